@@ -1,0 +1,221 @@
+// The typed API client shared by the TV app, the console and the tests. Runtime code here must stay ES5-transpilable
+// and free of Node APIs: it ships inside the TV bundle.
+import type { Problem } from './problems';
+import type { Page, PageQuery } from './pagination';
+import type {
+  ActivationCheckRequest,
+  ActivationCheckResponse,
+  ActivationDecisionRequest,
+  ActivationDecisionResponse,
+  DeviceAuthorizationResponse,
+  TokenError,
+  TokenResponse,
+} from './auth';
+import { DEVICE_CODE_GRANT, TENANT_SCOPE, TV_CLIENT_ID } from './auth';
+import type { DeviceSummary, TenantProfile, UpdateTenantPreferences } from './tenants';
+import type { StaffProfile, StaffSignInRequest } from './staff';
+import type { NoticeReadReceipt, PublishNoticeRequest, StaffNotice, TenantNotice, UnreadNotices } from './notices';
+import type { PlaceList } from './places';
+
+export class ApiProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiProblem';
+  }
+  get code(): string {
+    return this.problem.code;
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+/** The network failed before the API answered (offline, DNS, timeout). */
+export class NetworkFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('network_failure');
+    this.name = 'NetworkFailure';
+  }
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  language?: () => string;
+  accessToken?: () => string | undefined;
+  /** Called once on a 401 invalid_token; resolve true after refreshing to retry the request. */
+  onInvalidToken?: () => Promise<boolean>;
+  fetch?: typeof fetch;
+  /** Send cookies (the console's staff session). */
+  withCredentials?: boolean;
+}
+
+interface RequestOptions {
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  retried?: boolean;
+}
+
+export type TokenPoll = { ok: true; tokens: TokenResponse } | { ok: false; error: TokenError };
+
+function queryString(query: RequestOptions['query']): string {
+  if (!query) return '';
+  const parts: string[] = [];
+  Object.keys(query).forEach((key) => {
+    const value = query[key];
+    if (value !== undefined) parts.push(encodeURIComponent(key) + '=' + encodeURIComponent(String(value)));
+  });
+  return parts.length ? '?' + parts.join('&') : '';
+}
+
+function formBody(fields: Record<string, string | undefined>): string {
+  return Object.keys(fields)
+    .filter((key) => fields[key] !== undefined)
+    .map((key) => encodeURIComponent(key) + '=' + encodeURIComponent(fields[key] as string))
+    .join('&');
+}
+
+export class PalierClient {
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: ClientOptions) {
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl.replace(/\/$/, '');
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    const language = this.options.language?.();
+    if (language) headers['accept-language'] = language;
+    const token = this.options.accessToken?.();
+    if (token) headers.authorization = 'Bearer ' + token;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.baseUrl + path + queryString(options.query), {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        credentials: this.options.withCredentials ? 'include' : 'same-origin',
+      });
+    } catch (error) {
+      throw new NetworkFailure(error);
+    }
+    if (response.status === 204) return undefined as T;
+    const payload = await response.json().catch(() => undefined);
+    if (response.ok) return payload as T;
+    const problem = (payload ?? { type: 'about:blank', title: response.statusText, status: response.status, code: 'internal' }) as Problem;
+    if (problem.code === 'invalid_token' && !options.retried && this.options.onInvalidToken) {
+      if (await this.options.onInvalidToken()) return this.request<T>(method, path, { ...options, retried: true });
+    }
+    throw new ApiProblem(problem);
+  }
+
+  // --- TV activation (RFC 8628) ---
+  async startDeviceAuthorization(deviceLabel: string): Promise<DeviceAuthorizationResponse> {
+    const response = await this.fetchImpl(this.baseUrl + '/oauth/device_authorization', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: formBody({ client_id: TV_CLIENT_ID, scope: TENANT_SCOPE, device_label: deviceLabel }),
+    }).catch((error: unknown) => {
+      throw new NetworkFailure(error);
+    });
+    const payload = await response.json();
+    if (!response.ok) throw new ApiProblem(payload as Problem);
+    return payload as DeviceAuthorizationResponse;
+  }
+
+  pollDeviceToken(deviceCode: string): Promise<TokenPoll> {
+    return this.tokenRequest({ grant_type: DEVICE_CODE_GRANT, device_code: deviceCode, client_id: TV_CLIENT_ID });
+  }
+
+  refreshTokens(refreshToken: string): Promise<TokenPoll> {
+    return this.tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: TV_CLIENT_ID });
+  }
+
+  private async tokenRequest(fields: Record<string, string>): Promise<TokenPoll> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.baseUrl + '/oauth/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: formBody(fields),
+      });
+    } catch (error) {
+      throw new NetworkFailure(error);
+    }
+    const payload = await response.json();
+    if (response.ok) return { ok: true, tokens: payload as TokenResponse };
+    if (payload && typeof payload.error === 'string') return { ok: false, error: payload as TokenError };
+    throw new ApiProblem(payload as Problem);
+  }
+
+  checkActivation(body: ActivationCheckRequest): Promise<ActivationCheckResponse> {
+    return this.request('POST', '/api/v1/activation/check', { body });
+  }
+
+  decideActivation(body: ActivationDecisionRequest): Promise<ActivationDecisionResponse> {
+    return this.request('POST', '/api/v1/activation/decision', { body });
+  }
+
+  // --- the tenant ---
+  me(): Promise<TenantProfile> {
+    return this.request('GET', '/api/v1/me');
+  }
+
+  updatePreferences(body: UpdateTenantPreferences): Promise<TenantProfile> {
+    return this.request('PATCH', '/api/v1/me', { body });
+  }
+
+  devices(): Promise<{ items: DeviceSummary[] }> {
+    return this.request('GET', '/api/v1/me/devices');
+  }
+
+  revokeDevice(deviceId: string): Promise<void> {
+    return this.request('DELETE', '/api/v1/me/devices/' + encodeURIComponent(deviceId));
+  }
+
+  notices(page: PageQuery = {}): Promise<Page<TenantNotice>> {
+    return this.request('GET', '/api/v1/notices', { query: page });
+  }
+
+  unreadNotices(): Promise<UnreadNotices> {
+    return this.request('GET', '/api/v1/notices/unread');
+  }
+
+  notice(noticeId: string): Promise<TenantNotice> {
+    return this.request('GET', '/api/v1/notices/' + encodeURIComponent(noticeId));
+  }
+
+  markNoticeRead(noticeId: string): Promise<NoticeReadReceipt> {
+    return this.request('PUT', '/api/v1/notices/' + encodeURIComponent(noticeId) + '/read');
+  }
+
+  // --- staff ---
+  signIn(body: StaffSignInRequest): Promise<StaffProfile> {
+    return this.request('POST', '/api/v1/staff/session', { body });
+  }
+
+  signOut(): Promise<void> {
+    return this.request('DELETE', '/api/v1/staff/session');
+  }
+
+  staffMe(): Promise<StaffProfile> {
+    return this.request('GET', '/api/v1/staff/me');
+  }
+
+  staffPlaces(): Promise<PlaceList> {
+    return this.request('GET', '/api/v1/staff/places');
+  }
+
+  publishNotice(body: PublishNoticeRequest, idempotencyKey: string): Promise<StaffNotice> {
+    return this.request('POST', '/api/v1/staff/notices', { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  staffNotices(page: PageQuery = {}): Promise<Page<StaffNotice>> {
+    return this.request('GET', '/api/v1/staff/notices', { query: page });
+  }
+}

@@ -1,0 +1,10 @@
+// @palier/contracts: every shape that crosses the wire, declared once.
+export * from './problems';
+export * from './pagination';
+export * from './places';
+export * from './auth';
+export * from './tenants';
+export * from './staff';
+export * from './notices';
+export * from './realtime';
+export * from './client';

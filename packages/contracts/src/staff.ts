@@ -1,0 +1,28 @@
+// Staff sign-in and the signed-in staff member.
+import { Type, type Static } from 'typebox';
+
+export const staffRoles = ['AGENT', 'CARETAKER', 'MODERATOR', 'CLERK', 'ADMIN'] as const;
+export const StaffRole = Type.Union(staffRoles.map((role) => Type.Literal(role)));
+export type StaffRole = (typeof staffRoles)[number];
+
+export const organisationKinds = ['LANDLORD', 'TOWN_HALL', 'CITY'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const StaffSignInRequest = Type.Object({
+  email: Type.String({ format: 'email', maxLength: 200 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+});
+export type StaffSignInRequest = Static<typeof StaffSignInRequest>;
+
+export const StaffProfile = Type.Object({
+  id: Type.String(),
+  fullName: Type.String(),
+  email: Type.String(),
+  roles: Type.Array(StaffRole),
+  organisation: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    kind: Type.Union(organisationKinds.map((kind) => Type.Literal(kind))),
+  }),
+});
+export type StaffProfile = Static<typeof StaffProfile>;
