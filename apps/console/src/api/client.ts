@@ -1,0 +1,20 @@
+// The console's one API client: same origin as the API, authenticated by the staff session cookie.
+import { PalierClient, type Page, type PageQuery, type StaffSignInRequest } from '@palier/contracts';
+import { currentLanguage } from '../i18n/I18nProvider';
+import type { Place, PublishNoticeRequest, StaffNotice, StaffProfile } from './shapes';
+
+/** The client's staff calls, typed with the literal unions of ./shapes (see there why). */
+export interface ConsoleClient {
+  signIn(body: StaffSignInRequest): Promise<StaffProfile>;
+  signOut(): Promise<void>;
+  staffMe(): Promise<StaffProfile>;
+  staffPlaces(): Promise<{ items: Place[] }>;
+  publishNotice(body: PublishNoticeRequest, idempotencyKey: string): Promise<StaffNotice>;
+  staffNotices(page?: PageQuery): Promise<Page<StaffNotice>>;
+}
+
+export const api: ConsoleClient = new PalierClient({
+  baseUrl: '',
+  withCredentials: true,
+  language: () => currentLanguage,
+}) as unknown as ConsoleClient;
