@@ -69,7 +69,7 @@ export const tokenErrorCodes = [
 export type TokenErrorCode = (typeof tokenErrorCodes)[number];
 
 export const TokenError = Type.Object({
-  error: Type.Union(tokenErrorCodes.map((code) => Type.Literal(code))),
+  error: Type.Enum(tokenErrorCodes),
   error_description: Type.Optional(Type.String()),
 });
 export type TokenError = Static<typeof TokenError>;

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import { Audience, AudienceKind } from './places';
 
 export const noticeCategories = ['WORKS', 'OUTAGE', 'SAFETY', 'EVENT', 'INFORMATION'] as const;
-export const NoticeCategory = Type.Union(noticeCategories.map((category) => Type.Literal(category)));
+export const NoticeCategory = Type.Enum(noticeCategories);
 export type NoticeCategory = (typeof noticeCategories)[number];
 
 export const TenantNotice = Type.Object({

@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox';
 
 export const audienceKinds = ['CITY', 'DISTRICT', 'RESIDENCE', 'BUILDING'] as const;
-export const AudienceKind = Type.Union(audienceKinds.map((kind) => Type.Literal(kind)));
+export const AudienceKind = Type.Enum(audienceKinds);
 export type AudienceKind = (typeof audienceKinds)[number];
 
 export const Audience = Type.Object({

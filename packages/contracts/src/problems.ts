@@ -39,7 +39,7 @@ export const Problem = Type.Object(
     ),
     retryAfterSeconds: Type.Optional(Type.Integer()),
   },
-  { $id: 'Problem', description: 'RFC 9457 problem details' },
+  { description: 'RFC 9457 problem details' },
 );
 export type Problem = Static<typeof Problem>;
 

@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox';
 
 export const staffRoles = ['AGENT', 'CARETAKER', 'MODERATOR', 'CLERK', 'ADMIN'] as const;
-export const StaffRole = Type.Union(staffRoles.map((role) => Type.Literal(role)));
+export const StaffRole = Type.Enum(staffRoles);
 export type StaffRole = (typeof staffRoles)[number];
 
 export const organisationKinds = ['LANDLORD', 'TOWN_HALL', 'CITY'] as const;
@@ -22,7 +22,7 @@ export const StaffProfile = Type.Object({
   organisation: Type.Object({
     id: Type.String(),
     name: Type.String(),
-    kind: Type.Union(organisationKinds.map((kind) => Type.Literal(kind))),
+    kind: Type.Enum(organisationKinds),
   }),
 });
 export type StaffProfile = Static<typeof StaffProfile>;

@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox';
 
 export const languages = ['fr', 'en', 'ar'] as const;
-export const Language = Type.Union(languages.map((language) => Type.Literal(language)));
+export const Language = Type.Enum(languages);
 export type Language = (typeof languages)[number];
 
 export const TenantProfile = Type.Object({

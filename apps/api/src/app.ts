@@ -1,0 +1,96 @@
+// The app factory: builds a configured Fastify instance without listening, so tests can inject requests.
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import websocket from '@fastify/websocket';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config';
+import problems from './plugins/problems';
+import database from './plugins/database';
+import redis from './plugins/redis';
+import rateLimit from './plugins/rate-limit';
+import eventBus from './plugins/event-bus';
+import auth from './plugins/auth';
+import openapi from './plugins/openapi';
+import webApps from './plugins/web-apps';
+import { healthRoutes } from './modules/health/routes';
+import { deviceRoutes } from './modules/devices/routes';
+import { accountRoutes } from './modules/accounts/routes';
+import { placeRoutes } from './modules/places/routes';
+import { noticeRoutes } from './modules/notices/routes';
+import { realtimeRoutes } from './modules/realtime/routes';
+
+const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'body.password',
+  'body.activationCode',
+  'body.refresh_token',
+  'body.device_code',
+];
+
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Query strings can carry user codes: log paths only.
+      serializers: { req: (request) => ({ method: request.method, url: request.url.split('?')[0], id: request.id }) },
+    },
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(problems);
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        // The TV app and the console connect back to this API, sometimes over WebSocket; LiveKit comes later.
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cors, {
+    // Packaged TV apps run from file://, app:// or an operator's host: they are listed in CORS_ORIGINS.
+    origin: (origin, callback) => callback(null, !origin || config.corsOrigins.includes(origin) || origin === config.publicUrl),
+    credentials: true,
+  });
+  await app.register(formbody);
+  await app.register(openapi, { publicUrl: config.publicUrl });
+  await app.register(database, { databaseUrl: config.databaseUrl });
+  await app.register(redis, { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
+  await app.register(rateLimit, { perMinute: config.rateLimitPerMinute });
+  await app.register(eventBus);
+  await app.register(auth, { tokenSecret: config.tokenSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds, issuer: config.publicUrl });
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
+
+  await app.register(healthRoutes);
+  await app.register(deviceRoutes, {
+    publicUrl: config.publicUrl,
+    deviceCodeTtlSeconds: config.deviceCodeTtlSeconds,
+    pollIntervalSeconds: config.devicePollIntervalSeconds,
+    refreshTokenTtlDays: config.refreshTokenTtlDays,
+  });
+  await app.register(accountRoutes, { staffSessionTtlHours: config.staffSessionTtlHours, secureCookies: config.publicUrl.startsWith('https://') });
+  await app.register(placeRoutes);
+  await app.register(noticeRoutes);
+  await app.register(realtimeRoutes);
+  await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist });
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
+
+  return app;
+}

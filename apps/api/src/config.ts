@@ -1,0 +1,95 @@
+// The API's configuration, read from environment variables and validated once at start.
+import { randomBytes } from 'node:crypto';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+const Environment = Type.Object({
+  NODE_ENV: Type.Optional(Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')])),
+  HOST: Type.Optional(Type.String()),
+  PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  DATABASE_URL: Type.String({ pattern: '^postgres(ql)?://' }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  REDIS_PREFIX: Type.Optional(Type.String({ maxLength: 100 })),
+  TOKEN_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  REFRESH_TOKEN_TTL_DAYS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  DEVICE_CODE_TTL_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  DEVICE_POLL_INTERVAL_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  STAFF_SESSION_TTL_HOURS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  CORS_ORIGINS: Type.Optional(Type.String()),
+  LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  TV_DIST: Type.Optional(Type.String()),
+  CONSOLE_DIST: Type.Optional(Type.String()),
+  RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+});
+
+export interface Config {
+  environment: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  redisUrl: string | null;
+  redisPrefix: string;
+  tokenSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  deviceCodeTtlSeconds: number;
+  devicePollIntervalSeconds: number;
+  staffSessionTtlHours: number;
+  corsOrigins: string[];
+  logLevel: string;
+  tvDist: string | null;
+  consoleDist: string | null;
+  rateLimitPerMinute: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(Environment.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const problems = [...Value.Errors(Environment, picked)].map(
+    (error) => `${error.instancePath.replace(/^\//, '') || (error.params as { requiredProperties?: string[] }).requiredProperties?.join(', ') || 'environment'}: ${error.message}`,
+  );
+  const environment = (picked.NODE_ENV ?? 'development') as Config['environment'];
+  if (environment === 'production' && !picked.TOKEN_SECRET) problems.push('TOKEN_SECRET: must be set in production (32 characters or more)');
+  if (environment === 'production' && !picked.PUBLIC_URL) problems.push('PUBLIC_URL: must be set in production');
+  if (problems.length > 0) throw new ConfigError(problems);
+  const env_ = picked as unknown as Static<typeof Environment>;
+  const port = Number(env_.PORT ?? 3000);
+  return {
+    environment,
+    host: env_.HOST ?? '0.0.0.0',
+    port,
+    publicUrl: (env_.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    databaseUrl: env_.DATABASE_URL,
+    redisUrl: env_.REDIS_URL ?? null,
+    redisPrefix: env_.REDIS_PREFIX ?? 'palier:',
+    // Outside production a random secret is fine: tokens just do not survive a restart.
+    tokenSecret: env_.TOKEN_SECRET ?? randomBytes(32).toString('hex'),
+    accessTokenTtlSeconds: Number(env_.ACCESS_TOKEN_TTL_SECONDS ?? 900),
+    refreshTokenTtlDays: Number(env_.REFRESH_TOKEN_TTL_DAYS ?? 180),
+    deviceCodeTtlSeconds: Number(env_.DEVICE_CODE_TTL_SECONDS ?? 900),
+    devicePollIntervalSeconds: Number(env_.DEVICE_POLL_INTERVAL_SECONDS ?? 5),
+    staffSessionTtlHours: Number(env_.STAFF_SESSION_TTL_HOURS ?? 12),
+    corsOrigins: (env_.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    logLevel: env_.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
+    tvDist: env_.TV_DIST ?? null,
+    consoleDist: env_.CONSOLE_DIST ?? null,
+    rateLimitPerMinute: Number(env_.RATE_LIMIT_PER_MINUTE ?? 600),
+    trustProxy: env_.TRUST_PROXY === 'true',
+  };
+}
