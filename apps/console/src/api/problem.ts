@@ -28,9 +28,10 @@ export function problemText(error: unknown, t: Translate): string {
   if (problem.code === 'rate_limited' && typeof problem.retryAfterSeconds === 'number' && problem.retryAfterSeconds > 0) {
     return t('problem.rateLimitedFor', { seconds: problem.retryAfterSeconds });
   }
-  // A proxy in front of the API may answer with HTML or nothing: the client then invents a bare problem without detail.
+  // A proxy in front of the API answers with HTML or nothing when the API is down: the client then invents a bare
+  // problem without detail, which means "unreachable" rather than "the API failed".
   if (problem.detail) return problem.detail;
-  if (problem.status === 502 || problem.status === 503 || problem.status === 504) return t('problem.network');
+  if (problem.status >= 500) return t('problem.network');
   return t('problem.generic');
 }
 

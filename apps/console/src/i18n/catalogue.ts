@@ -5,7 +5,11 @@ import { en } from './en';
 export type Language = 'fr' | 'en';
 export type { MessageKey };
 export type Params = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: Params) => string;
+export interface Translate {
+  (key: MessageKey, params?: Params): string;
+  /** Numbers and dates in a message follow the language of its words. */
+  readonly language: Language;
+}
 
 export const languages: readonly Language[] = ['fr', 'en'];
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
@@ -21,7 +25,8 @@ export function fill(template: string, params: Params = {}): string {
 
 export function translator(language: Language): Translate {
   const catalogue = catalogues[language];
-  return (key, params) => fill(catalogue[key] ?? fr[key] ?? key, params);
+  const t = (key: MessageKey, params?: Params) => fill(catalogue[key] ?? fr[key] ?? key, params);
+  return Object.assign(t, { language });
 }
 
 /** The saved choice wins; otherwise English only for a browser that asks for English first; French by default. */
@@ -37,7 +42,7 @@ export function pickLanguage(saved: string | null | undefined, preferred: readon
 export function homes(t: Translate, count: number): string {
   if (count === 0) return t('homes.none');
   if (count === 1) return t('homes.one');
-  return t('homes.count', { count: formatNumber(count) });
+  return t('homes.count', { count: formatNumber(count, t.language) });
 }
 
 let currentLocale = locales.fr;

@@ -1,0 +1,173 @@
+// A Playwright driver for the staff console that reads like what a staff member does:
+//   const consolePage = await openConsole(browser, baseUrl);
+//   await consolePage.signIn('gardien@example.org', 'secret');
+//   await consolePage.publishNotice({ title, body, category: 'OUTAGE', urgent: true, audienceName: 'Bâtiment A' });
+//   expect(await consolePage.readCount(title)).toEqual({ read: 0, target: 12 });
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { NoticeCategory } from '@palier/contracts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-output/screenshots');
+
+/** Debian's Chromium, headless; Playwright gives it a fresh profile in a temporary folder. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface NoticeToPublish {
+  title: string;
+  body: string;
+  category?: NoticeCategory;
+  urgent?: boolean;
+  /** The place's name exactly as the API lists it (the option also shows its kind and home count). */
+  audienceName: string;
+  /** `datetime-local` values, e.g. 2026-12-01T08:00 */
+  validFrom?: string;
+  validUntil?: string;
+}
+
+export interface ReadCount {
+  read: number;
+  target: number;
+}
+
+export interface ConsoleOptions {
+  language?: 'fr' | 'en';
+  viewport?: { width: number; height: number };
+}
+
+export class ConsolePage {
+  constructor(
+    readonly page: Page,
+    readonly context: BrowserContext,
+    readonly baseUrl: string,
+  ) {}
+
+  /** Signs in and waits for the workspace, with the staff member's name in the header. */
+  async signIn(email: string, password: string): Promise<void> {
+    await this.page.locator('#signin-email').fill(email);
+    await this.page.locator('#signin-password').fill(password);
+    await this.page.locator('form button[type="submit"]').click();
+    await this.page.getByTestId('staff-name').waitFor({ state: 'visible' });
+  }
+
+  /** Tries to sign in and returns the message shown under the form (wrong password, rate limit, network). */
+  async signInExpectingError(email: string, password: string): Promise<string> {
+    await this.page.locator('#signin-email').fill(email);
+    await this.page.locator('#signin-password').fill(password);
+    await this.page.locator('form button[type="submit"]').click();
+    const error = this.page.getByTestId('signin-error');
+    await error.waitFor({ state: 'visible' });
+    return (await error.locator('.alert__content').innerText()).trim();
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.locator('header button', { hasText: /Se déconnecter|Sign out/ }).click();
+    await this.page.locator('#signin-email').waitFor({ state: 'visible' });
+  }
+
+  async staffIdentity(): Promise<string> {
+    return (await this.page.getByTestId('staff-identity').innerText()).trim();
+  }
+
+  /** Fills the publish form, sends it and waits for the confirmation; returns the confirmation text. */
+  async publishNotice(notice: NoticeToPublish): Promise<string> {
+    await this.fillNotice(notice);
+    await this.page.getByTestId('publish-submit').click();
+    const confirmation = this.page.getByTestId('publish-confirmation');
+    await confirmation.waitFor({ state: 'visible' });
+    await this.noticeRow(notice.title).waitFor({ state: 'visible' });
+    return (await confirmation.innerText()).trim();
+  }
+
+  async fillNotice(notice: NoticeToPublish): Promise<void> {
+    const page = this.page;
+    await page.locator('#notice-title').fill(notice.title);
+    await page.locator('#notice-body').fill(notice.body);
+    await page.locator('#notice-category').selectOption(notice.category ?? 'INFORMATION');
+    await page.locator('#notice-urgent').setChecked(!!notice.urgent);
+    const audience = page.locator('#notice-audience');
+    await audience.waitFor({ state: 'visible' });
+    const value = await audience
+      .locator('option')
+      .evaluateAll(
+        (options, name) => (options as HTMLOptionElement[]).find((option) => option.dataset.name === name)?.value,
+        notice.audienceName,
+      );
+    if (!value) throw new Error(`No place named "${notice.audienceName}" in the audience picker`);
+    await audience.selectOption(value);
+    await page.locator('#notice-valid-from').fill(notice.validFrom ?? '');
+    await page.locator('#notice-valid-until').fill(notice.validUntil ?? '');
+  }
+
+  /** The row of the published notice with this exact title. */
+  noticeRow(title: string): Locator {
+    return this.page
+      .getByTestId('notice-row')
+      .filter({ has: this.page.getByTestId('notice-title').getByText(title, { exact: true }) })
+      .first();
+  }
+
+  async readCount(title: string): Promise<ReadCount> {
+    const row = this.noticeRow(title);
+    await row.waitFor({ state: 'visible' });
+    const [read, target] = await Promise.all([row.getAttribute('data-read'), row.getAttribute('data-target')]);
+    return { read: Number(read), target: Number(target) };
+  }
+
+  /** Waits until the row shows at least `read` homes having read it (live, no reload). */
+  async waitForReadCount(title: string, read: number, timeout = 10_000): Promise<ReadCount> {
+    const row = this.noticeRow(title);
+    await row.waitFor({ state: 'visible', timeout });
+    await this.page.waitForFunction(
+      ([element, wanted]) => Number((element as HTMLElement).dataset.read) >= (wanted as number),
+      [await row.elementHandle(), read] as const,
+      { timeout },
+    );
+    return this.readCount(title);
+  }
+
+  /** Waits for the live indicator to say the realtime socket is up. */
+  async waitUntilLive(timeout = 10_000): Promise<void> {
+    await this.page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const path = join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.screenshot({ path, fullPage: true });
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+/** Opens the console (at `${baseUrl}/console/`) in a fresh browser context and waits for its first screen. */
+export async function openConsole(browser: Browser, baseUrl: string, options: ConsoleOptions = {}): Promise<ConsolePage> {
+  const language = options.language ?? 'fr';
+  const context = await browser.newContext({
+    locale: language === 'fr' ? 'fr-FR' : 'en-GB',
+    timezoneId: 'Europe/Paris',
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+  });
+  const page = await context.newPage();
+  const url = baseUrl.replace(/\/$/, '') + '/console/';
+  await page.goto(url);
+  // Either the sign-in form or, with a session already, the header.
+  await page.locator('#signin-email, [data-testid="staff-name"]').first().waitFor({ state: 'visible' });
+  return new ConsolePage(page, context, baseUrl);
+}
