@@ -1,0 +1,36 @@
+// Before any test file: make sure the template database for this migration set exists (migrated and seeded).
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { createDatabaseClient } from '../../apps/api/src/plugins/database';
+import { seedDemoResidence } from '../../prisma/demo-residence';
+import { databaseUrl, templateName, withAdmin } from './test-database';
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+export default async function globalSetup() {
+  const template = templateName();
+  const exists = await withAdmin(async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount === 1);
+  if (exists) return;
+  // Built under a temporary name and renamed when complete, so a crashed or concurrent run never leaves half a template.
+  const building = `${template}_${process.pid}`;
+  await withAdmin((client) => client.query(`CREATE DATABASE "${building}"`));
+  try {
+    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/prisma/build/index.js'), 'migrate', 'deploy'], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl(building) },
+      stdio: 'pipe',
+    });
+    const db = createDatabaseClient(databaseUrl(building));
+    await seedDemoResidence(db);
+    await db.$disconnect();
+    await withAdmin(async (client) => {
+      await client.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`).catch(async (error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // another run finished first
+        await client.query(`DROP DATABASE "${building}" WITH (FORCE)`);
+      });
+    });
+  } catch (error) {
+    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`));
+    throw error;
+  }
+}
