@@ -22,6 +22,16 @@ describe('what a staff member reads when a call fails', () => {
     expect(problemText(wrong, t)).toBe('Adresse e-mail ou mot de passe incorrect.');
   });
 
+  it('falls back on the title of the API’s problem when it has no detail', () => {
+    const wrong = problem({
+      type: 'https://palier.fr/problems/invalid_credentials',
+      title: 'Adresse e-mail ou mot de passe incorrect.',
+      status: 401,
+      code: 'invalid_credentials',
+    });
+    expect(problemText(wrong, t)).toBe('Adresse e-mail ou mot de passe incorrect.');
+  });
+
   it('says how long to wait when rate limited', () => {
     const limited = problem({ status: 429, code: 'rate_limited', detail: 'Trop d’essais.', retryAfterSeconds: 42 });
     expect(problemText(limited, t)).toBe('Trop d’essais. Réessayez dans 42 s.');

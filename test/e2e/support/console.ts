@@ -89,7 +89,7 @@ export class ConsolePage {
     const confirmation = this.page.getByTestId('publish-confirmation');
     await confirmation.waitFor({ state: 'visible' });
     await this.noticeRow(notice.title).waitFor({ state: 'visible' });
-    return (await confirmation.innerText()).trim();
+    return (await confirmation.locator('.alert__content').innerText()).trim();
   }
 
   async fillNotice(notice: NoticeToPublish): Promise<void> {

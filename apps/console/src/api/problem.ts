@@ -31,6 +31,8 @@ export function problemText(error: unknown, t: Translate): string {
   // A proxy in front of the API answers with HTML or nothing when the API is down: the client then invents a bare
   // problem without detail, which means "unreachable" rather than "the API failed".
   if (problem.detail) return problem.detail;
+  // The API's own problems (a typed `type`, not about:blank) carry their message in `title` when there is no detail.
+  if (problem.title && problem.type && problem.type !== 'about:blank') return problem.title;
   if (problem.status >= 500) return t('problem.network');
   return t('problem.generic');
 }

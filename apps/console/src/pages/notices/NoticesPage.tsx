@@ -17,7 +17,7 @@ export function NoticesPage() {
     <div className="page">
       <div className="page__header">
         <h1 className="page__title">{t('notices.title')}</h1>
-        <p className="page__intro">{t('notices.intro')}</p>
+        {allowed && <p className="page__intro">{t('notices.intro')}</p>}
       </div>
       {allowed ? (
         <NoticesWorkspace />
