@@ -72,6 +72,7 @@ export const en: Record<MessageKey, string> = {
   'publish.failed': 'The notice was not published.',
   'publish.fixErrors': 'Correct the fields marked below.',
   'publish.retryHint': 'You can safely try again: the notice will be published only once.',
+  'publish.unconfirmed': 'The publication was not confirmed.',
 
   'validation.titleLength': 'The title must be 3 to 120 characters long.',
   'validation.bodyLength': 'The message must be 3 to 4000 characters long.',

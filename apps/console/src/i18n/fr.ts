@@ -70,6 +70,7 @@ export const fr = {
   'publish.failed': 'L’avis n’a pas été publié.',
   'publish.fixErrors': 'Corrigez les champs signalés.',
   'publish.retryHint': 'Vous pouvez réessayer sans risque : l’avis ne sera publié qu’une fois.',
+  'publish.unconfirmed': 'La publication n’a pas été confirmée.',
 
   'validation.titleLength': 'Le titre doit faire entre 3 et 120 caractères.',
   'validation.bodyLength': 'Le message doit faire entre 3 et 4000 caractères.',

@@ -146,7 +146,8 @@ export function PublishNoticeForm({ onPublished }: { onPublished: (notice: Staff
         </Alert>
       )}
       {failure !== undefined && (
-        <Alert tone="error" title={t('publish.failed')} testId="publish-error">
+        // With the key kept, the API may have published it already: say "not confirmed", not "not published".
+        <Alert tone="error" title={retryable ? t('publish.unconfirmed') : t('publish.failed')} testId="publish-error">
           <p>{hasServerFieldErrors ? t('publish.fixErrors') : problemText(failure, t)}</p>
           {retryable && <p>{t('publish.retryHint')}</p>}
         </Alert>
