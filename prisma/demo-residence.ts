@@ -69,7 +69,7 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
   const savine = await db.residence.create({
     data: { landlordId: landlord.id, districtId: otherDistrict.id, name: 'La Savine', address: '45 chemin de la Savine, 13015 Marseille' },
   });
-  const buildings = [];
+  const buildings: { building: { id: string; name: string }; code: string }[] = [];
   for (const [residence, names, code] of [
     [lauriers, ['Bâtiment A', 'Bâtiment B', 'Bâtiment C'], 'LAU'],
     [savine, ['Bâtiment 1', 'Bâtiment 2', 'Bâtiment 3'], 'SAV'],

@@ -60,6 +60,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         imgSrc: ["'self'", 'data:', 'blob:'],
         workerSrc: ["'self'", 'blob:'],
         scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        // Plain http is normal on a landlord's LAN and in development; production runs behind HTTPS anyway.
+        upgradeInsecureRequests: config.environment === 'production' ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,

@@ -1,19 +1,8 @@
 // An independent, standard OAuth client (openid-client) runs the whole device flow against our metadata.
-import { createServer } from 'node:net';
 import * as oauth from 'openid-client';
 import { startTestApi, type TestApi } from '../../../test/support/test-api';
 import { LAURIERS_A_TENANT, approve } from '../../../test/support/journeys';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { freePort } from '../../../test/support/free-port';
 
 describe('interoperability with openid-client', () => {
   let api: TestApi;

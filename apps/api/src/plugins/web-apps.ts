@@ -1,8 +1,33 @@
 // Serves the built TV app under /tv/ and the console under /console/, when their builds are present.
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
+
+/**
+ * The policy for a built app's index.html: Vite's legacy loader is inline script, allowed by its exact hash rather
+ * than by 'unsafe-inline'. Read per response so a rebuild is picked up without a restart.
+ */
+export function indexPolicy(indexHtml: string): string {
+  const hashes = [...indexHtml.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((match) => match[1] ?? '')
+    .filter((body) => body.trim().length > 0)
+    .map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self' ws: wss:",
+    "media-src 'self' blob:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
 
 export default fp<{ tvDist: string | null; consoleDist: string | null }>(
   async (app, options) => {
@@ -22,7 +47,9 @@ export default fp<{ tvDist: string | null; consoleDist: string | null }>(
         decorateReply: !decorated,
         // Hashed assets can be cached for good; index.html must be re-read so a new build is picked up.
         setHeaders: (reply, filePath) => {
-          reply.header('cache-control', filePath.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+          const isIndex = filePath.endsWith('index.html');
+          reply.header('cache-control', isIndex ? 'no-cache' : 'public, max-age=31536000, immutable');
+          if (isIndex) reply.header('content-security-policy', indexPolicy(readFileSync(filePath, 'utf8')));
         },
       });
       decorated = true;

@@ -212,21 +212,36 @@ export async function publishNotice(
     }
     throw error;
   }
-  if (validFrom <= now) {
-    await raiseEvent(db, bus, `${request.audience.kind}:${request.audience.id}`, {
-      name: 'notice.published',
-      data: { noticeId: notice.id, title: notice.title, urgent: notice.urgent },
-    });
-  }
+  const published = { name: 'notice.published', data: { noticeId: notice.id, title: notice.title, urgent: notice.urgent } } as const;
+  if (validFrom <= now) await raiseEvent(db, bus, `${request.audience.kind}:${request.audience.id}`, published);
+  // Colleagues' consoles list it at once, even when it is scheduled for later.
+  await raiseEvent(db, bus, `ORGANISATION:${staff.organisation.id}`, published);
   return { notice: await toStaffNotice(db, notice), created: true };
 }
 
 export async function listStaffNotices(db: PrismaClient, staff: StaffContext, page: { cursor?: string; limit?: number }): Promise<Page<StaffNotice>> {
   const limit = page.limit ?? 20;
   const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const { residenceIds, buildingIds } = staff.scope;
+  const scoped = residenceIds.length > 0 || buildingIds.length > 0;
   const notices = await db.notice.findMany({
     where: {
       organisationId: staff.organisation.id,
+      // A caretaker scoped to a residence sees what concerns it, and what they wrote themselves.
+      ...(scoped
+        ? {
+            AND: [
+              {
+                OR: [
+                  { authorStaffId: staff.id },
+                  { residenceId: { in: residenceIds } },
+                  { buildingId: { in: buildingIds } },
+                  { building: { residenceId: { in: residenceIds } } },
+                ],
+              },
+            ],
+          }
+        : {}),
       ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

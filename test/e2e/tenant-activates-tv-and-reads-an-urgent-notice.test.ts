@@ -1,0 +1,91 @@
+// The first journey through every room: a TV is activated from a phone, the caretaker publishes an urgent notice in
+// the console, the TV shows it without reloading, the tenant reads it, and the console sees one more home read it.
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { openTv, type Tv } from './support/tv';
+import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { openPhone } from './support/phone';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
+import { demoActivationCode, formatActivationCode } from '../../prisma/demo-letters';
+import { LAURIERS_B_TENANT } from '../support/journeys';
+import { freePort } from '../support/free-port';
+
+jest.setTimeout(120_000);
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+describe('a tenant activates their TV and reads an urgent notice from the caretaker', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let baseUrl: string;
+  let tv: Tv;
+  let consolePage: ConsolePage;
+
+  beforeAll(async () => {
+    // The verification URI must name an address the phone can reach, so the port is chosen first.
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    api = await startTestApi({
+      publicUrl: baseUrl,
+      tvDist: path.join(repoRoot, 'apps/tv/dist'),
+      consoleDist: path.join(repoRoot, 'apps/console/dist'),
+      devicePollIntervalSeconds: 1,
+    });
+    await api.app.listen({ host: '127.0.0.1', port });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('goes from the landlord’s letter to a notice read on the TV', async () => {
+    tv = await openTv(browser, baseUrl, { language: 'fr' });
+    await tv.expectScreen('activation');
+    const userCode = await tv.activationCode();
+    await tv.screenshot('journey-01-tv-activation-code');
+
+    const phone = await openPhone(browser);
+    await phone.openActivationLink(`${baseUrl}/activate?user_code=${userCode}`);
+    await phone.screenshot('journey-02-phone-activation-page');
+    await phone.typeLetter(LAURIERS_B_TENANT, formatActivationCode(demoActivationCode(LAURIERS_B_TENANT)));
+    expect(await phone.confirmationText()).toMatch(/Connecter « .+ » au compte de .+ \?/);
+    await phone.screenshot('journey-03-phone-confirm');
+    expect(await phone.approve()).toContain('C’est fait');
+    await phone.screenshot('journey-04-phone-done');
+
+    await tv.expectScreen('home', 20_000);
+    await tv.screenshot('journey-05-tv-home');
+
+    consolePage = await openConsole(browser, baseUrl);
+    await consolePage.signIn(DEMO_STAFF.caretakerLauriers, DEMO_STAFF_PASSWORD);
+    await consolePage.waitUntilLive();
+    await consolePage.publishNotice({
+      title: 'Fuite d’eau : coupure immédiate bâtiment B',
+      body: 'Une fuite au 3e étage oblige à couper l’eau du bâtiment B pendant deux heures. Merci de votre patience.',
+      category: 'OUTAGE',
+      urgent: true,
+      audienceName: 'Bâtiment B — Les Lauriers',
+    });
+    await consolePage.screenshot('journey-06-console-published');
+    expect(await consolePage.readCount('Fuite d’eau : coupure immédiate bâtiment B')).toEqual({ read: 0, target: 50 });
+
+    const withBanner = await tv.waitFor('the urgent banner', (state) => state.banner.includes('Fuite d’eau'), 15_000);
+    expect(withBanner.route).toBe('home');
+    await tv.screenshot('journey-07-tv-urgent-banner');
+
+    await tv.press('OK');
+    await tv.expectScreen('notice');
+    await tv.screenshot('journey-08-tv-notice-detail');
+
+    const read = await consolePage.waitForReadCount('Fuite d’eau : coupure immédiate bâtiment B', 1, 15_000);
+    expect(read).toEqual({ read: 1, target: 50 });
+    await consolePage.screenshot('journey-09-console-read-count');
+
+    await tv.press('Back');
+    await tv.expectScreen('notices');
+    await tv.screenshot('journey-10-tv-notices-list');
+  });
+});
