@@ -1,0 +1,107 @@
+// The application root: routes, the overlays drawn above every screen (urgent banner, leave dialog), the session's
+// start and end, and the one place where keys are looked at before the focused component (the banner's OK/Back).
+import Blits from '@lightningjs/blits';
+import Activation from './pages/Activation';
+import Home from './pages/Home';
+import Notices from './pages/Notices';
+import NoticeDetail from './pages/NoticeDetail';
+import Settings from './pages/Settings';
+import ComingSoon from './pages/ComingSoon';
+import Goodbye from './pages/Goodbye';
+import Banner from './components/Banner';
+import Dialog from './components/Dialog';
+import { lookComputed, speak } from './components/look';
+import { hasSession, onSignedOut } from './api/session';
+import { startLiveUpdates, stopLiveUpdates } from './api/live';
+import { forgetNotices } from './pages/noticesMemory';
+import { currentPlatform } from './platform';
+import { state } from './store';
+import { format } from './i18n';
+import { reportDialog } from './testing';
+
+const signedIn = () => (hasSession() ? undefined : '/activation');
+
+export default Blits.Application({
+  components: { Banner, Dialog },
+  template: `
+    <Element w="1920" h="1080" :color="$c.background">
+      <RouterView ref="view" w="1920" h="1080" />
+      <Banner :show="!!$$appState.banner" />
+      <Dialog ref="dialog" :show="$$appState.dialogOpen" :question="$t.leave.question" :help="$t.leave.help" :yes="$t.common.yes" :no="$t.common.no" />
+    </Element>
+  `,
+  routes: [
+    { path: '/', component: Home, hooks: { before: () => (hasSession() ? '/home' : '/activation') } },
+    { path: '/activation', component: Activation, options: { inHistory: false }, hooks: { before: () => (hasSession() ? '/home' : undefined) } },
+    { path: '/home', component: Home, hooks: { before: signedIn } },
+    { path: '/notices', component: Notices, hooks: { before: signedIn } },
+    { path: '/notices/:id', component: NoticeDetail, hooks: { before: signedIn } },
+    { path: '/settings', component: Settings },
+    { path: '/soon/:service', component: ComingSoon, hooks: { before: signedIn } },
+    { path: '/goodbye', component: Goodbye, options: { inHistory: false } },
+  ],
+  computed: { ...lookComputed },
+  watch: {
+    '$appState.language'(language: string) {
+      document.documentElement.setAttribute('lang', language);
+      document.documentElement.setAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
+    },
+    '$appState.banner'(banner: { title: string } | null) {
+      if (banner) speak(format(this.t.banner.urgent, { title: banner.title }) + '. ' + this.t.banner.action);
+    },
+  },
+  hooks: {
+    ready() {
+      const language = state().language;
+      document.documentElement.setAttribute('lang', language);
+      document.documentElement.setAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
+      this.$listen('askLeave', () => this.askLeave());
+      this.$listen('dialogAnswer', (yes: boolean) => this.answerLeave(yes));
+      this.$listen('sessionStarted', () => startLiveUpdates());
+      onSignedOut(() => {
+        stopLiveUpdates();
+        forgetNotices();
+        state().banner = null;
+        state().firstName = '';
+        state().unread = 0;
+        this.$router.to('/activation');
+      });
+      if (hasSession()) startLiveUpdates();
+      if (!window.location.hash || window.location.hash === '#' || window.location.hash === '#/') {
+        this.$router.to(hasSession() ? '/home' : '/activation');
+      }
+    },
+  },
+  methods: {
+    askLeave() {
+      state().dialogOpen = true;
+      reportDialog(this.t.leave.question);
+      this.$select('dialog').$focus();
+    },
+    answerLeave(yes: boolean) {
+      state().dialogOpen = false;
+      reportDialog('');
+      this.$select('view').$focus();
+      if (yes && !currentPlatform().exit()) this.$router.to('/goodbye');
+    },
+  },
+  input: {
+    intercept(event: KeyboardEvent) {
+      const app = state();
+      if (!app.banner || app.dialogOpen) return event;
+      const keyMap = currentPlatform().keyMap;
+      const name = keyMap[event.key] || keyMap[event.keyCode];
+      if (name === 'enter') {
+        const noticeId = app.banner.noticeId;
+        app.banner = null;
+        this.$router.to('/notices/' + encodeURIComponent(noticeId));
+        return undefined;
+      }
+      if (name === 'back') {
+        app.banner = null;
+        return undefined;
+      }
+      return event;
+    },
+  },
+});

@@ -1,0 +1,42 @@
+// Keeps the home's unread count and the urgent banner true: re-reads the API on start and whenever an event hints at change.
+import type { EventMessage } from '@palier/contracts/src/realtime';
+import { RealtimeConnection } from './realtime';
+import { api, hasSession } from './session';
+import { state } from '../store';
+
+let connection: RealtimeConnection | null = null;
+
+export function refreshUnread(): Promise<void> {
+  if (!hasSession()) return Promise.resolve();
+  return api.unreadNotices().then(
+    (unread) => {
+      state().unread = unread.unread;
+      state().urgentUnread = unread.urgentUnread;
+    },
+    () => {
+      // The badge keeps its last value; the notices screen shows the failure when the tenant opens it.
+    },
+  );
+}
+
+function handleEvent(event: EventMessage): void {
+  if (event.name === 'notice.published') {
+    refreshUnread();
+    state().noticesVersion += 1;
+    if (event.data.urgent) state().banner = { noticeId: event.data.noticeId, title: event.data.title };
+  } else if (event.name === 'notice.read') {
+    refreshUnread();
+  }
+}
+
+export function startLiveUpdates(): void {
+  if (connection) return;
+  // After a reconnection, anything missed was replayed, but the count may also have changed by other means: re-read.
+  connection = new RealtimeConnection(handleEvent, () => refreshUnread());
+  connection.start();
+}
+
+export function stopLiveUpdates(): void {
+  if (connection) connection.stop();
+  connection = null;
+}

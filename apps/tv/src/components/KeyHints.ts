@@ -1,0 +1,58 @@
+// The bar of remote-key hints at the bottom of a screen: each colour key is shown with its name, not by colour alone.
+import Blits from '@lightningjs/blits';
+import { lookComputed } from './look';
+
+export interface KeyHint {
+  /** 'red' | 'green' | 'yellow' | 'blue' | 'ok' | 'back' */
+  key: string;
+  label: string;
+}
+
+export default Blits.Component('KeyHints', {
+  props: ['hints'],
+  template: `
+    <Element x="96" :y="1080 - 54 - $ts.small * 1.6" w="1728" :h="$ts.small * 1.6" :inspector-data="{testid: 'key-hints'}">
+      <Element :for="(hint, index) in $items" key="$hint.key" :x="$hint.x" y="0">
+        <Element :x="$hint.chipX" :y="$ts.small * 0.2" :w="$hint.chipW" :h="$ts.small * 1.2" :color="$hint.colour">
+          <Text :content="$hint.keyName" :font="$f.bold" :size="$ts.small * 0.75" :color="$hint.keyText" x="10" :y="$ts.small * 0.6" mount="{y: 0.5}" />
+        </Element>
+        <Text :content="$hint.label" :size="$ts.small" :color="$c.textMuted" :x="$hint.labelX" y="0" />
+      </Element>
+    </Element>
+  `,
+  computed: {
+    ...lookComputed,
+    items() {
+      const hints = (this.hints || []) as KeyHint[];
+      const colourOf: Record<string, [string, string, string]> = {
+        red: [this.c.keyRed, '#ffffff', this.t.common.keyRed],
+        green: [this.c.keyGreen, '#ffffff', this.t.common.keyGreen],
+        yellow: [this.c.keyYellow, '#111111', this.t.common.keyYellow],
+        blue: [this.c.keyBlue, '#ffffff', this.t.common.keyBlue],
+        ok: [this.c.text, '#111111', this.t.common.ok],
+        back: [this.c.text, '#111111', this.t.common.back],
+      };
+      const size = this.ts.small;
+      let cursor = 0;
+      return hints.map((hint) => {
+        const [colour, keyText, keyName] = colourOf[hint.key] || colourOf.ok;
+        const chipW = Math.round(keyName.length * size * 0.45 + 24);
+        const labelW = Math.round(hint.label.length * size * 0.5);
+        const total = chipW + 16 + labelW;
+        const x = this.rtl ? 1728 - cursor - total : cursor;
+        cursor += total + 56;
+        return {
+          key: hint.key,
+          label: hint.label,
+          keyName,
+          colour,
+          keyText,
+          chipW,
+          x,
+          chipX: this.rtl ? total - chipW : 0,
+          labelX: this.rtl ? 0 : chipW + 16,
+        };
+      });
+    },
+  },
+});

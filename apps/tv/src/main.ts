@@ -1,0 +1,63 @@
+// Entry: reads the launch options, detects the platform, loads the fonts, and launches the Blits app.
+import Blits from '@lightningjs/blits';
+import { appState } from '@lightningjs/blits/plugins';
+import App from './App';
+import { currentPlatform } from './platform';
+import { queryParameter } from './api/config';
+import { fontFiles, fontMetrics, loadFonts } from './fonts';
+import { bindState, initialState, type AppState } from './store';
+import { isLanguage } from './i18n';
+import { fonts } from './theme';
+import { exposeTestState } from './testing';
+
+const platform = currentPlatform();
+platform.start();
+
+const requestedMode = queryParameter('renderMode');
+const renderMode = requestedMode === 'canvas' || requestedMode === 'webgl' ? requestedMode : platform.renderMode;
+const inspector = queryParameter('inspector') === '1';
+const language = queryParameter('lang');
+
+const textSize = queryParameter('textSize');
+const initial = initialState({
+  ...(isLanguage(language) ? { language } : {}),
+  ...(textSize === 'large' || textSize === 'normal' ? { textSize } : {}),
+});
+
+Blits.Plugin(
+  {
+    name: 'appState',
+    plugin(options: AppState) {
+      const reactive = (appState as unknown as { plugin(o: AppState): AppState }).plugin(options);
+      bindState(reactive);
+      return reactive;
+    },
+  } as never,
+  initial as never,
+);
+
+exposeTestState(platform.name, renderMode);
+
+loadFonts().then(() => {
+  const boot = document.getElementById('boot');
+  if (boot && boot.parentNode) boot.parentNode.removeChild(boot);
+  Blits.Launch(App, 'app', {
+    w: 1920,
+    h: 1080,
+    debugLevel: inspector ? 1 : 0,
+    canvasColor: '#0e1a24',
+    renderMode,
+    inspector,
+    keymap: platform.keyMap,
+    // The canvas ("web") text renderer is the one that shapes Arabic; the faces themselves were loaded above.
+    fonts: [
+      { family: fonts.regular, type: 'web', file: fontFiles.regular, metrics: fontMetrics },
+      { family: fonts.bold, type: 'web', file: fontFiles.bold, metrics: fontMetrics },
+    ],
+    defaultFont: fonts.regular,
+    announcer: false,
+    // Old TVs: a smaller texture budget, fewer workers.
+    gpuMemory: { max: 160, target: 0.8 },
+    webWorkersLimit: 1,
+  } as never);
+});

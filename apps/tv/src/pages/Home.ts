@@ -1,0 +1,165 @@
+// The landing: a greeting with the tenant's first name and one tile per service; Back asks before leaving.
+import Blits from '@lightningjs/blits';
+import { api } from '../api/session';
+import { refreshUnread } from '../api/live';
+import { failureMessage } from '../api/problems';
+import { format, formatDay } from '../i18n';
+import { reportMessage, reportScreen } from '../testing';
+import { horizontalStep, lookComputed } from '../components/look';
+import Tile from '../components/Tile';
+import Button from '../components/Button';
+import KeyHints from '../components/KeyHints';
+import { state } from '../store';
+
+interface TileSpec {
+  id: string;
+  label: string;
+  help: string;
+  glyph: string;
+  badge: string;
+}
+
+let lastFocus = 0;
+
+export default Blits.Component('Home', {
+  components: { Tile, Button, KeyHints },
+  template: `
+    <Element w="1920" h="1080" :inspector-data="{testid: 'screen-home'}">
+      <Text :content="$greeting" :font="$f.bold" :size="$ts.title * 1.15" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'greeting'}" />
+      <Text :content="$today" :size="$ts.body" :color="$c.textMuted" x="96" :y="54 + $ts.title * 1.5" maxwidth="1728" :align="$rtl ? 'right' : 'left'" />
+      <Text :content="$t.home.subtitle" :size="$ts.heading" :color="$c.text" x="96" :y="$tileY - $ts.heading * 1.9" maxwidth="1728" :align="$rtl ? 'right' : 'left'" />
+      <Tile
+        :for="(tile, index) in $tiles"
+        key="$tile.id"
+        ref="tile"
+        :x="$tileX($index)"
+        :y="$tileY"
+        :w="$tileW"
+        :h="$tileH"
+        :label="$tile.label"
+        :help="$tile.help"
+        :glyph="$tile.glyph"
+        :badge="$tile.badge"
+        :testid="'tile-' + $tile.id"
+      />
+      <Element :show="!!$error" x="96" :y="$tileY + $tileH + 60" w="1728" h="120">
+        <Text :content="$error" :size="$ts.body" :color="$c.danger" :x="$rtl ? 600 : 0" y="0" maxwidth="1128" maxlines="2" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'home-error', message: $error}" />
+      </Element>
+      <KeyHints :hints="$hints" />
+    </Element>
+  `,
+  state() {
+    return { focusIndex: lastFocus, error: '', now: Date.now() };
+  },
+  computed: {
+    ...lookComputed,
+    greeting() {
+      const name = this.$appState.firstName;
+      return name ? format(this.t.home.hello, { name }) : this.t.home.helloAnonymous;
+    },
+    today() {
+      return formatDay(new Date(this.now), this.$appState.language);
+    },
+    tiles(): TileSpec[] {
+      const t = this.t.home;
+      const unread = this.$appState.unread;
+      return [
+        { id: 'notices', label: t.notices, help: t.noticesHelp, glyph: '!', badge: unread > 0 ? (unread === 1 ? t.unreadOne : format(t.unread, { count: unread })) : '' },
+        { id: 'neighbours', label: t.neighbours, help: t.neighboursHelp, glyph: '☺', badge: '' },
+        { id: 'procedures', label: t.procedures, help: t.proceduresHelp, glyph: '✎', badge: '' },
+        { id: 'calls', label: t.calls, help: t.callsHelp, glyph: '☎', badge: '' },
+        { id: 'settings', label: t.settings, help: t.settingsHelp, glyph: '⚙', badge: '' },
+      ];
+    },
+    tileW() {
+      return Math.floor((1728 - 4 * 42) / 5);
+    },
+    tileH() {
+      return Math.round(360 * (this.ts.k > 1 ? 1.12 : 1));
+    },
+    tileY() {
+      return Math.round(54 + this.ts.title * 1.5 + this.ts.body * 1.6 + this.ts.heading * 2.2 + 20);
+    },
+    hints() {
+      return [
+        { key: 'red', label: this.t.home.shortcutNotices },
+        { key: 'blue', label: this.t.home.shortcutSettings },
+        { key: 'back', label: this.t.leave.question },
+      ];
+    },
+  },
+  hooks: {
+    ready() {
+      reportScreen('home');
+      reportMessage('');
+      this.load();
+      this.$setInterval(() => {
+        this.now = Date.now();
+      }, 60000);
+    },
+    focus() {
+      this.focusTile();
+    },
+  },
+  methods: {
+    tileX(index: number) {
+      const x = index * (this.tileW + 42);
+      return this.rtl ? 1920 - 96 - x - this.tileW : 96 + x;
+    },
+    load() {
+      api.me().then(
+        (me) => {
+          state().firstName = me.firstName;
+          this.error = '';
+          reportMessage('');
+        },
+        (error: unknown) => {
+          this.error = failureMessage(error, this.t);
+          reportMessage(this.error);
+        },
+      );
+      refreshUnread();
+    },
+    focusTile() {
+      const tile = this.$select('tile' + this.focusIndex);
+      if (tile) tile.$focus();
+    },
+    open(id: string) {
+      lastFocus = this.focusIndex;
+      if (id === 'notices') this.$router.to('/notices');
+      else if (id === 'settings') this.$router.to('/settings');
+      else this.$router.to('/soon/' + id);
+    },
+  },
+  input: {
+    left() {
+      this.focusIndex = Math.max(0, Math.min(4, this.focusIndex + horizontalStep('left', this.rtl)));
+      this.focusTile();
+    },
+    right() {
+      this.focusIndex = Math.max(0, Math.min(4, this.focusIndex + horizontalStep('right', this.rtl)));
+      this.focusTile();
+    },
+    up() {},
+    down() {},
+    enter() {
+      this.open(this.tiles[this.focusIndex].id);
+    },
+    red() {
+      this.focusIndex = 0;
+      this.open('notices');
+    },
+    blue() {
+      this.focusIndex = 4;
+      this.open('settings');
+    },
+    digit1() {
+      this.focusIndex = 0;
+      this.open('notices');
+    },
+    back() {
+      lastFocus = this.focusIndex;
+      this.$emit('askLeave');
+    },
+  },
+});

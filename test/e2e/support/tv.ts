@@ -1,0 +1,230 @@
+// A Playwright driver for the TV app that reads like what a tenant does with the remote:
+//   const tv = await openTv(browser, baseUrl, { language: 'fr' });
+//   await tv.expectScreen('activation');
+//   const code = await tv.activationCode();
+//   await tv.press('Right'); await tv.press('Enter');
+//   await tv.expectFocused('Avis');
+//   await tv.screenshot('home-fr');
+// It opens <baseUrl>/tv/ with the renderer's DOM inspector on (?inspector=1) and the canvas renderer (60 fps headless),
+// and reads window.__palier (route, focused label, language, text size, direction, activation code).
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-output/screenshots');
+
+/** Debian's Chromium, headless, with a fresh profile. */
+export function launchChromium(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'palier-tv-chromium-'));
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`] });
+}
+
+/** Remote keys. Back is the browser's Escape; the platform backs and colour keys are sent with their TV key codes. */
+export type RemoteKey =
+  | 'Up'
+  | 'Down'
+  | 'Left'
+  | 'Right'
+  | 'Enter'
+  | 'OK'
+  | 'Back'
+  | 'Backspace'
+  | 'TizenBack'
+  | 'WebOsBack'
+  | 'Red'
+  | 'Green'
+  | 'Yellow'
+  | 'Blue'
+  | '0'
+  | '1'
+  | '2'
+  | '3'
+  | '4'
+  | '5'
+  | '6'
+  | '7'
+  | '8'
+  | '9';
+
+const keyboardKeys: Partial<Record<RemoteKey, string>> = {
+  Up: 'ArrowUp',
+  Down: 'ArrowDown',
+  Left: 'ArrowLeft',
+  Right: 'ArrowRight',
+  Enter: 'Enter',
+  OK: 'Enter',
+  Back: 'Escape',
+  Backspace: 'Backspace',
+};
+
+const tvKeyCodes: Partial<Record<RemoteKey, number>> = {
+  TizenBack: 10009,
+  WebOsBack: 461,
+  Red: 403,
+  Green: 404,
+  Yellow: 405,
+  Blue: 406,
+};
+
+export type Screen = 'activation' | 'home' | 'notices' | 'notice' | 'settings' | 'soon' | 'goodbye' | 'boot';
+
+export interface TvState {
+  route: Screen;
+  focused: string;
+  language: 'fr' | 'en' | 'ar';
+  textSize: 'normal' | 'large';
+  dir: 'ltr' | 'rtl';
+  platform: string;
+  renderMode: string;
+  activationCode: string;
+  history: string[];
+  dialog: string;
+  banner: string;
+  message: string;
+}
+
+export interface TvOptions {
+  language?: 'fr' | 'en' | 'ar';
+  textSize?: 'normal' | 'large';
+  /** API base URL when it differs from the page's origin (?api=). */
+  api?: string;
+  /** canvas by default: WebGL is software-rendered in headless Chromium. */
+  renderMode?: 'canvas' | 'webgl';
+  /** Tokens to start signed in, skipping activation (as stored by the app). */
+  tokens?: { accessToken: string; refreshToken: string; expiresAt?: number };
+  /** Extra query parameters. */
+  query?: Record<string, string>;
+  context?: BrowserContext;
+}
+
+export class Tv {
+  constructor(
+    readonly page: Page,
+    readonly context: BrowserContext,
+    readonly url: string,
+  ) {}
+
+  /** Presses one remote key (or several in order, with a short pause so focus changes settle). */
+  async press(...keys: RemoteKey[]): Promise<void> {
+    for (const key of keys) {
+      const keyboardKey = keyboardKeys[key];
+      if (keyboardKey) await this.page.keyboard.press(keyboardKey);
+      else if (tvKeyCodes[key] !== undefined) await this.sendKeyCode(tvKeyCodes[key] as number);
+      else await this.page.keyboard.press(key);
+      await this.page.waitForTimeout(120);
+    }
+  }
+
+  /** A keydown/keyup pair carrying a TV key code, as a set-top box's browser sends it. */
+  async sendKeyCode(keyCode: number): Promise<void> {
+    await this.page.evaluate((code) => {
+      for (const type of ['keydown', 'keyup']) {
+        const event = new KeyboardEvent(type, { bubbles: true, cancelable: true });
+        Object.defineProperty(event, 'keyCode', { get: () => code });
+        Object.defineProperty(event, 'which', { get: () => code });
+        document.dispatchEvent(event);
+      }
+    }, keyCode);
+  }
+
+  async state(): Promise<TvState> {
+    return this.page.evaluate(() => {
+      const palier = (window as unknown as { __palier?: Record<string, unknown> }).__palier;
+      return JSON.parse(JSON.stringify(palier || {}));
+    });
+  }
+
+  /** Polls window.__palier until the predicate holds; fails with the last state seen. */
+  async waitFor(description: string, predicate: (state: TvState) => boolean, timeoutMs = 10000): Promise<TvState> {
+    const deadline = Date.now() + timeoutMs;
+    let last: TvState | undefined;
+    while (Date.now() < deadline) {
+      last = await this.state();
+      if (last && predicate(last)) return last;
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`TV: expected ${description} within ${timeoutMs} ms; last state: ${JSON.stringify(last)}`);
+  }
+
+  expectScreen(screen: Screen, timeoutMs = 10000): Promise<TvState> {
+    return this.waitFor(`screen "${screen}"`, (s) => s.route === screen, timeoutMs);
+  }
+
+  /** The focused element's label, exactly as shown (in the current language). */
+  expectFocused(label: string | RegExp, timeoutMs = 5000): Promise<TvState> {
+    return this.waitFor(`focus on "${label}"`, (s) => (typeof label === 'string' ? s.focused === label : label.test(s.focused)), timeoutMs);
+  }
+
+  /** The message currently shown on the screen (loading, error, waiting…), e.g. "Pas de connexion…". */
+  expectMessage(text: string | RegExp, timeoutMs = 10000): Promise<TvState> {
+    return this.waitFor(`message "${text}"`, (s) => (typeof text === 'string' ? s.message.indexOf(text) !== -1 : text.test(s.message)), timeoutMs);
+  }
+
+  /** The user code shown on the activation screen, without its dash (as typed on the activation page). */
+  async activationCode(timeoutMs = 15000): Promise<string> {
+    const state = await this.waitFor('an activation code', (s) => /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(s.activationCode), timeoutMs);
+    return state.activationCode.replace('-', '');
+  }
+
+  /** Texts the renderer mirrored into the DOM (the inspector), e.g. to check what is on screen. */
+  async visibleTexts(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      Array.prototype.slice
+        .call(document.querySelectorAll('[data-testid], div'))
+        .map((node: Element) => (node.childNodes.length === 1 && node.firstChild && node.firstChild.nodeType === 3 ? node.textContent || '' : ''))
+        .filter((text: string) => text.trim().length > 0),
+    );
+  }
+
+  /** A node of the DOM mirror by its test id (e.g. 'tile-notices', 'activation-code'). */
+  byTestId(testId: string) {
+    return this.page.locator(`[data-testid="${testId}"]`);
+  }
+
+  /** Saves test-output/screenshots/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const path = join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.waitForTimeout(250);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+/** Opens the TV app at <baseUrl>/tv/ in a 1920×1080 page, as a TV would, with a fresh storage unless given a context. */
+export async function openTv(browser: Browser, baseUrl: string, options: TvOptions = {}): Promise<Tv> {
+  const context = options.context ?? (await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 }));
+  const page = await context.newPage();
+  const query = new URLSearchParams({ inspector: '1', renderMode: options.renderMode ?? 'canvas', ...(options.query ?? {}) });
+  if (options.language) query.set('lang', options.language);
+  if (options.textSize) query.set('textSize', options.textSize);
+  if (options.api) query.set('api', options.api);
+  const root = baseUrl.replace(/\/$/, '');
+  const url = (/\/tv$/.test(root) ? root : root + '/tv') + '/?' + query.toString();
+  if (options.tokens) {
+    const tokens = { expiresAt: Date.now() + 3600_000, ...options.tokens };
+    await page.addInitScript((value) => {
+      if (!window.localStorage.getItem('palier.tokens')) window.localStorage.setItem('palier.tokens', value);
+    }, JSON.stringify(tokens));
+  }
+  await page.goto(url);
+  const tv = new Tv(page, context, url);
+  await tv.waitFor('the app to start', (s) => !!s.route && s.route !== 'boot', 20000);
+  return tv;
+}
