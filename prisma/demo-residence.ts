@@ -17,37 +17,199 @@ export const DEMO_STAFF = {
 } as const;
 
 const FIRST_NAMES = [
-  'Fatima', 'Jean', 'Marie', 'Mohamed', 'Nadia', 'Pierre', 'Yasmine', 'Louis', 'Aïcha', 'Karim', 'Josette', 'Thi Mai',
-  'Sofiane', 'Hélène', 'Rachid', 'Monique', 'Ibrahima', 'Chantal', 'Samir', 'Lucienne', 'Mehdi', 'Odette', 'Nour',
-  'Gérard', 'Leïla', 'Antoine', 'Fatoumata', 'Paulette', 'Youssef', 'Anaïs',
+  'Fatima',
+  'Jean',
+  'Marie',
+  'Mohamed',
+  'Nadia',
+  'Pierre',
+  'Yasmine',
+  'Louis',
+  'Aïcha',
+  'Karim',
+  'Josette',
+  'Thi Mai',
+  'Sofiane',
+  'Hélène',
+  'Rachid',
+  'Monique',
+  'Ibrahima',
+  'Chantal',
+  'Samir',
+  'Lucienne',
+  'Mehdi',
+  'Odette',
+  'Nour',
+  'Gérard',
+  'Leïla',
+  'Antoine',
+  'Fatoumata',
+  'Paulette',
+  'Youssef',
+  'Anaïs',
 ];
 const LAST_NAMES = [
-  'Benali', 'Martin', 'Rossi', 'Diallo', 'Nguyen', 'Bernard', 'Haddad', 'Garcia', 'Mebarki', 'Ferrari', 'Traoré', 'Moreau',
-  'Cohen', 'Lefebvre', 'Bouzid', 'Santoro', 'Kone', 'Girard', 'Amrani', 'Roux', 'Zerrouki', 'Fontaine', 'Sarr', 'Blanc',
+  'Benali',
+  'Martin',
+  'Rossi',
+  'Diallo',
+  'Nguyen',
+  'Bernard',
+  'Haddad',
+  'Garcia',
+  'Mebarki',
+  'Ferrari',
+  'Traoré',
+  'Moreau',
+  'Cohen',
+  'Lefebvre',
+  'Bouzid',
+  'Santoro',
+  'Kone',
+  'Girard',
+  'Amrani',
+  'Roux',
+  'Zerrouki',
+  'Fontaine',
+  'Sarr',
+  'Blanc',
 ];
 
 export const FLOORS = 10;
 export const DOORS_PER_FLOOR = 5;
 
 function demoNotices(ids: {
-  lauriers: string; savine: string; buildingLauriersB: string; buildingLauriersA: string; buildingSavine2: string;
-  district: string; city: string;
+  lauriers: string;
+  savine: string;
+  buildingLauriersB: string;
+  buildingLauriersA: string;
+  buildingSavine2: string;
+  district: string;
+  city: string;
 }) {
   const day = 86_400_000;
   const now = Date.now();
   return [
-    { who: 'caretakerLauriers', title: 'Coupure d’eau bâtiment B jeudi matin', body: 'Une coupure d’eau aura lieu jeudi de 8 h à 12 h dans le bâtiment B pour le remplacement d’une colonne. Pensez à faire une réserve d’eau la veille.', category: 'OUTAGE', urgent: true, kind: 'BUILDING', target: ids.buildingLauriersB, from: -1 },
-    { who: 'caretakerLauriers', title: 'Ascenseur du bâtiment A en réparation', body: 'L’ascenseur du bâtiment A est à l’arrêt pour une pièce à changer. Le technicien intervient mardi. Les personnes à mobilité réduite peuvent appeler la loge pour être aidées.', category: 'WORKS', urgent: false, kind: 'BUILDING', target: ids.buildingLauriersA, from: -2 },
-    { who: 'caretakerLauriers', title: 'Fête des voisins samedi 14 h', body: 'Rendez-vous samedi à 14 h dans la cour des Lauriers : chacun apporte un plat ou une boisson. Tables et chaises fournies par l’amicale des locataires.', category: 'EVENT', urgent: false, kind: 'RESIDENCE', target: ids.lauriers, from: -3 },
-    { who: 'caretakerLauriers', title: 'Nettoyage des caves', body: 'Les caves seront nettoyées le 3 décembre. Merci de retirer les objets posés dans les couloirs avant cette date.', category: 'INFORMATION', urgent: false, kind: 'RESIDENCE', target: ids.lauriers, from: -4 },
-    { who: 'landlordAdmin', title: 'Relevé des compteurs d’eau', body: 'Un technicien passera relever les compteurs d’eau entre le 8 et le 12 décembre. Un avis de passage sera déposé dans votre boîte aux lettres.', category: 'INFORMATION', urgent: false, kind: 'RESIDENCE', target: ids.savine, from: -5 },
-    { who: 'caretakerSavine', title: 'Porte du hall bâtiment 2 réparée', body: 'La porte du hall du bâtiment 2 ferme de nouveau correctement. Merci de ne pas la bloquer ouverte.', category: 'WORKS', urgent: false, kind: 'BUILDING', target: ids.buildingSavine2, from: -6 },
-    { who: 'landlordAdmin', title: 'Permanence de l’agence le mercredi', body: 'L’agence de proximité vous reçoit le mercredi de 9 h à 12 h, sans rendez-vous, au rez-de-chaussée du bâtiment C.', category: 'INFORMATION', urgent: false, kind: 'RESIDENCE', target: ids.lauriers, from: -8 },
-    { who: 'townHallClerk', title: 'Collecte des encombrants du quartier', body: 'La mairie de secteur organise une collecte des encombrants le samedi 6 décembre. Déposez vos objets la veille au soir devant votre résidence.', category: 'INFORMATION', urgent: false, kind: 'DISTRICT', target: ids.district, from: -2 },
-    { who: 'townHallClerk', title: 'Atelier numérique à la maison de quartier', body: 'Chaque jeudi à 14 h, un médiateur numérique vous aide à faire vos démarches en ligne. Gratuit, sans inscription.', category: 'EVENT', urgent: false, kind: 'DISTRICT', target: ids.district, from: -7 },
-    { who: 'cityClerk', title: 'Alerte météo : vent violent', body: 'Météo-France annonce du mistral fort demain. Rentrez les objets de vos balcons et évitez les parcs et jardins.', category: 'SAFETY', urgent: true, kind: 'CITY', target: ids.city, from: 0 },
-    { who: 'cityClerk', title: 'Inscription sur les listes électorales', body: 'Vous pouvez vérifier votre inscription sur les listes électorales en mairie ou en ligne. Pensez-y si vous avez déménagé.', category: 'INFORMATION', urgent: false, kind: 'CITY', target: ids.city, from: -10 },
-    { who: 'cityClerk', title: 'Plan grand froid', body: 'En cas de grand froid, le numéro 115 est joignable jour et nuit. Signalez les personnes isolées de votre immeuble.', category: 'SAFETY', urgent: false, kind: 'CITY', target: ids.city, from: -12 },
+    {
+      who: 'caretakerLauriers',
+      title: 'Coupure d’eau bâtiment B jeudi matin',
+      body: 'Une coupure d’eau aura lieu jeudi de 8 h à 12 h dans le bâtiment B pour le remplacement d’une colonne. Pensez à faire une réserve d’eau la veille.',
+      category: 'OUTAGE',
+      urgent: true,
+      kind: 'BUILDING',
+      target: ids.buildingLauriersB,
+      from: -1,
+    },
+    {
+      who: 'caretakerLauriers',
+      title: 'Ascenseur du bâtiment A en réparation',
+      body: 'L’ascenseur du bâtiment A est à l’arrêt pour une pièce à changer. Le technicien intervient mardi. Les personnes à mobilité réduite peuvent appeler la loge pour être aidées.',
+      category: 'WORKS',
+      urgent: false,
+      kind: 'BUILDING',
+      target: ids.buildingLauriersA,
+      from: -2,
+    },
+    {
+      who: 'caretakerLauriers',
+      title: 'Fête des voisins samedi 14 h',
+      body: 'Rendez-vous samedi à 14 h dans la cour des Lauriers : chacun apporte un plat ou une boisson. Tables et chaises fournies par l’amicale des locataires.',
+      category: 'EVENT',
+      urgent: false,
+      kind: 'RESIDENCE',
+      target: ids.lauriers,
+      from: -3,
+    },
+    {
+      who: 'caretakerLauriers',
+      title: 'Nettoyage des caves',
+      body: 'Les caves seront nettoyées le 3 décembre. Merci de retirer les objets posés dans les couloirs avant cette date.',
+      category: 'INFORMATION',
+      urgent: false,
+      kind: 'RESIDENCE',
+      target: ids.lauriers,
+      from: -4,
+    },
+    {
+      who: 'landlordAdmin',
+      title: 'Relevé des compteurs d’eau',
+      body: 'Un technicien passera relever les compteurs d’eau entre le 8 et le 12 décembre. Un avis de passage sera déposé dans votre boîte aux lettres.',
+      category: 'INFORMATION',
+      urgent: false,
+      kind: 'RESIDENCE',
+      target: ids.savine,
+      from: -5,
+    },
+    {
+      who: 'caretakerSavine',
+      title: 'Porte du hall bâtiment 2 réparée',
+      body: 'La porte du hall du bâtiment 2 ferme de nouveau correctement. Merci de ne pas la bloquer ouverte.',
+      category: 'WORKS',
+      urgent: false,
+      kind: 'BUILDING',
+      target: ids.buildingSavine2,
+      from: -6,
+    },
+    {
+      who: 'landlordAdmin',
+      title: 'Permanence de l’agence le mercredi',
+      body: 'L’agence de proximité vous reçoit le mercredi de 9 h à 12 h, sans rendez-vous, au rez-de-chaussée du bâtiment C.',
+      category: 'INFORMATION',
+      urgent: false,
+      kind: 'RESIDENCE',
+      target: ids.lauriers,
+      from: -8,
+    },
+    {
+      who: 'townHallClerk',
+      title: 'Collecte des encombrants du quartier',
+      body: 'La mairie de secteur organise une collecte des encombrants le samedi 6 décembre. Déposez vos objets la veille au soir devant votre résidence.',
+      category: 'INFORMATION',
+      urgent: false,
+      kind: 'DISTRICT',
+      target: ids.district,
+      from: -2,
+    },
+    {
+      who: 'townHallClerk',
+      title: 'Atelier numérique à la maison de quartier',
+      body: 'Chaque jeudi à 14 h, un médiateur numérique vous aide à faire vos démarches en ligne. Gratuit, sans inscription.',
+      category: 'EVENT',
+      urgent: false,
+      kind: 'DISTRICT',
+      target: ids.district,
+      from: -7,
+    },
+    {
+      who: 'cityClerk',
+      title: 'Alerte météo : vent violent',
+      body: 'Météo-France annonce du mistral fort demain. Rentrez les objets de vos balcons et évitez les parcs et jardins.',
+      category: 'SAFETY',
+      urgent: true,
+      kind: 'CITY',
+      target: ids.city,
+      from: 0,
+    },
+    {
+      who: 'cityClerk',
+      title: 'Inscription sur les listes électorales',
+      body: 'Vous pouvez vérifier votre inscription sur les listes électorales en mairie ou en ligne. Pensez-y si vous avez déménagé.',
+      category: 'INFORMATION',
+      urgent: false,
+      kind: 'CITY',
+      target: ids.city,
+      from: -10,
+    },
+    {
+      who: 'cityClerk',
+      title: 'Plan grand froid',
+      body: 'En cas de grand froid, le numéro 115 est joignable jour et nuit. Signalez les personnes isolées de votre immeuble.',
+      category: 'SAFETY',
+      urgent: false,
+      kind: 'CITY',
+      target: ids.city,
+      from: -12,
+    },
   ].map((notice) => ({ ...notice, validFrom: new Date(now + notice.from * day - 3_600_000) }));
 }
 
@@ -57,9 +219,17 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
   const city = await db.city.create({ data: { name: 'Marseille', inseeCode: '13055' } });
   const district = await db.district.create({ data: { cityId: city.id, name: '13e et 14e arrondissements', code: 'MRS-7' } });
   const otherDistrict = await db.district.create({ data: { cityId: city.id, name: '15e et 16e arrondissements', code: 'MRS-8' } });
-  const landlord = await db.organisation.create({ data: { kind: 'LANDLORD', name: 'Habitat Marseille Provence', slug: 'hmp', cityId: city.id } });
+  const landlord = await db.organisation.create({
+    data: { kind: 'LANDLORD', name: 'Habitat Marseille Provence', slug: 'hmp', cityId: city.id },
+  });
   const townHall = await db.organisation.create({
-    data: { kind: 'TOWN_HALL', name: 'Mairie des 13e et 14e arrondissements', slug: 'mairie-13-14', cityId: city.id, districtId: district.id },
+    data: {
+      kind: 'TOWN_HALL',
+      name: 'Mairie des 13e et 14e arrondissements',
+      slug: 'mairie-13-14',
+      cityId: city.id,
+      districtId: district.id,
+    },
   });
   const cityHall = await db.organisation.create({ data: { kind: 'CITY', name: 'Ville de Marseille', slug: 'marseille', cityId: city.id } });
 
@@ -84,7 +254,8 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
   for (const { building, code } of buildings) {
     const homes = [];
     for (let floor = 0; floor < FLOORS; floor += 1) {
-      for (let door = 1; door <= DOORS_PER_FLOOR; door += 1) homes.push({ buildingId: building.id, floor, door: `${floor}${String(door).padStart(2, '0')}` });
+      for (let door = 1; door <= DOORS_PER_FLOOR; door += 1)
+        homes.push({ buildingId: building.id, floor, door: `${floor}${String(door).padStart(2, '0')}` });
     }
     await db.home.createMany({ data: homes });
     const created = await db.home.findMany({ where: { buildingId: building.id }, orderBy: [{ floor: 'asc' }, { door: 'asc' }] });
@@ -94,7 +265,13 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
         const firstName = FIRST_NAMES[index % FIRST_NAMES.length]!;
         const lastName = LAST_NAMES[(index * 7) % LAST_NAMES.length]!;
         index += 1;
-        return { homeId: home.id, reference, firstName, lastName, activationCodeHash: activationCodeDigest(reference, demoActivationCode(reference)) };
+        return {
+          homeId: home.id,
+          reference,
+          firstName,
+          lastName,
+          activationCodeHash: activationCodeDigest(reference, demoActivationCode(reference)),
+        };
       }),
     });
   }
@@ -112,7 +289,14 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
   ];
   for (const [key, organisationId, fullName, roles, residenceIds] of staffRows) {
     const member = await db.staffMember.create({
-      data: { organisationId, email: DEMO_STAFF[key], fullName, passwordHash, roles, scopes: { create: residenceIds.map((residenceId) => ({ residenceId })) } },
+      data: {
+        organisationId,
+        email: DEMO_STAFF[key],
+        fullName,
+        passwordHash,
+        roles,
+        scopes: { create: residenceIds.map((residenceId) => ({ residenceId })) },
+      },
     });
     staff[key] = member.id;
   }
@@ -127,7 +311,13 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
     district: district.id,
     city: city.id,
   };
-  const organisationOf = { landlordAdmin: landlord.id, caretakerLauriers: landlord.id, caretakerSavine: landlord.id, townHallClerk: townHall.id, cityClerk: cityHall.id } as Record<string, string>;
+  const organisationOf = {
+    landlordAdmin: landlord.id,
+    caretakerLauriers: landlord.id,
+    caretakerSavine: landlord.id,
+    townHallClerk: townHall.id,
+    cityClerk: cityHall.id,
+  } as Record<string, string>;
   const column = { BUILDING: 'buildingId', RESIDENCE: 'residenceId', DISTRICT: 'districtId', CITY: 'cityId' } as const;
   for (const notice of demoNotices(ids)) {
     await db.notice.create({

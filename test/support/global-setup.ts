@@ -9,7 +9,9 @@ const repoRoot = path.resolve(__dirname, '../..');
 
 export default async function globalSetup() {
   const template = templateName();
-  const exists = await withAdmin(async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount === 1);
+  const exists = await withAdmin(
+    async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount === 1,
+  );
   if (exists) return;
   // Built under a temporary name and renamed when complete, so a crashed or concurrent run never leaves half a template.
   const building = `${template}_${process.pid}`;

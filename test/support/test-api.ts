@@ -25,7 +25,12 @@ export async function startTestApi(overrides: Partial<Config> & { withRedis?: bo
   const redisUrl = withRedis ? testRedisUrl() : null;
   const redisPrefix = `palier-test:${randomBytes(6).toString('hex')}:`;
   const config: Config = {
-    ...loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test', PUBLIC_URL: 'http://palier.test', ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }),
+    ...loadConfig({
+      DATABASE_URL: database.url,
+      NODE_ENV: 'test',
+      PUBLIC_URL: 'http://palier.test',
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    }),
     redisPrefix,
     tokenSecret: randomBytes(32).toString('hex'),
     ...configOverrides,

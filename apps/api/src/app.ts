@@ -78,7 +78,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(redis, { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   await app.register(rateLimit, { perMinute: config.rateLimitPerMinute });
   await app.register(eventBus);
-  await app.register(auth, { tokenSecret: config.tokenSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds, issuer: config.publicUrl });
+  await app.register(auth, {
+    tokenSecret: config.tokenSecret,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    issuer: config.publicUrl,
+  });
   await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
 
   await app.register(healthRoutes);
@@ -88,7 +92,10 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     pollIntervalSeconds: config.devicePollIntervalSeconds,
     refreshTokenTtlDays: config.refreshTokenTtlDays,
   });
-  await app.register(accountRoutes, { staffSessionTtlHours: config.staffSessionTtlHours, secureCookies: config.publicUrl.startsWith('https://') });
+  await app.register(accountRoutes, {
+    staffSessionTtlHours: config.staffSessionTtlHours,
+    secureCookies: config.publicUrl.startsWith('https://'),
+  });
   await app.register(placeRoutes);
   await app.register(noticeRoutes);
   await app.register(realtimeRoutes);

@@ -62,10 +62,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (value !== undefined && value !== '') picked[key] = value;
   }
   const problems = [...Value.Errors(Environment, picked)].map(
-    (error) => `${error.instancePath.replace(/^\//, '') || (error.params as { requiredProperties?: string[] }).requiredProperties?.join(', ') || 'environment'}: ${error.message}`,
+    (error) =>
+      `${error.instancePath.replace(/^\//, '') || (error.params as { requiredProperties?: string[] }).requiredProperties?.join(', ') || 'environment'}: ${error.message}`,
   );
   const environment = (picked.NODE_ENV ?? 'development') as Config['environment'];
-  if (environment === 'production' && !picked.TOKEN_SECRET) problems.push('TOKEN_SECRET: must be set in production (32 characters or more)');
+  if (environment === 'production' && !picked.TOKEN_SECRET)
+    problems.push('TOKEN_SECRET: must be set in production (32 characters or more)');
   if (environment === 'production' && !picked.PUBLIC_URL) problems.push('PUBLIC_URL: must be set in production');
   if (problems.length > 0) throw new ConfigError(problems);
   const env_ = picked as unknown as Static<typeof Environment>;
@@ -85,7 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deviceCodeTtlSeconds: Number(env_.DEVICE_CODE_TTL_SECONDS ?? 900),
     devicePollIntervalSeconds: Number(env_.DEVICE_POLL_INTERVAL_SECONDS ?? 5),
     staffSessionTtlHours: Number(env_.STAFF_SESSION_TTL_HOURS ?? 12),
-    corsOrigins: (env_.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins: (env_.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     logLevel: env_.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
     tvDist: env_.TV_DIST ?? null,
     consoleDist: env_.CONSOLE_DIST ?? null,

@@ -26,7 +26,10 @@ async function main() {
       app.log.info(`${signal} received: finishing requests in flight, then stopping`);
       const force = setTimeout(() => process.exit(1), 10_000);
       force.unref();
-      app.close().then(() => process.exit(0), () => process.exit(1));
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     });
   }
   await app.listen({ host: config.host, port: config.port });

@@ -14,13 +14,21 @@ describe('API core', () => {
     const document = (await api.app.inject('/openapi.json')).json();
     await expect(SwaggerParser.validate(structuredClone(document))).resolves.toBeDefined();
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/oauth/token', '/oauth/device_authorization', '/api/v1/notices', '/api/v1/staff/notices', '/api/v1/me/devices/{deviceId}', '/health/ready']),
+      expect.arrayContaining([
+        '/oauth/token',
+        '/oauth/device_authorization',
+        '/api/v1/notices',
+        '/api/v1/staff/notices',
+        '/api/v1/me/devices/{deviceId}',
+        '/health/ready',
+      ]),
     );
   });
 
   it('limits requests per client, in Redis when there is one, with a problem document', async () => {
     const statuses = [];
-    for (let i = 0; i < 7; i += 1) statuses.push((await api.app.inject({ url: '/api/v1/notices', remoteAddress: '198.51.100.99' })).statusCode);
+    for (let i = 0; i < 7; i += 1)
+      statuses.push((await api.app.inject({ url: '/api/v1/notices', remoteAddress: '198.51.100.99' })).statusCode);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     const limited = await api.app.inject({ url: '/api/v1/notices', remoteAddress: '198.51.100.99' });
     expect(limited.statusCode).toBe(429);
@@ -40,7 +48,12 @@ describe('API core', () => {
   });
 
   it('answers a malformed JSON body with a 400 problem, not a crash', async () => {
-    const response = await api.app.inject({ method: 'POST', url: '/api/v1/staff/session', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/session',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
   });

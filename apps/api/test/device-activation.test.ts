@@ -82,7 +82,11 @@ describe('TV activation (RFC 8628)', () => {
 
     const me = await api.app.inject({ url: '/api/v1/me', headers: bearer(tokens.json()) });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ firstName: expect.any(String), building: { name: 'Bâtiment B' }, residence: { name: 'Les Lauriers' } });
+    expect(me.json()).toMatchObject({
+      firstName: expect.any(String),
+      building: { name: 'Bâtiment B' },
+      residence: { name: 'Les Lauriers' },
+    });
     expect(me.json()).not.toHaveProperty('lastName');
   });
 
@@ -221,7 +225,10 @@ describe('refresh tokens', () => {
     const none = await api.app.inject({ url: '/api/v1/me' });
     expect(none.statusCode).toBe(401);
     expect(none.json().code).toBe('unauthenticated');
-    const forged = await api.app.inject({ url: '/api/v1/me', headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.AAAA' } });
+    const forged = await api.app.inject({
+      url: '/api/v1/me',
+      headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.AAAA' },
+    });
     expect(forged.json().code).toBe('invalid_token');
   });
 });

@@ -28,7 +28,12 @@ describe('notices', () => {
   const place = (kind: string, name: string) => places.find((candidate) => candidate.kind === kind && candidate.name.startsWith(name))!;
 
   function publish(cookie: { cookie: string }, body: object, idempotencyKey = randomUUID()) {
-    return api.app.inject({ method: 'POST', url: '/api/v1/staff/notices', headers: { ...cookie, 'idempotency-key': idempotencyKey }, payload: body });
+    return api.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/notices',
+      headers: { ...cookie, 'idempotency-key': idempotencyKey },
+      payload: body,
+    });
   }
 
   it('shows a caretaker only the residence they look after, with home counts', () => {
@@ -55,7 +60,9 @@ describe('notices', () => {
     const { id } = published.json();
 
     const titles = async (tokens: TokenResponse) =>
-      ((await api.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tokens) })).json().items as { id: string }[]).map((n) => n.id);
+      ((await api.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tokens) })).json().items as { id: string }[]).map(
+        (n) => n.id,
+      );
     expect(await titles(tenantB)).toContain(id);
     expect(await titles(tenantA)).not.toContain(id);
     expect(await titles(savineTenant)).not.toContain(id);
@@ -105,10 +112,22 @@ describe('notices', () => {
     const admin = await signInStaff(api.app, DEMO_STAFF.landlordAdmin);
     const adminPlaces: Place[] = (await api.app.inject({ url: '/api/v1/staff/places', headers: admin })).json().items;
     const savine = adminPlaces.find((p) => p.kind === 'RESIDENCE' && p.name === 'La Savine')!;
-    const response = await publish(caretaker, { title: 'Hors périmètre', body: 'Ne doit pas passer.', category: 'INFORMATION', urgent: false, audience: { kind: 'RESIDENCE', id: savine.id } });
+    const response = await publish(caretaker, {
+      title: 'Hors périmètre',
+      body: 'Ne doit pas passer.',
+      category: 'INFORMATION',
+      urgent: false,
+      audience: { kind: 'RESIDENCE', id: savine.id },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('out_of_scope');
-    const unknown = await publish(caretaker, { title: 'Nulle part', body: 'Ne doit pas passer.', category: 'INFORMATION', urgent: false, audience: { kind: 'BUILDING', id: randomUUID() } });
+    const unknown = await publish(caretaker, {
+      title: 'Nulle part',
+      body: 'Ne doit pas passer.',
+      category: 'INFORMATION',
+      urgent: false,
+      audience: { kind: 'BUILDING', id: randomUUID() },
+    });
     expect(unknown.statusCode).toBe(404);
   });
 
@@ -118,21 +137,39 @@ describe('notices', () => {
     const district = townHallPlaces.find((p) => p.kind === 'DISTRICT')!;
     expect(district.homeCount).toBe(150);
     expect(townHallPlaces.some((p) => p.kind === 'CITY')).toBe(false);
-    const response = await publish(townHall, { title: 'Marché de Noël', body: 'Place de la mairie, samedi.', category: 'EVENT', urgent: false, audience: { kind: 'DISTRICT', id: district.id } });
+    const response = await publish(townHall, {
+      title: 'Marché de Noël',
+      body: 'Place de la mairie, samedi.',
+      category: 'EVENT',
+      urgent: false,
+      audience: { kind: 'DISTRICT', id: district.id },
+    });
     expect(response.statusCode).toBe(201);
-    const seenByA = (await api.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tenantA) })).json().items.map((n: { id: string }) => n.id);
-    const seenBySavine = (await api.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(savineTenant) })).json().items.map((n: { id: string }) => n.id);
+    const seenByA = (await api.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tenantA) }))
+      .json()
+      .items.map((n: { id: string }) => n.id);
+    const seenBySavine = (await api.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(savineTenant) }))
+      .json()
+      .items.map((n: { id: string }) => n.id);
     expect(seenByA).toContain(response.json().id);
     expect(seenBySavine).not.toContain(response.json().id);
 
     const city = await signInStaff(api.app, DEMO_STAFF.cityClerk);
-    const cityPlace = ((await api.app.inject({ url: '/api/v1/staff/places', headers: city })).json().items as Place[]).find((p) => p.kind === 'CITY')!;
+    const cityPlace = ((await api.app.inject({ url: '/api/v1/staff/places', headers: city })).json().items as Place[]).find(
+      (p) => p.kind === 'CITY',
+    )!;
     expect(cityPlace).toMatchObject({ name: 'Marseille', homeCount: 300 });
   });
 
   it('refuses publishing by roles that do not publish, and anonymous callers', async () => {
     const agent = await signInStaff(api.app, DEMO_STAFF.agent);
-    const body = { title: 'Test', body: 'Texte du test.', category: 'INFORMATION', urgent: false, audience: { kind: 'RESIDENCE', id: place('RESIDENCE', 'Les Lauriers').id } };
+    const body = {
+      title: 'Test',
+      body: 'Texte du test.',
+      category: 'INFORMATION',
+      urgent: false,
+      audience: { kind: 'RESIDENCE', id: place('RESIDENCE', 'Les Lauriers').id },
+    };
     const forbidden = await publish(agent, body);
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.json().code).toBe('forbidden');
@@ -172,7 +209,9 @@ describe('notices', () => {
     let cursor: string | undefined;
     let previous = Infinity;
     do {
-      const page = (await api.app.inject({ url: `/api/v1/notices?limit=3${cursor ? `&cursor=${cursor}` : ''}`, headers: bearer(tenantB) })).json();
+      const page = (
+        await api.app.inject({ url: `/api/v1/notices?limit=3${cursor ? `&cursor=${cursor}` : ''}`, headers: bearer(tenantB) })
+      ).json();
       for (const notice of page.items) {
         expect(new Date(notice.publishedAt).getTime()).toBeLessThanOrEqual(previous);
         previous = new Date(notice.publishedAt).getTime();
@@ -199,7 +238,9 @@ describe('notices', () => {
       validFrom: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     });
     expect(future.statusCode).toBe(201);
-    const ids = (await api.app.inject({ url: '/api/v1/notices?limit=100', headers: bearer(tenantA) })).json().items.map((n: { id: string }) => n.id);
+    const ids = (await api.app.inject({ url: '/api/v1/notices?limit=100', headers: bearer(tenantA) }))
+      .json()
+      .items.map((n: { id: string }) => n.id);
     expect(ids).not.toContain(future.json().id);
   });
 });

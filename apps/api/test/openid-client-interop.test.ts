@@ -16,7 +16,10 @@ describe('interoperability with openid-client', () => {
   afterAll(() => api.close());
 
   it('discovers the server, gets a device code, polls until approved, refreshes and revokes', async () => {
-    const config = await oauth.discovery(new URL(issuer), 'palier-tv', undefined, oauth.None(), { execute: [oauth.allowInsecureRequests], algorithm: 'oauth2' });
+    const config = await oauth.discovery(new URL(issuer), 'palier-tv', undefined, oauth.None(), {
+      execute: [oauth.allowInsecureRequests],
+      algorithm: 'oauth2',
+    });
     expect(config.serverMetadata().device_authorization_endpoint).toBe(`${issuer}/oauth/device_authorization`);
 
     const authorization = await oauth.initiateDeviceAuthorization(config, { scope: 'tenant' });

@@ -74,22 +74,30 @@ describe('realtime events', () => {
       payload: { title, body: 'Détails de l’annonce.', category: 'INFORMATION', urgent, audience },
     });
 
-  (redisAvailable ? it : it.skip)('pushes a notice published on one instance to TVs connected to another, only where it is addressed', async () => {
-    const tvB = await TestSocket.open(second, { accessToken: tenantB.access_token });
-    const tvA = await TestSocket.open(second, { accessToken: tenantA.access_token });
-    await tvB.next((m) => m.type === 'ready');
-    await tvA.next((m) => m.type === 'ready');
+  (redisAvailable ? it : it.skip)(
+    'pushes a notice published on one instance to TVs connected to another, only where it is addressed',
+    async () => {
+      const tvB = await TestSocket.open(second, { accessToken: tenantB.access_token });
+      const tvA = await TestSocket.open(second, { accessToken: tenantA.access_token });
+      await tvB.next((m) => m.type === 'ready');
+      await tvA.next((m) => m.type === 'ready');
 
-    const published = await publish(api.app, { kind: 'BUILDING', id: buildingB }, 'Coupure d’eau', true);
-    const event = await tvB.next((m) => m.type === 'event' && m.name === 'notice.published');
-    expect(event).toMatchObject({ type: 'event', id: expect.stringMatching(/^[0-9]+$/), name: 'notice.published', data: { noticeId: published.json().id, urgent: true } });
+      const published = await publish(api.app, { kind: 'BUILDING', id: buildingB }, 'Coupure d’eau', true);
+      const event = await tvB.next((m) => m.type === 'event' && m.name === 'notice.published');
+      expect(event).toMatchObject({
+        type: 'event',
+        id: expect.stringMatching(/^[0-9]+$/),
+        name: 'notice.published',
+        data: { noticeId: published.json().id, urgent: true },
+      });
 
-    await publish(api.app, { kind: 'RESIDENCE', id: residence }, 'Pour toute la résidence');
-    await tvA.next((m) => m.type === 'event' && m.name === 'notice.published');
-    expect(tvA.messages.filter((m) => m.type === 'event' && m.data.noticeId === published.json().id)).toHaveLength(0);
-    tvA.close();
-    tvB.close();
-  });
+      await publish(api.app, { kind: 'RESIDENCE', id: residence }, 'Pour toute la résidence');
+      await tvA.next((m) => m.type === 'event' && m.name === 'notice.published');
+      expect(tvA.messages.filter((m) => m.type === 'event' && m.data.noticeId === published.json().id)).toHaveLength(0);
+      tvA.close();
+      tvB.close();
+    },
+  );
 
   it('replays what a reconnecting TV missed, after the last event it handled', async () => {
     const tv = await TestSocket.open(api.app, { accessToken: tenantB.access_token });
@@ -110,7 +118,11 @@ describe('realtime events', () => {
     const consoleSocket = await TestSocket.open(api.app, {}, caretakerCookie);
     await consoleSocket.next((m) => m.type === 'ready');
     const { id } = (await publish(api.app, { kind: 'RESIDENCE', id: residence }, 'À lire')).json();
-    await api.app.inject({ method: 'PUT', url: `/api/v1/notices/${id}/read`, headers: { authorization: `Bearer ${tenantA.access_token}` } });
+    await api.app.inject({
+      method: 'PUT',
+      url: `/api/v1/notices/${id}/read`,
+      headers: { authorization: `Bearer ${tenantA.access_token}` },
+    });
     const event = await consoleSocket.next((m) => m.type === 'event' && m.name === 'notice.read');
     expect(event).toMatchObject({ data: { noticeId: id, readHomeCount: 1 } });
     consoleSocket.close();

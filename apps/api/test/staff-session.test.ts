@@ -11,7 +11,11 @@ describe('staff session', () => {
   afterAll(() => api.close());
 
   it('signs in, sets an HttpOnly cookie, knows who is signed in, and signs out', async () => {
-    const response = await api.app.inject({ method: 'POST', url: '/api/v1/staff/session', payload: { email: 'ADMIN@hmp.demo', password: 'palier-demo' } });
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/session',
+      payload: { email: 'ADMIN@hmp.demo', password: 'palier-demo' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ fullName: 'Sandrine Aubert', roles: ['ADMIN'], organisation: { kind: 'LANDLORD' } });
     const cookie = response.cookies.find((c) => c.name === 'palier_staff')!;
@@ -23,8 +27,16 @@ describe('staff session', () => {
   });
 
   it('refuses a wrong password and an unknown email the same way', async () => {
-    const wrong = await api.app.inject({ method: 'POST', url: '/api/v1/staff/session', payload: { email: DEMO_STAFF.agent, password: 'nope' } });
-    const unknown = await api.app.inject({ method: 'POST', url: '/api/v1/staff/session', payload: { email: 'nobody@hmp.demo', password: 'nope' } });
+    const wrong = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/session',
+      payload: { email: DEMO_STAFF.agent, password: 'nope' },
+    });
+    const unknown = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/session',
+      payload: { email: 'nobody@hmp.demo', password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().code).toBe('invalid_credentials');
@@ -45,7 +57,11 @@ describe('staff session', () => {
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
     // Even the right password waits until the window passes.
-    const right = await api.app.inject({ method: 'POST', url: '/api/v1/staff/session', payload: { email: DEMO_STAFF.moderator, password: 'palier-demo' } });
+    const right = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/session',
+      payload: { email: DEMO_STAFF.moderator, password: 'palier-demo' },
+    });
     expect(right.statusCode).toBe(429);
   });
 

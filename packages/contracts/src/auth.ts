@@ -95,10 +95,7 @@ export const ActivationCheckResponse = Type.Object({
 });
 export type ActivationCheckResponse = Static<typeof ActivationCheckResponse>;
 
-export const ActivationDecisionRequest = Type.Intersect([
-  ActivationCheckRequest,
-  Type.Object({ approve: Type.Boolean() }),
-]);
+export const ActivationDecisionRequest = Type.Intersect([ActivationCheckRequest, Type.Object({ approve: Type.Boolean() })]);
 export type ActivationDecisionRequest = Static<typeof ActivationDecisionRequest>;
 
 export const ActivationDecisionResponse = Type.Object({

@@ -5,19 +5,43 @@ export const problemCatalogue = {
   validation_failed: { status: 400, fr: 'La demande est incomplète ou mal formée.', en: 'The request is incomplete or malformed.' },
   invalid_cursor: { status: 400, fr: 'Ce lien de page n’est plus valable.', en: 'This page link is no longer valid.' },
   unauthenticated: { status: 401, fr: 'Veuillez vous identifier.', en: 'Please sign in.' },
-  invalid_token: { status: 401, fr: 'Votre session a expiré. Veuillez vous reconnecter.', en: 'Your session has expired. Please sign in again.' },
+  invalid_token: {
+    status: 401,
+    fr: 'Votre session a expiré. Veuillez vous reconnecter.',
+    en: 'Your session has expired. Please sign in again.',
+  },
   invalid_credentials: { status: 401, fr: 'Adresse e-mail ou mot de passe incorrect.', en: 'Wrong email address or password.' },
-  invalid_activation: { status: 401, fr: 'Référence ou code d’activation incorrect. Vérifiez le courrier de votre bailleur.', en: 'Wrong reference or activation code. Check your landlord’s letter.' },
+  invalid_activation: {
+    status: 401,
+    fr: 'Référence ou code d’activation incorrect. Vérifiez le courrier de votre bailleur.',
+    en: 'Wrong reference or activation code. Check your landlord’s letter.',
+  },
   forbidden: { status: 403, fr: 'Vous n’avez pas le droit de faire cela.', en: 'You are not allowed to do this.' },
   out_of_scope: { status: 403, fr: 'Ce lieu ne fait pas partie de votre périmètre.', en: 'This place is outside your area.' },
   not_found: { status: 404, fr: 'Introuvable.', en: 'Not found.' },
-  user_code_unknown: { status: 404, fr: 'Ce code ne correspond à aucun téléviseur. Vérifiez le code affiché à l’écran.', en: 'This code matches no TV. Check the code shown on the screen.' },
-  user_code_expired: { status: 410, fr: 'Ce code a expiré. Demandez un nouveau code sur le téléviseur.', en: 'This code has expired. Ask for a new code on the TV.' },
+  user_code_unknown: {
+    status: 404,
+    fr: 'Ce code ne correspond à aucun téléviseur. Vérifiez le code affiché à l’écran.',
+    en: 'This code matches no TV. Check the code shown on the screen.',
+  },
+  user_code_expired: {
+    status: 410,
+    fr: 'Ce code a expiré. Demandez un nouveau code sur le téléviseur.',
+    en: 'This code has expired. Ask for a new code on the TV.',
+  },
   user_code_used: { status: 409, fr: 'Ce code a déjà été utilisé.', en: 'This code has already been used.' },
   conflict: { status: 409, fr: 'Cette action entre en conflit avec l’état actuel.', en: 'This action conflicts with the current state.' },
-  rate_limited: { status: 429, fr: 'Trop d’essais. Patientez un instant puis réessayez.', en: 'Too many attempts. Wait a moment and try again.' },
+  rate_limited: {
+    status: 429,
+    fr: 'Trop d’essais. Patientez un instant puis réessayez.',
+    en: 'Too many attempts. Wait a moment and try again.',
+  },
   unavailable: { status: 503, fr: 'Le service est momentanément indisponible.', en: 'The service is temporarily unavailable.' },
-  internal: { status: 500, fr: 'Une erreur inattendue est survenue. Réessayez plus tard.', en: 'An unexpected error occurred. Please try again later.' },
+  internal: {
+    status: 500,
+    fr: 'Une erreur inattendue est survenue. Réessayez plus tard.',
+    en: 'An unexpected error occurred. Please try again later.',
+  },
 } as const;
 
 export type ProblemCode = keyof typeof problemCatalogue;

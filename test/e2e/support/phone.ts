@@ -37,6 +37,12 @@ export class Phone {
 }
 
 export async function openPhone(browser: Browser): Promise<Phone> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'fr-FR' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'fr-FR',
+  });
   return new Phone(await context.newPage());
 }

@@ -68,7 +68,12 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ staffSessionTtlHours: nu
     '/api/v1/me',
     {
       preHandler: app.requireTenant,
-      schema: { tags: ['tenant'], summary: 'The signed-in tenant', security: [{ bearer: [] }], response: { 200: TenantProfile, ...problemResponses(401) } },
+      schema: {
+        tags: ['tenant'],
+        summary: 'The signed-in tenant',
+        security: [{ bearer: [] }],
+        response: { 200: TenantProfile, ...problemResponses(401) },
+      },
     },
     async (request) => tenantProfile(app.db, request.device.tenantId),
   );

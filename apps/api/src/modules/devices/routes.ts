@@ -45,7 +45,9 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<Omit<DeviceFlowSettings, 'a
 
   app.get(
     '/.well-known/oauth-authorization-server',
-    { schema: { tags: ['activation'], summary: 'Authorization server metadata (RFC 8414)', response: { 200: AuthorizationServerMetadata } } },
+    {
+      schema: { tags: ['activation'], summary: 'Authorization server metadata (RFC 8414)', response: { 200: AuthorizationServerMetadata } },
+    },
     async () => ({
       issuer,
       device_authorization_endpoint: `${issuer}/oauth/device_authorization`,
@@ -120,7 +122,8 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<Omit<DeviceFlowSettings, 'a
         return reply.header('cache-control', 'no-store').send(tokens);
       } catch (error) {
         if (error instanceof TokenGrantError) {
-          if (error.error === 'invalid_grant') request.log.warn({ event: 'token_grant_refused', grant: body.grant_type }, error.description);
+          if (error.error === 'invalid_grant')
+            request.log.warn({ event: 'token_grant_refused', grant: body.grant_type }, error.description);
           return sendTokenError(reply, error);
         }
         throw error;
@@ -153,7 +156,10 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<Omit<DeviceFlowSettings, 'a
       schema: {
         tags: ['activation'],
         summary: 'The activation page for phones and computers',
-        querystring: Type.Object({ user_code: Type.Optional(Type.String({ maxLength: 20 })), lang: Type.Optional(Type.String({ maxLength: 5 })) }),
+        querystring: Type.Object({
+          user_code: Type.Optional(Type.String({ maxLength: 20 })),
+          lang: Type.Optional(Type.String({ maxLength: 5 })),
+        }),
         produces: ['text/html'],
       },
     },
@@ -178,7 +184,8 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<Omit<DeviceFlowSettings, 'a
     try {
       return await work();
     } catch (error) {
-      if (error instanceof DomainError) request.log.warn({ event: 'activation_refused', code: error.code, ip: request.ip }, 'activation refused');
+      if (error instanceof DomainError)
+        request.log.warn({ event: 'activation_refused', code: error.code, ip: request.ip }, 'activation refused');
       throw error;
     }
   }

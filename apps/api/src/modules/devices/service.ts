@@ -117,8 +117,7 @@ export async function exchangeDeviceCode(
   if (authorization.status === 'DENIED') throw new TokenGrantError('access_denied', 'The tenant refused this device');
   if (authorization.status === 'PENDING') {
     const tooSoon =
-      authorization.lastPolledAt !== null &&
-      now.getTime() - authorization.lastPolledAt.getTime() < authorization.intervalSeconds * 1000;
+      authorization.lastPolledAt !== null && now.getTime() - authorization.lastPolledAt.getTime() < authorization.intervalSeconds * 1000;
     await db.deviceAuthorization.update({
       where: { id: authorization.id },
       data: {
@@ -126,7 +125,8 @@ export async function exchangeDeviceCode(
         ...(tooSoon ? { intervalSeconds: { increment: SLOW_DOWN_STEP_SECONDS } } : {}),
       },
     });
-    if (tooSoon) throw new TokenGrantError('slow_down', `Poll at most every ${authorization.intervalSeconds + SLOW_DOWN_STEP_SECONDS} seconds`);
+    if (tooSoon)
+      throw new TokenGrantError('slow_down', `Poll at most every ${authorization.intervalSeconds + SLOW_DOWN_STEP_SECONDS} seconds`);
     throw new TokenGrantError('authorization_pending', 'Waiting for the tenant to confirm the code');
   }
   return db.$transaction(async (tx) => {
@@ -197,7 +197,11 @@ async function findActivation(db: PrismaClient, input: { userCode: string; refer
   return { tenant, authorization };
 }
 
-export async function checkActivation(db: PrismaClient, input: { userCode: string; reference: string; activationCode: string }, now = new Date()) {
+export async function checkActivation(
+  db: PrismaClient,
+  input: { userCode: string; reference: string; activationCode: string },
+  now = new Date(),
+) {
   const { tenant, authorization } = await findActivation(db, input, now);
   return { firstName: tenant.firstName, deviceLabel: authorization.deviceLabel, expiresAt: authorization.expiresAt.toISOString() };
 }

@@ -3,7 +3,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { NoticeReadReceipt, Page, PageQuery, PublishNoticeRequest, StaffNotice, TenantNotice, UnreadNotices } from '@palier/contracts';
 import { problemResponses } from '../../plugins/problems';
-import { PUBLISHING_ROLES, listStaffNotices, listTenantNotices, markNoticeRead, publishNotice, tenantNotice, unreadNotices } from './service';
+import {
+  PUBLISHING_ROLES,
+  listStaffNotices,
+  listTenantNotices,
+  markNoticeRead,
+  publishNotice,
+  tenantNotice,
+  unreadNotices,
+} from './service';
 
 const NoticeParams = Type.Object({ noticeId: Type.String({ format: 'uuid' }) });
 const bearer = [{ bearer: [] }];
@@ -28,7 +36,12 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/notices/unread',
     {
       preHandler: app.requireTenant,
-      schema: { tags: ['notices'], summary: 'How many notices the tenant has not read', security: bearer, response: { 200: UnreadNotices, ...problemResponses(401) } },
+      schema: {
+        tags: ['notices'],
+        summary: 'How many notices the tenant has not read',
+        security: bearer,
+        response: { 200: UnreadNotices, ...problemResponses(401) },
+      },
     },
     async (request) => unreadNotices(app.db, request.device.tenantId),
   );
@@ -37,7 +50,13 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/notices/:noticeId',
     {
       preHandler: app.requireTenant,
-      schema: { tags: ['notices'], summary: 'One notice', security: bearer, params: NoticeParams, response: { 200: TenantNotice, ...problemResponses(400, 401, 404) } },
+      schema: {
+        tags: ['notices'],
+        summary: 'One notice',
+        security: bearer,
+        params: NoticeParams,
+        response: { 200: TenantNotice, ...problemResponses(400, 401, 404) },
+      },
     },
     async (request) => tenantNotice(app.db, request.device.tenantId, request.params.noticeId),
   );
@@ -63,14 +82,21 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireStaff(...PUBLISHING_ROLES),
       schema: {
         tags: ['notices'],
-        summary: 'Publish a notice to a building, residence, district or city. Retries with the same Idempotency-Key return the same notice.',
+        summary:
+          'Publish a notice to a building, residence, district or city. Retries with the same Idempotency-Key return the same notice.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
         body: PublishNoticeRequest,
         response: { 200: StaffNotice, 201: StaffNotice, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const { notice, created } = await publishNotice(app.db, app.eventBus, request.staff, request.body, request.headers['idempotency-key']);
+      const { notice, created } = await publishNotice(
+        app.db,
+        app.eventBus,
+        request.staff,
+        request.body,
+        request.headers['idempotency-key'],
+      );
       return reply.code(created ? 201 : 200).send(notice);
     },
   );

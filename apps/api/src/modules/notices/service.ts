@@ -22,7 +22,15 @@ interface TenantPlace {
 export async function tenantPlace(db: PrismaClient, tenantId: string): Promise<TenantPlace> {
   const tenant = await db.tenant.findUnique({
     where: { id: tenantId },
-    select: { homeId: true, home: { select: { buildingId: true, building: { select: { residenceId: true, residence: { select: { districtId: true, district: { select: { cityId: true } } } } } } } } },
+    select: {
+      homeId: true,
+      home: {
+        select: {
+          buildingId: true,
+          building: { select: { residenceId: true, residence: { select: { districtId: true, district: { select: { cityId: true } } } } } },
+        },
+      },
+    },
   });
   if (!tenant) throw new DomainError('invalid_token');
   const { building } = tenant.home;
@@ -118,7 +126,9 @@ export async function tenantNotice(db: PrismaClient, tenantId: string, noticeId:
 }
 
 export async function readHomeCount(db: Prisma.TransactionClient | PrismaClient, noticeId: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: bigint }[]>`SELECT COUNT(DISTINCT "homeId") AS count FROM "NoticeRead" WHERE "noticeId" = ${noticeId}::uuid`;
+  const [row] = await db.$queryRaw<
+    { count: bigint }[]
+  >`SELECT COUNT(DISTINCT "homeId") AS count FROM "NoticeRead" WHERE "noticeId" = ${noticeId}::uuid`;
   return Number(row?.count ?? 0);
 }
 
@@ -207,7 +217,10 @@ export async function publishNotice(
   } catch (error) {
     // Two retries raced: the other one created it.
     if (key && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const existing = await db.notice.findUniqueOrThrow({ where: { idempotencyKey: key }, include: { author: { select: { fullName: true } } } });
+      const existing = await db.notice.findUniqueOrThrow({
+        where: { idempotencyKey: key },
+        include: { author: { select: { fullName: true } } },
+      });
       return { notice: await toStaffNotice(db, existing), created: false };
     }
     throw error;
@@ -219,7 +232,11 @@ export async function publishNotice(
   return { notice: await toStaffNotice(db, notice), created: true };
 }
 
-export async function listStaffNotices(db: PrismaClient, staff: StaffContext, page: { cursor?: string; limit?: number }): Promise<Page<StaffNotice>> {
+export async function listStaffNotices(
+  db: PrismaClient,
+  staff: StaffContext,
+  page: { cursor?: string; limit?: number },
+): Promise<Page<StaffNotice>> {
   const limit = page.limit ?? 20;
   const after = page.cursor ? decodeCursor(page.cursor) : null;
   const { residenceIds, buildingIds } = staff.scope;

@@ -9,7 +9,11 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/staff/places',
     {
       preHandler: app.requireStaff(),
-      schema: { tags: ['staff'], summary: 'Places this staff member may address, with home counts', response: { 200: PlaceList, ...problemResponses(401, 403) } },
+      schema: {
+        tags: ['staff'],
+        summary: 'Places this staff member may address, with home counts',
+        response: { 200: PlaceList, ...problemResponses(401, 403) },
+      },
     },
     async (request) => ({ items: await staffPlaces(app.db, request.staff) }),
   );

@@ -30,7 +30,9 @@ const buildingSelect = {
   id: true,
   name: true,
   residenceId: true,
-  residence: { select: { id: true, name: true, landlordId: true, districtId: true, district: { select: { id: true, name: true, cityId: true } } } },
+  residence: {
+    select: { id: true, name: true, landlordId: true, districtId: true, district: { select: { id: true, name: true, cityId: true } } },
+  },
 } as const;
 
 function organisationBuildingFilter(staff: StaffContext) {
@@ -41,10 +43,14 @@ function organisationBuildingFilter(staff: StaffContext) {
 }
 
 export async function staffPlaces(db: PrismaClient, staff: StaffContext): Promise<Place[]> {
-  const buildings = (await db.building.findMany({ where: organisationBuildingFilter(staff), select: buildingSelect, orderBy: { name: 'asc' } })).filter(
-    (building) => coversBuilding(staff, building),
-  );
-  const homeCounts = await db.home.groupBy({ by: ['buildingId'], where: { buildingId: { in: buildings.map((b) => b.id) } }, _count: { _all: true } });
+  const buildings = (
+    await db.building.findMany({ where: organisationBuildingFilter(staff), select: buildingSelect, orderBy: { name: 'asc' } })
+  ).filter((building) => coversBuilding(staff, building));
+  const homeCounts = await db.home.groupBy({
+    by: ['buildingId'],
+    where: { buildingId: { in: buildings.map((b) => b.id) } },
+    _count: { _all: true },
+  });
   const homesIn = new Map(homeCounts.map((row) => [row.buildingId, row._count._all]));
   const places = new Map<string, Place>();
   const add = (kind: AudienceKind, id: string, name: string, parentId: string | null, homes: number) => {
@@ -60,10 +66,17 @@ export async function staffPlaces(db: PrismaClient, staff: StaffContext): Promis
     const { residence } = building;
     if (organisation.kind === 'CITY' && wholeOrganisation) add('CITY', residence.district.cityId, 'Ville', null, homes);
     if (organisation.kind !== 'LANDLORD' && wholeOrganisation) {
-      add('DISTRICT', residence.district.id, residence.district.name, organisation.kind === 'CITY' ? residence.district.cityId : null, homes);
+      add(
+        'DISTRICT',
+        residence.district.id,
+        residence.district.name,
+        organisation.kind === 'CITY' ? residence.district.cityId : null,
+        homes,
+      );
     }
     const residenceParent = organisation.kind === 'LANDLORD' || !wholeOrganisation ? null : residence.districtId;
-    if (wholeOrganisation || staff.scope.residenceIds.includes(residence.id)) add('RESIDENCE', residence.id, residence.name, residenceParent, homes);
+    if (wholeOrganisation || staff.scope.residenceIds.includes(residence.id))
+      add('RESIDENCE', residence.id, residence.name, residenceParent, homes);
     const residenceListed = places.has(`RESIDENCE:${residence.id}`);
     add('BUILDING', building.id, `${building.name} — ${residence.name}`, residenceListed ? residence.id : null, homes);
   }

@@ -47,7 +47,13 @@ export async function pruneEvents(db: PrismaClient, now = Date.now()): Promise<n
 export async function tenantAudiences(db: PrismaClient, tenantId: string): Promise<Audience[]> {
   const tenant = await db.tenant.findUnique({
     where: { id: tenantId },
-    select: { home: { select: { building: { select: { id: true, residence: { select: { id: true, district: { select: { id: true, cityId: true } } } } } } } } },
+    select: {
+      home: {
+        select: {
+          building: { select: { id: true, residence: { select: { id: true, district: { select: { id: true, cityId: true } } } } } },
+        },
+      },
+    },
   });
   if (!tenant) return [];
   const { building } = tenant.home;
