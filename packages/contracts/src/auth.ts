@@ -107,6 +107,8 @@ export function normaliseUserCode(input: string): string {
   return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
+/** Shows a user code as XXXX-XXXX, whether it arrives bare or already formatted. */
 export function formatUserCode(code: string): string {
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
+  const bare = normaliseUserCode(code);
+  return `${bare.slice(0, 4)}-${bare.slice(4)}`;
 }
