@@ -6,6 +6,8 @@ import { say } from './repo';
 
 export const LOCAL_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
+/** The app's database on the embedded server; with DATABASE_URL, the database that URL names. */
+export const APP_DATABASE = 'palier';
 
 /**
  * `app`: `npm start` and the tools; without DATABASE_URL it runs the embedded PostgreSQL, as the README promises,
@@ -64,4 +66,8 @@ export async function resolveServices(use: ServiceUse): Promise<Services> {
   say(`PostgreSQL: ${redactUrl(postgres.url)} (${postgres.source})`);
   say(redis ? `Redis: ${redactUrl(redis.url)} (${redis.source})` : 'Redis: none (single instance, in-process event bus)');
   return { postgres, redis, stop };
+}
+
+export function appDatabaseUrl(services: Services): string {
+  return services.postgres.source === 'embedded' ? withDatabase(services.postgres.url, APP_DATABASE) : services.postgres.url;
 }

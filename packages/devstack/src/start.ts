@@ -1,13 +1,12 @@
 // `npm start`: runs Palier on this machine with its demo residence, from a fresh clone, in one command.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../../prisma/demo-residence';
-import { ensureDatabase, migrateDatabase, seedDemoResidence, withDatabase } from './database';
+import { ensureDatabase, migrateDatabase, seedDemoResidence } from './database';
 import { findDemoLetter } from './demo-tenant';
 import { repoPath, repoRoot, say } from './repo';
-import { resolveServices, type Services } from './services';
+import { appDatabaseUrl, resolveServices, type Services } from './services';
 import { buildStaleWebApps } from './web-apps';
 
-const APP_DATABASE = 'palier';
 const READY_TIMEOUT_MS = 60_000;
 
 function tail(text: string, lines: number): string {
@@ -80,7 +79,7 @@ async function main() {
   }
 
   try {
-    const databaseUrl = services.postgres.source === 'embedded' ? withDatabase(services.postgres.url, APP_DATABASE) : services.postgres.url;
+    const databaseUrl = appDatabaseUrl(services);
     await ensureDatabase(databaseUrl);
     say('applying migrations');
     await migrateDatabase(databaseUrl, { quiet: true });
