@@ -1,0 +1,150 @@
+// `npm run bench`: requests per second and latency of a tenant's notices page on the real API, against a bare
+// Fastify hello route measured in the same run on the same machine, so the ratio means something anywhere.
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { buildApp } from '../../../apps/api/src/app';
+import { loadConfig } from '../../../apps/api/src/config';
+import { createDatabase, dropDatabase, migrateDatabase, seedDemoResidence } from './database';
+import { activateDemoTv } from './device-flow';
+import { say } from './repo';
+import { resolveServices } from './services';
+
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const BENCH_TENANT = 'HMP-LAU-B-0101'; // Les Lauriers, Bâtiment B: building, residence, district and city notices
+
+interface Scenario {
+  name: string;
+  url: string;
+  headers?: Record<string, string>;
+}
+
+interface Measure {
+  scenario: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  failures: number;
+}
+
+function load(scenario: Scenario, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: scenario.url,
+    headers: scenario.headers,
+    connections: CONNECTIONS,
+    duration: seconds,
+    // The load runs in a worker thread, so it does not share the servers' event loop.
+    workers: 1,
+  });
+}
+
+async function measure(scenario: Scenario): Promise<Measure> {
+  say(`${scenario.name}: ${WARMUP_SECONDS} s warm-up, then ${DURATION_SECONDS} s with ${CONNECTIONS} connections`);
+  if (WARMUP_SECONDS > 0) await load(scenario, WARMUP_SECONDS);
+  const result = await load(scenario, DURATION_SECONDS);
+  return {
+    scenario: scenario.name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+/** autocannon's histogram counts whole milliseconds. */
+function milliseconds(value: number): string {
+  return value < 1 ? '<1' : String(value);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  return [line(rows[0]!), `|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+async function main(): Promise<number> {
+  const services = await resolveServices('test');
+  // A database of its own, so the benchmark never touches a developer's data, and dropped at the end.
+  const databaseName = `palier_bench_${randomBytes(4).toString('hex')}`;
+  const apps: FastifyInstance[] = [];
+  try {
+    const databaseUrl = await createDatabase(services.postgres.adminUrl, databaseName);
+    say(`preparing database ${databaseName}: migrations and the demo residence`);
+    await migrateDatabase(databaseUrl, { quiet: true });
+    await seedDemoResidence(databaseUrl, { quiet: true });
+
+    const hello = Fastify({ logger: false });
+    hello.get('/hello', async () => ({ hello: 'world' }));
+    apps.push(hello);
+    const helloUrl = await listen(hello);
+
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: services.redis?.url ?? '',
+      REDIS_PREFIX: `${databaseName}:`,
+      TOKEN_SECRET: randomBytes(32).toString('hex'),
+      PUBLIC_URL: 'http://127.0.0.1',
+      // The benchmark is one client hammering one route; the limits would measure 429s.
+      RATE_LIMIT_PER_MINUTE: '1000000000',
+      TV_DIST: '',
+      CONSOLE_DIST: '',
+    });
+    const api = await buildApp(config);
+    apps.push(api);
+    const apiUrl = await listen(api);
+    const { accessToken } = await activateDemoTv(apiUrl, BENCH_TENANT);
+    const notices = await fetch(`${apiUrl}/api/v1/notices`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const page = (await notices.json()) as { items?: unknown[] };
+    if (!notices.ok || !page.items?.length) throw new Error(`the notices page answered ${notices.status} with ${page.items?.length ?? 0} notices`);
+    const pageBytes = JSON.stringify(page).length;
+
+    const baseline = await measure({ name: '(a) bare Fastify: GET /hello', url: `${helloUrl}/hello` });
+    const real = await measure({
+      name: `(b) API: GET /api/v1/notices (tenant, ${page.items.length} notices)`,
+      url: `${apiUrl}/api/v1/notices`,
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+
+    const rows = [['scenario', 'requests/s', 'p50 (ms)', 'p99 (ms)', 'failed']];
+    for (const row of [baseline, real]) {
+      rows.push([row.scenario, Math.round(row.requestsPerSecond).toLocaleString('en'), milliseconds(row.p50), milliseconds(row.p99), `${row.failures}/${row.requests}`]);
+    }
+    const ratio = real.requestsPerSecond / baseline.requestsPerSecond;
+    process.stdout.write(
+      `\n${table(rows)}\n\n` +
+        `(b)/(a) = ${(ratio * 100).toFixed(1)} % of the bare Fastify throughput\n` +
+        `${CONNECTIONS} connections, ${DURATION_SECONDS} s after ${WARMUP_SECONDS} s warm-up, loopback, load from a worker thread; ` +
+        `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; ` +
+        `PostgreSQL ${services.postgres.source}, ${services.redis ? `Redis ${services.redis.source}` : 'no Redis'}; notices page ${pageBytes} bytes\n`,
+    );
+    const failed = baseline.failures + real.failures;
+    if (failed > 0) say(`WARNING: ${failed} requests failed (non-2xx, errors or timeouts): the figures above are not trustworthy`);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    for (const app of apps.reverse()) await app.close().catch(() => {});
+    await dropDatabase(services.postgres.adminUrl, databaseName).catch((error) => say(`could not drop ${databaseName}: ${(error as Error).message}`));
+    await services.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    say(`the benchmark failed: ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  },
+);
