@@ -46,7 +46,7 @@ async function binaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch (error) {
-    throw new Error(`The PostgreSQL binaries for this machine (${name}) are not installed: ${(error as Error).message}`);
+    throw new Error(`The PostgreSQL binaries for this machine (${name}) are not installed: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -71,7 +71,7 @@ async function runAs(account: { uid: number; gid: number } | null, command: stri
     return stdout + stderr;
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${path.basename(command)} failed: ${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}`);
+    throw new Error(`${path.basename(command)} failed: ${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}`, { cause: error });
   }
 }
 
@@ -124,7 +124,7 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres> {
   } catch (error) {
     // Two `npm start` at once: the other one won the race.
     if (await databaseAnswers(url)) return reused;
-    throw new Error(`${(error as Error).message}\nSee ${path.join(dataDir, 'server.log')}`);
+    throw new Error(`${(error as Error).message}\nSee ${path.join(dataDir, 'server.log')}`, { cause: error });
   }
   say(`embedded PostgreSQL started on ${host}:${port} in ${Date.now() - started} ms (data in ${path.relative(process.cwd(), dataDir) || dataDir})`);
 
