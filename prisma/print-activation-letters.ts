@@ -59,7 +59,8 @@ interface Letter {
 }
 
 function renderLetter(letter: Letter, activationUrl: string, today: string): string {
-  const step = (number: number, text: string) => wrap(text, WIDTH - 5).map((line, index) => `${index === 0 ? `  ${number}. ` : '     '}${line}`);
+  const step = (number: number, text: string) =>
+    wrap(text, WIDTH - 5).map((line, index) => `${index === 0 ? `  ${number}. ` : '     '}${line}`);
   return [
     letter.landlord,
     'Service relation locataires',
@@ -124,7 +125,9 @@ async function main(): Promise<number> {
   }
   const filtered = Boolean(options.residence || options.building || options.reference?.length);
   if (options.reissue && !filtered && !options.all) {
-    console.error('--reissue without --residence, --building or --reference would change every tenant’s code: add --all if that is what you want.');
+    console.error(
+      '--reissue without --residence, --building or --reference would change every tenant’s code: add --all if that is what you want.',
+    );
     return 64;
   }
 
@@ -191,7 +194,8 @@ async function main(): Promise<number> {
     }
     // A form feed starts each letter on a new page when printed.
     process.stdout.write(letters.map((letter) => `${letter}\n`).join(`\n${'-'.repeat(WIDTH)}\n\f`));
-    if (options.reissue) console.error(`${letters.length} new activation codes issued and stored; earlier letters of these tenants no longer work.`);
+    if (options.reissue)
+      console.error(`${letters.length} new activation codes issued and stored; earlier letters of these tenants no longer work.`);
     if (unrecoverable.length > 0) {
       console.error(
         `${unrecoverable.length} tenant(s) skipped: their code is not the demo one and is stored only as a digest, so it cannot be printed again ` +

@@ -67,7 +67,9 @@ function packageJsonNeedsInstall() {
     recorded = fs.readFileSync(installStamp, 'utf8').trim();
   } catch {
     const lockRoot = readJson(packageLock).packages?.[''] ?? {};
-    const inSync = ['dependencies', 'devDependencies', 'optionalDependencies'].every((field) => sameEntries(manifest[field], lockRoot[field]));
+    const inSync = ['dependencies', 'devDependencies', 'optionalDependencies'].every((field) =>
+      sameEntries(manifest[field], lockRoot[field]),
+    );
     if (inSync) recorded = digest;
   }
   if (recorded !== digest) return true;

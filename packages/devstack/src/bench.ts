@@ -69,8 +69,13 @@ function milliseconds(value: number): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
-  return [line(rows[0]!), `|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  return [
+    line(rows[0]!),
+    `|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
+    ...rows.slice(1).map(line),
+  ].join('\n');
 }
 
 async function main(): Promise<number> {
@@ -109,7 +114,8 @@ async function main(): Promise<number> {
     const { accessToken } = await activateDemoTv(apiUrl, BENCH_TENANT);
     const notices = await fetch(`${apiUrl}/api/v1/notices`, { headers: { authorization: `Bearer ${accessToken}` } });
     const page = (await notices.json()) as { items?: unknown[] };
-    if (!notices.ok || !page.items?.length) throw new Error(`the notices page answered ${notices.status} with ${page.items?.length ?? 0} notices`);
+    if (!notices.ok || !page.items?.length)
+      throw new Error(`the notices page answered ${notices.status} with ${page.items?.length ?? 0} notices`);
     const pageBytes = JSON.stringify(page).length;
 
     const baseline = await measure({ name: '(a) bare Fastify: GET /hello', url: `${helloUrl}/hello` });
@@ -121,7 +127,13 @@ async function main(): Promise<number> {
 
     const rows = [['scenario', 'requests/s', 'p50 (ms)', 'p99 (ms)', 'failed']];
     for (const row of [baseline, real]) {
-      rows.push([row.scenario, Math.round(row.requestsPerSecond).toLocaleString('en'), milliseconds(row.p50), milliseconds(row.p99), `${row.failures}/${row.requests}`]);
+      rows.push([
+        row.scenario,
+        Math.round(row.requestsPerSecond).toLocaleString('en'),
+        milliseconds(row.p50),
+        milliseconds(row.p99),
+        `${row.failures}/${row.requests}`,
+      ]);
     }
     const ratio = real.requestsPerSecond / baseline.requestsPerSecond;
     process.stdout.write(
@@ -136,7 +148,9 @@ async function main(): Promise<number> {
     return failed > 0 ? 1 : 0;
   } finally {
     for (const app of apps.reverse()) await app.close().catch(() => {});
-    await dropDatabase(services.postgres.adminUrl, databaseName).catch((error) => say(`could not drop ${databaseName}: ${(error as Error).message}`));
+    await dropDatabase(services.postgres.adminUrl, databaseName).catch((error) =>
+      say(`could not drop ${databaseName}: ${(error as Error).message}`),
+    );
     await services.stop();
   }
 }

@@ -132,5 +132,8 @@ export async function migrateDatabase(url: string, options: { quiet?: boolean } 
 
 /** Loads the demo residence; prisma/seed.ts does nothing when it is already there. */
 export async function seedDemoResidence(url: string, options: { quiet?: boolean } = {}): Promise<void> {
-  await runCommand(process.execPath, ['--import', 'tsx', repoPath('prisma', 'seed.ts')], { env: { DATABASE_URL: url }, quiet: options.quiet });
+  await runCommand(process.execPath, ['--import', 'tsx', repoPath('prisma', 'seed.ts')], {
+    env: { DATABASE_URL: url },
+    quiet: options.quiet,
+  });
 }

@@ -15,7 +15,16 @@ export async function findDemoLetter(databaseUrl: string): Promise<DemoLetter | 
   await client.connect();
   try {
     // Tenants whose code was reissued (`npm run letters -- --reissue`) no longer match their demo code: skip them.
-    const { rows } = await client.query<{ reference: string; firstName: string; lastName: string; activationCodeHash: string; floor: number; door: string; building: string; residence: string }>(
+    const { rows } = await client.query<{
+      reference: string;
+      firstName: string;
+      lastName: string;
+      activationCodeHash: string;
+      floor: number;
+      door: string;
+      building: string;
+      residence: string;
+    }>(
       `SELECT t.reference, t."firstName", t."lastName", t."activationCodeHash", h.floor, h.door, b.name AS building, r.name AS residence
          FROM "Tenant" t JOIN "Home" h ON h.id = t."homeId" JOIN "Building" b ON b.id = h."buildingId" JOIN "Residence" r ON r.id = b."residenceId"
         WHERE t.reference LIKE 'HMP-%'

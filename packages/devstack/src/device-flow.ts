@@ -21,6 +21,10 @@ export async function activateDemoTv(baseUrl: string, reference: string): Promis
     { userCode: started.user_code, reference, activationCode: demoActivationCode(reference), approve: true },
     false,
   );
-  const tokens = await post(`${baseUrl}/oauth/token`, { grant_type: DEVICE_CODE_GRANT, device_code: started.device_code as string, client_id: TV_CLIENT_ID }, true);
+  const tokens = await post(
+    `${baseUrl}/oauth/token`,
+    { grant_type: DEVICE_CODE_GRANT, device_code: started.device_code as string, client_id: TV_CLIENT_ID },
+    true,
+  );
   return { accessToken: tokens.access_token as string };
 }

@@ -57,12 +57,17 @@ async function serverAccount(): Promise<{ uid: number; gid: number } | null> {
     const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
     return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
   } catch {
-    throw new Error('Running as root, the embedded PostgreSQL needs a `postgres` system user to run as. Create it with `useradd --system postgres`, or set DATABASE_URL.');
+    throw new Error(
+      'Running as root, the embedded PostgreSQL needs a `postgres` system user to run as. Create it with `useradd --system postgres`, or set DATABASE_URL.',
+    );
   }
 }
 
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function runAs(account: { uid: number; gid: number } | null, command: string, args: string[]): Promise<string> {
@@ -71,7 +76,9 @@ async function runAs(account: { uid: number; gid: number } | null, command: stri
     return stdout + stderr;
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${path.basename(command)} failed: ${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}`, { cause: error });
+    throw new Error(`${path.basename(command)} failed: ${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}`, {
+      cause: error,
+    });
   }
 }
 
@@ -117,16 +124,25 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres> {
   const started = Date.now();
   try {
     await runAs(account, bin.pg_ctl, [
-      'start', '--pgdata', dataDir, '--wait', '--timeout=30', '--log', path.join(dataDir, 'server.log'),
+      'start',
+      '--pgdata',
+      dataDir,
+      '--wait',
+      '--timeout=30',
+      '--log',
+      path.join(dataDir, 'server.log'),
       // No Unix socket: its path length is limited and clients here use TCP on loopback.
-      '--options', `-p ${port} -c listen_addresses=${host} -c unix_socket_directories=`,
+      '--options',
+      `-p ${port} -c listen_addresses=${host} -c unix_socket_directories=`,
     ]);
   } catch (error) {
     // Two `npm start` at once: the other one won the race.
     if (await databaseAnswers(url)) return reused;
     throw new Error(`${(error as Error).message}\nSee ${path.join(dataDir, 'server.log')}`, { cause: error });
   }
-  say(`embedded PostgreSQL started on ${host}:${port} in ${Date.now() - started} ms (data in ${path.relative(process.cwd(), dataDir) || dataDir})`);
+  say(
+    `embedded PostgreSQL started on ${host}:${port} in ${Date.now() - started} ms (data in ${path.relative(process.cwd(), dataDir) || dataDir})`,
+  );
 
   let stopping: Promise<void> | undefined;
   return {

@@ -10,7 +10,12 @@ import { buildStaleWebApps } from './web-apps';
 const READY_TIMEOUT_MS = 60_000;
 
 function tail(text: string, lines: number): string {
-  return text.trimEnd().split('\n').slice(-lines).map((line) => `    ${line}`).join('\n');
+  return text
+    .trimEnd()
+    .split('\n')
+    .slice(-lines)
+    .map((line) => `    ${line}`)
+    .join('\n');
 }
 
 async function waitUntilReady(baseUrl: string, api: ChildProcess): Promise<void> {
@@ -98,7 +103,11 @@ async function main() {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl };
     if (services.redis) env.REDIS_URL = services.redis.url;
     else delete env.REDIS_URL;
-    api = spawn(process.execPath, ['--import', 'tsx', repoPath('apps', 'api', 'src', 'server.ts')], { cwd: repoRoot, env, stdio: 'inherit' });
+    api = spawn(process.execPath, ['--import', 'tsx', repoPath('apps', 'api', 'src', 'server.ts')], {
+      cwd: repoRoot,
+      env,
+      stdio: 'inherit',
+    });
     api.on('exit', (code, signal) => {
       if (!stopping) say(`the API stopped (${signal ?? `exit code ${code}`})`);
       void shutdown(stopping ? 0 : (code ?? 1));

@@ -38,7 +38,10 @@ async function newestChange(target: string): Promise<number> {
 }
 
 export async function isStale(app: WebApp): Promise<{ stale: boolean; reason: string }> {
-  const built = await stat(path.join(app.dir, 'dist', 'index.html')).then((info) => info.mtimeMs, () => null);
+  const built = await stat(path.join(app.dir, 'dist', 'index.html')).then(
+    (info) => info.mtimeMs,
+    () => null,
+  );
   if (built === null) return { stale: true, reason: 'never built' };
   const inputs = [...INPUTS.map((input) => path.join(app.dir, input)), ...SHARED_INPUTS];
   const changed = Math.max(...(await Promise.all(inputs.map(newestChange))));
