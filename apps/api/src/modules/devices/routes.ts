@@ -58,7 +58,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<Omit<DeviceFlowSettings, 'a
       token_endpoint_auth_methods_supported: ['none'],
       revocation_endpoint_auth_methods_supported: ['none'],
       scopes_supported: [TENANT_SCOPE],
-      service_documentation: `${issuer}/docs`,
+      service_documentation: `${issuer}/openapi.json`,
     }),
   );
 
