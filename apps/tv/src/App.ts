@@ -17,7 +17,10 @@ import { forgetNotices } from './pages/noticesMemory';
 import { currentPlatform } from './platform';
 import { state } from './store';
 import { format } from './i18n';
-import { reportDialog } from './testing';
+import { reportDialog, reportNavigating } from './testing';
+
+/** Screens change at once: a fade costs frames on 2017 TVs, and keys pressed during a transition are dropped. */
+const instant = {};
 
 const signedIn = () => (hasSession() ? undefined : '/activation');
 
@@ -31,17 +34,20 @@ export default Blits.Application({
     </Element>
   `,
   routes: [
-    { path: '/', component: Home, hooks: { before: () => (hasSession() ? '/home' : '/activation') } },
-    { path: '/activation', component: Activation, options: { inHistory: false }, hooks: { before: () => (hasSession() ? '/home' : undefined) } },
-    { path: '/home', component: Home, hooks: { before: signedIn } },
-    { path: '/notices', component: Notices, hooks: { before: signedIn } },
-    { path: '/notices/:id', component: NoticeDetail, hooks: { before: signedIn } },
-    { path: '/settings', component: Settings },
-    { path: '/soon/:service', component: ComingSoon, hooks: { before: signedIn } },
-    { path: '/goodbye', component: Goodbye, options: { inHistory: false } },
+    { path: '/', component: Home, transition: instant, hooks: { before: () => (hasSession() ? '/home' : '/activation') } },
+    { path: '/activation', component: Activation, transition: instant, options: { inHistory: false }, hooks: { before: () => (hasSession() ? '/home' : undefined) } },
+    { path: '/home', component: Home, transition: instant, hooks: { before: signedIn } },
+    { path: '/notices', component: Notices, transition: instant, hooks: { before: signedIn } },
+    { path: '/notices/:id', component: NoticeDetail, transition: instant, hooks: { before: signedIn } },
+    { path: '/settings', component: Settings, transition: instant },
+    { path: '/soon/:service', component: ComingSoon, transition: instant, hooks: { before: signedIn } },
+    { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
   ],
   computed: { ...lookComputed },
   watch: {
+    '$router.state.navigating'(navigating: boolean) {
+      reportNavigating(navigating);
+    },
     '$appState.language'(language: string) {
       document.documentElement.setAttribute('lang', language);
       document.documentElement.setAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');

@@ -14,6 +14,7 @@ interface TestState {
   dialog: string;
   banner: string;
   message: string;
+  navigating: boolean;
 }
 
 const snapshot: TestState = {
@@ -29,6 +30,7 @@ const snapshot: TestState = {
   dialog: '',
   banner: '',
   message: '',
+  navigating: false,
 };
 
 function refreshPreferences(): void {
@@ -78,4 +80,8 @@ export function reportMessage(message: string): void {
 
 export function reportDialog(question: string): void {
   snapshot.dialog = question;
+}
+
+export function reportNavigating(navigating: boolean): void {
+  snapshot.navigating = navigating;
 }

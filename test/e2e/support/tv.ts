@@ -7,8 +7,7 @@
 //   await tv.screenshot('home-fr');
 // It opens <baseUrl>/tv/ with the renderer's DOM inspector on (?inspector=1) and the canvas renderer (60 fps headless),
 // and reads window.__palier (route, focused label, language, text size, direction, activation code).
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -23,12 +22,11 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-output/screenshots');
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? resolve(__dirname, '../../../test-output/screenshots');
 
-/** Debian's Chromium, headless, with a fresh profile. */
+/** Debian's Chromium, headless; Playwright gives every launch a fresh temporary profile. */
 export function launchChromium(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'palier-tv-chromium-'));
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`] });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** Remote keys. Back is the browser's Escape; the platform backs and colour keys are sent with their TV key codes. */
@@ -93,6 +91,7 @@ export interface TvState {
   dialog: string;
   banner: string;
   message: string;
+  navigating: boolean;
 }
 
 export interface TvOptions {
@@ -129,21 +128,19 @@ export class Tv {
 
   /** A keydown/keyup pair carrying a TV key code, as a set-top box's browser sends it. */
   async sendKeyCode(keyCode: number): Promise<void> {
-    await this.page.evaluate((code) => {
-      for (const type of ['keydown', 'keyup']) {
-        const event = new KeyboardEvent(type, { bubbles: true, cancelable: true });
-        Object.defineProperty(event, 'keyCode', { get: () => code });
-        Object.defineProperty(event, 'which', { get: () => code });
+    // A string, not a function: TypeScript runners may wrap inner functions in helpers the page does not have.
+    await this.page.evaluate(`(function (code) {
+      ['keydown', 'keyup'].forEach(function (type) {
+        var event = new KeyboardEvent(type, { bubbles: true, cancelable: true });
+        Object.defineProperty(event, 'keyCode', { get: function () { return code; } });
+        Object.defineProperty(event, 'which', { get: function () { return code; } });
         document.dispatchEvent(event);
-      }
-    }, keyCode);
+      });
+    })(${Number(keyCode)})`);
   }
 
   async state(): Promise<TvState> {
-    return this.page.evaluate(() => {
-      const palier = (window as unknown as { __palier?: Record<string, unknown> }).__palier;
-      return JSON.parse(JSON.stringify(palier || {}));
-    });
+    return this.page.evaluate('JSON.parse(JSON.stringify(window.__palier || {}))') as Promise<TvState>;
   }
 
   /** Polls window.__palier until the predicate holds; fails with the last state seen. */
@@ -159,7 +156,7 @@ export class Tv {
   }
 
   expectScreen(screen: Screen, timeoutMs = 10000): Promise<TvState> {
-    return this.waitFor(`screen "${screen}"`, (s) => s.route === screen, timeoutMs);
+    return this.waitFor(`screen "${screen}"`, (s) => s.route === screen && !s.navigating, timeoutMs);
   }
 
   /** The focused element's label, exactly as shown (in the current language). */
@@ -180,12 +177,11 @@ export class Tv {
 
   /** Texts the renderer mirrored into the DOM (the inspector), e.g. to check what is on screen. */
   async visibleTexts(): Promise<string[]> {
-    return this.page.evaluate(() =>
-      Array.prototype.slice
-        .call(document.querySelectorAll('[data-testid], div'))
-        .map((node: Element) => (node.childNodes.length === 1 && node.firstChild && node.firstChild.nodeType === 3 ? node.textContent || '' : ''))
-        .filter((text: string) => text.trim().length > 0),
-    );
+    return this.page.evaluate(`Array.prototype.slice
+      .call(document.querySelectorAll('body div'))
+      .filter(function (node) { return node.childNodes.length === 1 && node.firstChild.nodeType === 3; })
+      .map(function (node) { return node.textContent || ''; })
+      .filter(function (text) { return text.trim().length > 0; })`) as Promise<string[]>;
   }
 
   /** A node of the DOM mirror by its test id (e.g. 'tile-notices', 'activation-code'). */
@@ -219,9 +215,9 @@ export async function openTv(browser: Browser, baseUrl: string, options: TvOptio
   const url = (/\/tv$/.test(root) ? root : root + '/tv') + '/?' + query.toString();
   if (options.tokens) {
     const tokens = { expiresAt: Date.now() + 3600_000, ...options.tokens };
-    await page.addInitScript((value) => {
-      if (!window.localStorage.getItem('palier.tokens')) window.localStorage.setItem('palier.tokens', value);
-    }, JSON.stringify(tokens));
+    await page.addInitScript(
+      `if (!window.localStorage.getItem('palier.tokens')) window.localStorage.setItem('palier.tokens', ${JSON.stringify(JSON.stringify(tokens))});`,
+    );
   }
   await page.goto(url);
   const tv = new Tv(page, context, url);

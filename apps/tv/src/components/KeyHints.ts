@@ -12,11 +12,11 @@ export default Blits.Component('KeyHints', {
   props: ['hints'],
   template: `
     <Element x="96" :y="1080 - 54 - $ts.small * 1.6" w="1728" :h="$ts.small * 1.6" :inspector-data="{testid: 'key-hints'}">
-      <Element :for="(hint, index) in $items" key="$hint.key" :x="$hint.x" y="0">
-        <Element :x="$hint.chipX" :y="$ts.small * 0.2" :w="$hint.chipW" :h="$ts.small * 1.2" :color="$hint.colour">
-          <Text :content="$hint.keyName" :font="$f.bold" :size="$ts.small * 0.75" :color="$hint.keyText" x="10" :y="$ts.small * 0.6" mount="{y: 0.5}" />
+      <Element :for="(hint, index) in $items" key="$hint.id" :x="$hint.x" y="0">
+        <Element :x="$hint.chipX" :y="$hint.chipY" :w="$hint.chipW" :h="$hint.chipH" :color="$hint.colour">
+          <Text :content="$hint.keyName" font="$f.bold" :size="$hint.keySize" :color="$hint.keyText" x="12" :y="$hint.chipH / 2" mount="{y: 0.5}" />
         </Element>
-        <Text :content="$hint.label" :size="$ts.small" :color="$c.textMuted" :x="$hint.labelX" y="0" />
+        <Text :content="$hint.label" :size="$hint.size" color="$c.textMuted" :x="$hint.labelX" y="0" />
       </Element>
     </Element>
   `,
@@ -36,13 +36,20 @@ export default Blits.Component('KeyHints', {
       let cursor = 0;
       return hints.map((hint) => {
         const [colour, keyText, keyName] = colourOf[hint.key] || colourOf.ok;
-        const chipW = Math.round(keyName.length * size * 0.45 + 24);
+        const keySize = Math.round(size * 0.85);
+        const chipW = Math.round(keyName.length * keySize * 0.62 + 24);
         const labelW = Math.round(hint.label.length * size * 0.5);
         const total = chipW + 16 + labelW;
         const x = this.rtl ? 1728 - cursor - total : cursor;
         cursor += total + 56;
         return {
+          // The key includes the language and size: when either changes, the hint is redrawn rather than patched.
+          id: hint.key + '-' + this.$appState.language + '-' + size,
           key: hint.key,
+          size,
+          keySize,
+          chipY: Math.round(size * 0.1),
+          chipH: Math.round(size * 1.35),
           label: hint.label,
           keyName,
           colour,

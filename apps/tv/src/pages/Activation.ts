@@ -2,7 +2,7 @@
 // the tenant confirms on their phone or computer, and say plainly what happens when it is refused or the line drops.
 import Blits from '@lightningjs/blits';
 import type { DeviceAuthorizationResponse } from '@palier/contracts/src/auth';
-import { formatUserCode } from '@palier/contracts/src/auth';
+import { formatUserCode, normaliseUserCode } from '@palier/contracts/src/auth';
 import { ApiProblem, NetworkFailure } from '@palier/contracts/src/client';
 import { api, storeTokens } from '../api/session';
 import { failureMessage } from '../api/problems';
@@ -149,7 +149,7 @@ export default Blits.Component('Activation', {
     showCode(authorization: DeviceAuthorizationResponse, note: string) {
       this.backoff = 2;
       this.deviceCode = authorization.device_code;
-      this.userCode = formatUserCode(authorization.user_code);
+      this.userCode = formatUserCode(normaliseUserCode(authorization.user_code));
       this.verificationUri = authorization.verification_uri;
       this.verificationUriComplete = authorization.verification_uri_complete;
       this.interval = Math.max(1, authorization.interval || 5);

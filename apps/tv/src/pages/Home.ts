@@ -13,6 +13,10 @@ import { state } from '../store';
 
 interface TileSpec {
   id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
   label: string;
   help: string;
   glyph: string;
@@ -32,10 +36,10 @@ export default Blits.Component('Home', {
         :for="(tile, index) in $tiles"
         key="$tile.id"
         ref="tile"
-        :x="$tileX($index)"
-        :y="$tileY"
-        :w="$tileW"
-        :h="$tileH"
+        :x="$tile.x"
+        :y="$tile.y"
+        :w="$tile.w"
+        :h="$tile.h"
         :label="$tile.label"
         :help="$tile.help"
         :glyph="$tile.glyph"
@@ -63,13 +67,21 @@ export default Blits.Component('Home', {
     tiles(): TileSpec[] {
       const t = this.t.home;
       const unread = this.$appState.unread;
+      const place = (tile: Omit<TileSpec, 'x' | 'y' | 'w' | 'h'>, index: number): TileSpec => ({
+        ...tile,
+        x: this.tileX(index),
+        y: this.tileY,
+        w: this.tileW,
+        h: this.tileH,
+      });
+      // Loop children may only read their own item (a Blits for-loop constraint), so geometry travels with each tile.
       return [
         { id: 'notices', label: t.notices, help: t.noticesHelp, glyph: '!', badge: unread > 0 ? (unread === 1 ? t.unreadOne : format(t.unread, { count: unread })) : '' },
         { id: 'neighbours', label: t.neighbours, help: t.neighboursHelp, glyph: '☺', badge: '' },
         { id: 'procedures', label: t.procedures, help: t.proceduresHelp, glyph: '✎', badge: '' },
         { id: 'calls', label: t.calls, help: t.callsHelp, glyph: '☎', badge: '' },
         { id: 'settings', label: t.settings, help: t.settingsHelp, glyph: '⚙', badge: '' },
-      ];
+      ].map(place);
     },
     tileW() {
       return Math.floor((1728 - 4 * 42) / 5);

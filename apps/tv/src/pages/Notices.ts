@@ -18,6 +18,9 @@ const PAGE_SIZE = 10;
 
 interface Row {
   id: string;
+  y: number;
+  w: number;
+  h: number;
   title: string;
   meta: string;
   unread: boolean;
@@ -37,9 +40,9 @@ export default Blits.Component('Notices', {
             key="$row.id"
             ref="row"
             x="16"
-            :y="16 + $index * ($rowH + $gap)"
-            :w="1728 - 32"
-            :h="$rowH"
+            :y="$row.y"
+            :w="$row.w"
+            :h="$row.h"
             :title="$row.title"
             :meta="$row.meta"
             :unread="$row.unread"
@@ -69,6 +72,7 @@ export default Blits.Component('Notices', {
       loadingMore: false,
       error: '',
       onRetry: false,
+      rows: [] as Row[],
     };
   },
   computed: {
@@ -92,17 +96,6 @@ export default Blits.Component('Notices', {
       const first = Math.max(0, Math.min(this.focusIndex - 1, this.items.length - visible));
       return -Math.max(0, first) * step;
     },
-    rows(): Row[] {
-      const language = this.$appState.language;
-      const t = this.t;
-      return this.items.map((notice: TenantNotice) => ({
-        id: notice.id,
-        title: notice.title,
-        meta: [t.notices.categories[notice.category] || '', notice.publisher, formatDateTime(notice.publishedAt, language)].filter(Boolean).join(' · '),
-        unread: !notice.readAt,
-        urgent: notice.urgent,
-      }));
-    },
     position() {
       const total = this.items.length + (this.nextCursor ? '+' : '');
       return this.t.notices.position.replace('{index}', String(this.focusIndex + 1)).replace('{total}', String(total));
@@ -118,6 +111,15 @@ export default Blits.Component('Notices', {
     },
   },
   watch: {
+    items() {
+      this.buildRows();
+    },
+    '$appState.language'() {
+      this.buildRows();
+    },
+    '$appState.textSize'() {
+      this.buildRows();
+    },
     '$appState.noticesVersion'() {
       // A realtime hint: re-read the first page, keep the focus on the same notice when it is still there.
       this.reload(true);
@@ -151,6 +153,23 @@ export default Blits.Component('Notices', {
     },
   },
   methods: {
+    /** Rows are state, rebuilt when the notices, language or text size change (a for-loop over a computed that starts empty never renders in Blits 1.27). */
+    buildRows() {
+      const language = this.$appState.language;
+      const t = this.t;
+      const rowH = this.rowH;
+      const step = rowH + this.gap;
+      this.rows = this.items.map((notice: TenantNotice, index: number) => ({
+        id: notice.id,
+        y: 16 + index * step,
+        w: 1728 - 32,
+        h: rowH,
+        title: notice.title,
+        meta: [t.notices.categories[notice.category] || '', notice.publisher, formatDateTime(notice.publishedAt, language)].filter(Boolean).join(' · '),
+        unread: !notice.readAt,
+        urgent: notice.urgent,
+      }));
+    },
     remember() {
       rememberNotices({ items: this.items, nextCursor: this.nextCursor, focusIndex: this.focusIndex, loadedAt: Date.now() });
     },

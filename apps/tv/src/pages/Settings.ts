@@ -30,10 +30,11 @@ export default Blits.Component('Settings', {
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-settings'}">
       <Text :content="$t.settings.title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" :align="$rtl ? 'right' : 'left'" />
-      <Element :for="(row, r) in $rows" key="$row.id" x="96" :y="$rowY($r)" w="1728" :h="$rowH">
-        <Text :content="$row.label" :font="$f.bold" :size="$ts.heading" :color="$rowIndex === $r ? $c.focus : $c.text" x="0" y="0" maxwidth="1728" :align="$rtl ? 'right' : 'left'" />
+      <Element :for="(row, r) in $rowViews" key="$row.id" x="96" :y="$row.y" w="1728" :h="$row.h">
+        <Element :x="$row.markX" :y="$row.markY" w="16" :h="$row.markH" color="$c.focus" :alpha="$row.current ? 1 : 0" />
+        <Text :content="$row.label" font="$f.bold" :size="$row.size" color="$c.text" :x="$row.labelX" y="0" maxwidth="1680" :align="$row.align" />
       </Element>
-      <Button :for="(option, i) in $options" key="$option.key" ref="option" :x="$option.x" :y="$option.y" :w="$buttonW" :h="$buttonH" :label="$option.label" :selected="$option.selected" :testid="'setting-' + $option.key" />
+      <Button :for="(option, i) in $options" key="$option.key" ref="option" :x="$option.x" :y="$option.y" :w="$option.w" :h="$option.h" :label="$option.label" :selected="$option.selected" :testid="'setting-' + $option.key" />
       <Text :show="!!$note" :content="$note" :size="$ts.body" :color="$c.textMuted" x="96" :y="1080 - 54 - $ts.small * 1.6 - 40 - $ts.body * 1.4" maxwidth="1728" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'settings-note', message: $note}" />
       <KeyHints :hints="$hints" />
     </Element>
@@ -79,9 +80,25 @@ export default Blits.Component('Settings', {
     buttonH() {
       return Math.round(this.ts.label * 2.3);
     },
+    /** Row headings with their geometry (a for-loop's children may only read their own item). */
+    rowViews() {
+      return this.rows.map((row: Row, r: number) => ({
+        id: row.id + '-' + this.$appState.language + '-' + this.ts.k,
+        label: row.label,
+        y: this.rowY(r),
+        h: this.rowH,
+        size: this.ts.heading,
+        current: r === this.rowIndex,
+        markX: this.rtl ? 1728 - 16 : 0,
+        markY: Math.round(this.ts.heading * 0.2),
+        markH: Math.round(this.ts.heading * 1.1),
+        labelX: this.rtl ? 0 : 32,
+        align: this.rtl ? 'right' : 'left',
+      }));
+    },
     /** Every option of every row, flattened, with its place on screen (mirrored in right-to-left). */
     options() {
-      const out: Array<{ key: string; label: string; selected: boolean; x: number; y: number }> = [];
+      const out: Array<{ key: string; label: string; selected: boolean; x: number; y: number; w: number; h: number }> = [];
       this.rows.forEach((row: Row, r: number) => {
         row.options.forEach((option: Option, i: number) => {
           const x = i * (this.buttonW + 40);
@@ -91,6 +108,8 @@ export default Blits.Component('Settings', {
             selected: option.selected,
             x: this.rtl ? 1920 - 96 - x - this.buttonW : 96 + x,
             y: this.rowY(r) + Math.round(this.ts.heading * 1.5),
+            w: this.buttonW,
+            h: this.buttonH,
           });
         });
       });
