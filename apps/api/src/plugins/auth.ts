@@ -6,6 +6,10 @@ import type { StaffRole } from '@palier/contracts';
 import { createAccessTokens, type AccessTokens, type DeviceClaims } from '../modules/devices/access-tokens';
 import { loadStaffSession, type StaffContext } from '../modules/accounts/staff-sessions';
 import { DomainError } from '../domain-error';
+import { tenantPlaceSelect, toTenantPlace, type TenantPlace } from '../modules/places/tenant-place';
+
+/** A tenant's device, authenticated, with where the tenant lives (read in the same query as the revocation check). */
+export type AuthenticatedDevice = DeviceClaims & { place: TenantPlace };
 
 export const STAFF_COOKIE = 'palier_staff';
 
@@ -14,11 +18,11 @@ declare module 'fastify' {
     accessTokens: AccessTokens;
     requireTenant: preHandlerHookHandler;
     requireStaff(...roles: StaffRole[]): preHandlerHookHandler;
-    authenticateDevice(token: string | undefined): Promise<DeviceClaims>;
+    authenticateDevice(token: string | undefined): Promise<AuthenticatedDevice>;
     authenticateStaffCookie(request: FastifyRequest): Promise<StaffContext>;
   }
   interface FastifyRequest {
-    device: DeviceClaims;
+    device: AuthenticatedDevice;
     staff: StaffContext;
   }
 }
@@ -32,16 +36,19 @@ export default fp<{ tokenSecret: string; accessTokenTtlSeconds: number; issuer: 
   async (app, options) => {
     await app.register(cookie);
     app.decorate('accessTokens', createAccessTokens(options.tokenSecret, options.accessTokenTtlSeconds, options.issuer));
-    app.decorateRequest('device', null as unknown as DeviceClaims);
+    app.decorateRequest('device', null as unknown as AuthenticatedDevice);
     app.decorateRequest('staff', null as unknown as StaffContext);
 
     app.decorate('authenticateDevice', async (token: string | undefined) => {
       if (!token) throw new DomainError('unauthenticated');
       const claims = app.accessTokens.verify(token);
       if (!claims) throw new DomainError('invalid_token');
-      const device = await app.db.device.findUnique({ where: { id: claims.deviceId }, select: { revokedAt: true, tenantId: true } });
+      const device = await app.db.device.findUnique({
+        where: { id: claims.deviceId },
+        select: { revokedAt: true, tenantId: true, tenant: { select: tenantPlaceSelect } },
+      });
       if (!device || device.revokedAt || device.tenantId !== claims.tenantId) throw new DomainError('invalid_token');
-      return claims;
+      return { ...claims, place: toTenantPlace(device.tenant) };
     });
 
     app.decorate('authenticateStaffCookie', async (request: FastifyRequest) => {

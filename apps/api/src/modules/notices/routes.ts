@@ -29,7 +29,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(TenantNotice), ...problemResponses(400, 401) },
       },
     },
-    async (request) => listTenantNotices(app.db, request.device.tenantId, request.query),
+    async (request) => listTenantNotices(app.db, request.device.place, request.query),
   );
 
   app.get(
@@ -43,7 +43,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UnreadNotices, ...problemResponses(401) },
       },
     },
-    async (request) => unreadNotices(app.db, request.device.tenantId),
+    async (request) => unreadNotices(app.db, request.device.place),
   );
 
   app.get(
@@ -58,7 +58,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TenantNotice, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => tenantNotice(app.db, request.device.tenantId, request.params.noticeId),
+    async (request) => tenantNotice(app.db, request.device.place, request.params.noticeId),
   );
 
   app.put(
@@ -73,7 +73,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: NoticeReadReceipt, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => markNoticeRead(app.db, app.eventBus, request.device.tenantId, request.params.noticeId),
+    async (request) => markNoticeRead(app.db, app.eventBus, request.device.place, request.params.noticeId),
   );
 
   app.post(

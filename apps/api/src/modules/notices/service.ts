@@ -6,43 +6,10 @@ import type { EventBus } from '../../plugins/event-bus';
 import type { StaffContext } from '../accounts/staff-sessions';
 import { audienceHomeCount, audienceName, resolveAudience } from '../places/service';
 import { raiseEvent } from '../realtime/service';
+import type { TenantPlace } from '../places/tenant-place';
 import { decodeCursor, encodeCursor } from '../../pagination';
 
 export const PUBLISHING_ROLES = ['CARETAKER', 'CLERK', 'ADMIN'] as const;
-
-interface TenantPlace {
-  tenantId: string;
-  homeId: string;
-  buildingId: string;
-  residenceId: string;
-  districtId: string;
-  cityId: string;
-}
-
-export async function tenantPlace(db: PrismaClient, tenantId: string): Promise<TenantPlace> {
-  const tenant = await db.tenant.findUnique({
-    where: { id: tenantId },
-    select: {
-      homeId: true,
-      home: {
-        select: {
-          buildingId: true,
-          building: { select: { residenceId: true, residence: { select: { districtId: true, district: { select: { cityId: true } } } } } },
-        },
-      },
-    },
-  });
-  if (!tenant) throw new DomainError('invalid_token');
-  const { building } = tenant.home;
-  return {
-    tenantId,
-    homeId: tenant.homeId,
-    buildingId: tenant.home.buildingId,
-    residenceId: building.residenceId,
-    districtId: building.residence.districtId,
-    cityId: building.residence.district.cityId,
-  };
-}
 
 /** The notices addressed to a tenant's building, residence, district or city, and valid now. */
 function visibleTo(place: TenantPlace, now: Date): Prisma.NoticeWhereInput {
@@ -81,11 +48,11 @@ function toTenantNotice(notice: NoticeWithPublisher): TenantNotice {
 
 export async function listTenantNotices(
   db: PrismaClient,
-  tenantId: string,
+  place: TenantPlace,
   page: { cursor?: string; limit?: number },
   now = new Date(),
 ): Promise<Page<TenantNotice>> {
-  const place = await tenantPlace(db, tenantId);
+  const { tenantId } = place;
   const limit = page.limit ?? 20;
   const after = page.cursor ? decodeCursor(page.cursor) : null;
   const where: Prisma.NoticeWhereInput = after
@@ -105,8 +72,8 @@ export async function listTenantNotices(
   };
 }
 
-export async function unreadNotices(db: PrismaClient, tenantId: string, now = new Date()): Promise<UnreadNotices> {
-  const place = await tenantPlace(db, tenantId);
+export async function unreadNotices(db: PrismaClient, place: TenantPlace, now = new Date()): Promise<UnreadNotices> {
+  const { tenantId } = place;
   const unread: Prisma.NoticeWhereInput = { AND: [visibleTo(place, now), { reads: { none: { tenantId } } }] };
   const [all, urgent] = await Promise.all([
     db.notice.count({ where: unread }),
@@ -115,8 +82,8 @@ export async function unreadNotices(db: PrismaClient, tenantId: string, now = ne
   return { unread: all, urgentUnread: urgent };
 }
 
-export async function tenantNotice(db: PrismaClient, tenantId: string, noticeId: string, now = new Date()): Promise<TenantNotice> {
-  const place = await tenantPlace(db, tenantId);
+export async function tenantNotice(db: PrismaClient, place: TenantPlace, noticeId: string, now = new Date()): Promise<TenantNotice> {
+  const { tenantId } = place;
   const notice = await db.notice.findFirst({
     where: { AND: [{ id: noticeId }, visibleTo(place, now)] },
     include: { organisation: { select: { name: true } }, reads: { where: { tenantId }, select: { readAt: true } } },
@@ -133,10 +100,10 @@ export async function readHomeCount(db: Prisma.TransactionClient | PrismaClient,
 }
 
 /** Marking read is idempotent: the first receipt counts, repeats return it unchanged. */
-export async function markNoticeRead(db: PrismaClient, bus: EventBus, tenantId: string, noticeId: string) {
-  const notice = await tenantNotice(db, tenantId, noticeId);
+export async function markNoticeRead(db: PrismaClient, bus: EventBus, place: TenantPlace, noticeId: string) {
+  const { tenantId } = place;
+  const notice = await tenantNotice(db, place, noticeId);
   if (notice.readAt) return { noticeId, readAt: notice.readAt };
-  const place = await tenantPlace(db, tenantId);
   const { count } = await db.noticeRead.createMany({ data: [{ noticeId, tenantId, homeId: place.homeId }], skipDuplicates: true });
   const receipt = await db.noticeRead.findUniqueOrThrow({ where: { noticeId_tenantId: { noticeId, tenantId } } });
   if (count === 1) {

@@ -67,7 +67,7 @@ export const realtimeRoutes: FastifyPluginAsync = async (app) => {
         const staff = await staffPromise;
         if (hello.accessToken) {
           const device = await app.authenticateDevice(hello.accessToken);
-          audiences = await tenantAudiences(app.db, device.tenantId);
+          audiences = tenantAudiences(device.place);
         } else if (staff) {
           audiences = [`ORGANISATION:${staff.organisation.id}`, `STAFF:${staff.id}`];
         } else {

@@ -2,6 +2,7 @@
 import type { PrismaClient } from '@prisma/client';
 import type { EventMessage, RealtimeEventBody } from '@palier/contracts';
 import type { EventBus } from '../../plugins/event-bus';
+import type { TenantPlace } from '../places/tenant-place';
 
 /** An audience is who an event is for, written `KIND:id`: BUILDING, RESIDENCE, DISTRICT, CITY, TENANT, ORGANISATION, STAFF. */
 export type Audience = `${string}:${string}`;
@@ -44,24 +45,12 @@ export async function pruneEvents(db: PrismaClient, now = Date.now()): Promise<n
   return count;
 }
 
-export async function tenantAudiences(db: PrismaClient, tenantId: string): Promise<Audience[]> {
-  const tenant = await db.tenant.findUnique({
-    where: { id: tenantId },
-    select: {
-      home: {
-        select: {
-          building: { select: { id: true, residence: { select: { id: true, district: { select: { id: true, cityId: true } } } } } },
-        },
-      },
-    },
-  });
-  if (!tenant) return [];
-  const { building } = tenant.home;
+export function tenantAudiences(place: TenantPlace): Audience[] {
   return [
-    `TENANT:${tenantId}`,
-    `BUILDING:${building.id}`,
-    `RESIDENCE:${building.residence.id}`,
-    `DISTRICT:${building.residence.district.id}`,
-    `CITY:${building.residence.district.cityId}`,
+    `TENANT:${place.tenantId}`,
+    `BUILDING:${place.buildingId}`,
+    `RESIDENCE:${place.residenceId}`,
+    `DISTRICT:${place.districtId}`,
+    `CITY:${place.cityId}`,
   ];
 }
