@@ -16,6 +16,12 @@ export const DEMO_STAFF = {
   cityClerk: 'communication@marseille.demo',
 } as const;
 
+/** The landlord's call-centre answers video calls Monday to Friday, 8:30 to 17:30, Paris time. */
+export const DEMO_CALL_CENTRE_HOURS = {
+  timeZone: 'Europe/Paris',
+  weekly: [1, 2, 3, 4, 5].map((day) => ({ day, opens: '08:30', closes: '17:30' })),
+};
+
 const FIRST_NAMES = [
   'Fatima',
   'Jean',
@@ -220,7 +226,7 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
   const district = await db.district.create({ data: { cityId: city.id, name: '13e et 14e arrondissements', code: 'MRS-7' } });
   const otherDistrict = await db.district.create({ data: { cityId: city.id, name: '15e et 16e arrondissements', code: 'MRS-8' } });
   const landlord = await db.organisation.create({
-    data: { kind: 'LANDLORD', name: 'Habitat Marseille Provence', slug: 'hmp', cityId: city.id },
+    data: { kind: 'LANDLORD', name: 'Habitat Marseille Provence', slug: 'hmp', cityId: city.id, callCentreHours: DEMO_CALL_CENTRE_HOURS },
   });
   const townHall = await db.organisation.create({
     data: {
