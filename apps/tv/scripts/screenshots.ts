@@ -69,6 +69,16 @@ async function main() {
     await refused.close();
 
     const tv = await openTv(browser, baseUrl, { language: 'fr' });
+    tv.page.on('console', (message) => {
+      if (message.type() === 'error') console.log('console error:', message.text().slice(0, 300));
+    });
+    if (process.env.DEBUG_WS) {
+      tv.page.on('websocket', (ws) => {
+        console.log('ws open');
+        ws.on('framereceived', (frame) => console.log('ws <-', String(frame.payload).slice(0, 160)));
+        ws.on('close', () => console.log('ws closed'));
+      });
+    }
     await tv.activationCode();
     await settle(tv);
     await tv.screenshot('tv-activation-fr');
@@ -170,7 +180,6 @@ async function main() {
     await tv.expectScreen('notice');
     await settle(tv, 1200);
     await tv.screenshot('tv-urgent-notice-fr-large');
-    await tv.press('Back');
     await tv.press('Back');
     await tv.expectScreen('home');
     await tv.press('Back');

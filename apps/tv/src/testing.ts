@@ -15,6 +15,7 @@ interface TestState {
   banner: string;
   message: string;
   navigating: boolean;
+  unread: number;
 }
 
 const snapshot: TestState = {
@@ -31,11 +32,13 @@ const snapshot: TestState = {
   banner: '',
   message: '',
   navigating: false,
+  unread: 0,
 };
 
 function refreshPreferences(): void {
   const current = state();
   snapshot.banner = current.banner ? current.banner.title : '';
+  snapshot.unread = current.unread;
   snapshot.language = current.language;
   snapshot.textSize = current.textSize;
   snapshot.dir = current.language === 'ar' ? 'rtl' : 'ltr';

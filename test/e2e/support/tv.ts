@@ -92,6 +92,8 @@ export interface TvState {
   banner: string;
   message: string;
   navigating: boolean;
+  /** The unread count behind the Notices tile's badge. */
+  unread: number;
 }
 
 export interface TvOptions {

@@ -21,9 +21,14 @@ export function refreshUnread(): Promise<void> {
 
 function handleEvent(event: EventMessage): void {
   if (event.name === 'notice.published') {
-    refreshUnread();
-    state().noticesVersion += 1;
+    // The banner first: it is what the tenant must see, whatever a screen's own reaction does.
     if (event.data.urgent) state().banner = { noticeId: event.data.noticeId, title: event.data.title };
+    refreshUnread();
+    try {
+      state().noticesVersion += 1;
+    } catch (error) {
+      console.error('notices refresh failed', error);
+    }
   } else if (event.name === 'notice.read') {
     refreshUnread();
   }

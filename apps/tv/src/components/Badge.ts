@@ -3,9 +3,9 @@ import Blits from '@lightningjs/blits';
 import { lookComputed } from './look';
 
 export default Blits.Component('Badge', {
-  props: ['label', 'background', 'foreground', 'dot', 'testid'],
+  props: ['label', 'background', 'foreground', 'dot', 'testid', 'anchor'],
   template: `
-    <Element :w="$width" :h="$height" :color="$background || $c.urgent" :inspector-data="{testid: $testid}">
+    <Element :x="$anchor === 'right' ? -$width : 0" :w="$width" :h="$height" :color="$background || $c.urgent" :inspector-data="{testid: $testid, label: $label}">
       <Element :x="$rtl ? $width - 16 - $dotSize : 16" :y="($height - $dotSize) / 2" :w="$dotSize" :h="$dotSize" :color="$foreground || $c.urgentText" :alpha="$dot ? 1 : 0" />
       <Text
         :content="$label"

@@ -44,7 +44,7 @@ export default Blits.Component('KeyHints', {
         cursor += total + 56;
         return {
           // The key includes the language and size: when either changes, the hint is redrawn rather than patched.
-          id: hint.key + '-' + this.$appState.language + '-' + size,
+          id: [hint.key, hint.label, this.$appState.language, size].join('|'),
           key: hint.key,
           size,
           keySize,

@@ -7,7 +7,7 @@ export default Blits.Component('NoticeItem', {
   components: { Badge },
   props: ['title', 'meta', 'unread', 'urgent', 'w', 'h', 'testid'],
   template: `
-    <Element :w="$w" :h="$h" :scale="$hasFocus ? 1.02 : 1" :inspector-data="{testid: $testid, label: $title, focused: $hasFocus, unread: $unread, urgent: $urgent}">
+    <Element :w="$w" :h="$h" :scale="$hasFocus ? 1.01 : 1" :inspector-data="{testid: $testid, label: $title, focused: $hasFocus, unread: $unread, urgent: $urgent}">
       <Element x="-12" y="-12" :w="$w + 24" :h="$h + 24" :color="$c.outline" :alpha="$hasFocus ? 1 : 0" />
       <Element x="-6" y="-6" :w="$w + 12" :h="$h + 12" :color="$c.background" :alpha="$hasFocus ? 1 : 0" />
       <Element :w="$w" :h="$h" :color="$hasFocus ? $c.focus : $c.surface" />

@@ -11,14 +11,14 @@ export default Blits.Component('Tile', {
       <Element x="-14" y="-14" :w="$w + 28" :h="$h + 28" color="$c.outline" :alpha="$hasFocus ? 1 : 0" />
       <Element x="-7" y="-7" :w="$w + 14" :h="$h + 14" color="$c.background" :alpha="$hasFocus ? 1 : 0" />
       <Element :w="$w" :h="$h" :color="$hasFocus ? $c.focus : $c.surface" />
-      <Text :content="$glyph" font="$f.bold" :size="$ts.title * 1.2" :color="$hasFocus ? $c.focusText : $c.fresh" :x="$rtl ? $w - 28 - $ts.title : 28" y="28" />
+      <Text :content="$glyph" font="$f.bold" :size="$ts.title * 1.2" :color="$hasFocus ? $c.focusText : $c.fresh" :x="$rtl ? $w - 28 - $ts.heading : 28" y="24" />
       <Text
         :content="$label"
         font="$f.bold"
         :size="$ts.heading"
         :color="$hasFocus ? $c.focusText : $c.text"
         x="28"
-        :y="$h - 40 - $ts.heading * 1.3 - $ts.small * 2.7"
+        :y="$labelY"
         :maxwidth="$w - 56"
         maxlines="1"
         :align="$rtl ? 'right' : 'left'"
@@ -34,14 +34,13 @@ export default Blits.Component('Tile', {
         :lineheight="$ts.small * 1.3"
         :align="$rtl ? 'right' : 'left'"
       />
-      <Badge :show="!!$badge" :label="$badge" :x="$rtl ? 20 : $w - 20 - $badgeWidth" y="24" testid="badge-unread" dot="true" />
+      <Badge :show="!!$badge" :label="$badge" :x="$rtl ? $w - 28 : 28" :y="$labelY - $ts.small * 1.5 - 14" :anchor="$rtl ? 'right' : 'left'" testid="badge-unread" dot="true" />
     </Element>
   `,
   computed: {
     ...lookComputed,
-    badgeWidth() {
-      // Approximate width of the badge so it hugs the tile's top corner.
-      return (this.badge ? String(this.badge).length : 0) * this.ts.small * 0.55 + 40 + this.ts.small * 0.5 + 8;
+    labelY() {
+      return this.h - 40 - this.ts.heading * 1.3 - this.ts.small * 2.7;
     },
   },
   hooks: {

@@ -42,7 +42,7 @@ const fr = {
     helloAnonymous: 'Bonjour',
     subtitle: 'Que voulez-vous faire ?',
     notices: 'Avis',
-    noticesHelp: 'Les informations de votre immeuble',
+    noticesHelp: 'Infos de votre immeuble',
     neighbours: 'Voisins',
     neighboursHelp: 'Entraide et échanges',
     procedures: 'Démarches',

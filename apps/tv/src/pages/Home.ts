@@ -13,6 +13,8 @@ import { state } from '../store';
 
 interface TileSpec {
   id: string;
+  /** Changes whenever what the tile shows changes: Blits re-creates a loop item rather than patching its props. */
+  key: string;
   x: number;
   y: number;
   w: number;
@@ -34,7 +36,7 @@ export default Blits.Component('Home', {
       <Text :content="$t.home.subtitle" :size="$ts.heading" :color="$c.text" x="96" :y="$tileY - $ts.heading * 1.9" maxwidth="1728" :align="$rtl ? 'right' : 'left'" />
       <Tile
         :for="(tile, index) in $tiles"
-        key="$tile.id"
+        key="$tile.key"
         ref="tile"
         :x="$tile.x"
         :y="$tile.y"
@@ -67,8 +69,9 @@ export default Blits.Component('Home', {
     tiles(): TileSpec[] {
       const t = this.t.home;
       const unread = this.$appState.unread;
-      const place = (tile: Omit<TileSpec, 'x' | 'y' | 'w' | 'h'>, index: number): TileSpec => ({
+      const place = (tile: Omit<TileSpec, 'x' | 'y' | 'w' | 'h' | 'key'>, index: number): TileSpec => ({
         ...tile,
+        key: [tile.id, tile.label, tile.badge, this.ts.k, this.rtl ? 'rtl' : 'ltr'].join('|'),
         x: this.tileX(index),
         y: this.tileY,
         w: this.tileW,

@@ -18,6 +18,8 @@ const PAGE_SIZE = 10;
 
 interface Row {
   id: string;
+  /** Changes with what the row shows (read state, language, size): Blits re-creates rather than patches loop items. */
+  key: string;
   y: number;
   w: number;
   h: number;
@@ -37,9 +39,9 @@ export default Blits.Component('Notices', {
         <Element x="0" :y="$scrollY" w="1728">
           <NoticeItem
             :for="(row, index) in $rows"
-            key="$row.id"
+            key="$row.key"
             ref="row"
-            x="16"
+            x="24"
             :y="$row.y"
             :w="$row.w"
             :h="$row.h"
@@ -73,6 +75,7 @@ export default Blits.Component('Notices', {
       error: '',
       onRetry: false,
       rows: [] as Row[],
+      alive: true,
     };
   },
   computed: {
@@ -121,6 +124,7 @@ export default Blits.Component('Notices', {
       this.buildRows();
     },
     '$appState.noticesVersion'() {
+      if (!this.alive) return;
       // A realtime hint: re-read the first page, keep the focus on the same notice when it is still there.
       this.reload(true);
     },
@@ -148,6 +152,7 @@ export default Blits.Component('Notices', {
       this.focusRow();
     },
     destroy() {
+      this.alive = false;
       // Unread counts change as notices are opened: the home badge re-reads when we leave.
       refreshUnread();
     },
@@ -161,8 +166,9 @@ export default Blits.Component('Notices', {
       const step = rowH + this.gap;
       this.rows = this.items.map((notice: TenantNotice, index: number) => ({
         id: notice.id,
+        key: [notice.id, notice.readAt ? 'read' : 'unread', notice.title, language, rowH, index].join('|'),
         y: 16 + index * step,
-        w: 1728 - 32,
+        w: 1728 - 48,
         h: rowH,
         title: notice.title,
         meta: [t.notices.categories[notice.category] || '', notice.publisher, formatDateTime(notice.publishedAt, language)].filter(Boolean).join(' · '),

@@ -31,10 +31,10 @@ export default Blits.Component('Settings', {
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-settings'}">
       <Text :content="$t.settings.title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" :align="$rtl ? 'right' : 'left'" />
       <Element :for="(row, r) in $rowViews" key="$row.id" x="96" :y="$row.y" w="1728" :h="$row.h">
-        <Element :x="$row.markX" :y="$row.markY" w="16" :h="$row.markH" color="$c.focus" :alpha="$row.current ? 1 : 0" />
         <Text :content="$row.label" font="$f.bold" :size="$row.size" color="$c.text" :x="$row.labelX" y="0" maxwidth="1680" :align="$row.align" />
       </Element>
-      <Button :for="(option, i) in $options" key="$option.key" ref="option" :x="$option.x" :y="$option.y" :w="$option.w" :h="$option.h" :label="$option.label" :selected="$option.selected" :testid="'setting-' + $option.key" />
+      <Element :x="$rtl ? 1920 - 96 - 16 : 96" :y="$rowY($rowIndex) + $ts.heading * 0.2" w="16" :h="$ts.heading * 1.1" :color="$c.focus" :inspector-data="{testid: 'settings-current-row'}" />
+      <Button :for="(option, i) in $options" key="$option.id" ref="option" :x="$option.x" :y="$option.y" :w="$option.w" :h="$option.h" :label="$option.label" :selected="$option.selected" :testid="'setting-' + $option.key" />
       <Text :show="!!$note" :content="$note" :size="$ts.body" :color="$c.textMuted" x="96" :y="1080 - 54 - $ts.small * 1.6 - 40 - $ts.body * 1.4" maxwidth="1728" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'settings-note', message: $note}" />
       <KeyHints :hints="$hints" />
     </Element>
@@ -83,7 +83,7 @@ export default Blits.Component('Settings', {
     /** Row headings with their geometry (a for-loop's children may only read their own item). */
     rowViews() {
       return this.rows.map((row: Row, r: number) => ({
-        id: row.id + '-' + this.$appState.language + '-' + this.ts.k,
+        id: [row.id, this.$appState.language, this.ts.k].join('|'),
         label: row.label,
         y: this.rowY(r),
         h: this.rowH,
@@ -98,11 +98,12 @@ export default Blits.Component('Settings', {
     },
     /** Every option of every row, flattened, with its place on screen (mirrored in right-to-left). */
     options() {
-      const out: Array<{ key: string; label: string; selected: boolean; x: number; y: number; w: number; h: number }> = [];
+      const out: Array<{ id: string; key: string; label: string; selected: boolean; x: number; y: number; w: number; h: number }> = [];
       this.rows.forEach((row: Row, r: number) => {
         row.options.forEach((option: Option, i: number) => {
           const x = i * (this.buttonW + 40);
           out.push({
+            id: [row.id, option.id, option.label, option.selected, this.rtl, this.ts.k].join('|'),
             key: row.id + '-' + option.id,
             label: option.label,
             selected: option.selected,
