@@ -11,11 +11,11 @@ export default Blits.Component('Tile', {
       <Element x="-14" y="-14" :w="$w + 28" :h="$h + 28" color="$c.outline" :alpha="$hasFocus ? 1 : 0" />
       <Element x="-7" y="-7" :w="$w + 14" :h="$h + 14" color="$c.background" :alpha="$hasFocus ? 1 : 0" />
       <Element :w="$w" :h="$h" :color="$hasFocus ? $c.focus : $c.surface" />
-      <Text :content="$glyph" font="$f.bold" :size="$ts.title * 1.2" :color="$hasFocus ? $c.focusText : $c.fresh" :x="$rtl ? $w - 28 - $ts.heading : 28" y="24" />
+      <Text :content="$glyph" font="$f.bold" :size="$ts.title * 1.2" :color="$hasFocus ? $c.focusText : $c.fresh" :x="$rtl ? $w - 28 - $ts.label : 28" y="22" />
       <Text
         :content="$label"
         font="$f.bold"
-        :size="$ts.heading"
+        :size="$ts.label"
         :color="$hasFocus ? $c.focusText : $c.text"
         x="28"
         :y="$labelY"
@@ -40,7 +40,7 @@ export default Blits.Component('Tile', {
   computed: {
     ...lookComputed,
     labelY() {
-      return this.h - 40 - this.ts.heading * 1.3 - this.ts.small * 2.7;
+      return this.h - 40 - this.ts.label * 1.3 - this.ts.small * 2.7;
     },
   },
   hooks: {
