@@ -20,9 +20,10 @@ import { format } from './i18n';
 import { reportDialog, reportNavigating } from './testing';
 
 /** Screens change at once: a fade costs frames on 2017 TVs, and keys pressed during a transition are dropped. */
-const instant = {};
+const instant = {} as never;
 
-const signedIn = () => (hasSession() ? undefined : '/activation');
+/** A before-hook: continue to the route with a session, else to activation. */
+const signedIn = <T,>(to: T): T | string => (hasSession() ? to : '/activation');
 
 export default Blits.Application({
   components: { Banner, Dialog },
@@ -35,7 +36,7 @@ export default Blits.Application({
   `,
   routes: [
     { path: '/', component: Home, transition: instant, hooks: { before: () => (hasSession() ? '/home' : '/activation') } },
-    { path: '/activation', component: Activation, transition: instant, options: { inHistory: false }, hooks: { before: () => (hasSession() ? '/home' : undefined) } },
+    { path: '/activation', component: Activation, transition: instant, options: { inHistory: false }, hooks: { before: <T,>(to: T): T | string => (hasSession() ? '/home' : to) } },
     { path: '/home', component: Home, transition: instant, hooks: { before: signedIn } },
     { path: '/notices', component: Notices, transition: instant, hooks: { before: signedIn } },
     { path: '/notices/:id', component: NoticeDetail, transition: instant, hooks: { before: signedIn } },
