@@ -6,5 +6,6 @@ export * from './auth';
 export * from './tenants';
 export * from './staff';
 export * from './notices';
+export * from './calls';
 export * from './realtime';
 export * from './client';

@@ -31,6 +31,47 @@ export const problemCatalogue = {
   },
   user_code_used: { status: 409, fr: 'Ce code a déjà été utilisé.', en: 'This code has already been used.' },
   conflict: { status: 409, fr: 'Cette action entre en conflit avec l’état actuel.', en: 'This action conflicts with the current state.' },
+  call_transition_refused: {
+    status: 409,
+    fr: 'Cet appel ne peut plus faire cela : il a changé d’état.',
+    en: 'This call cannot do that any more: its state has changed.',
+  },
+  call_already_claimed: {
+    status: 409,
+    fr: 'Un autre conseiller a déjà pris cet appel.',
+    en: 'Another agent has already taken this call.',
+  },
+  call_not_joinable: {
+    status: 409,
+    fr: 'Cet appel n’est pas en cours : impossible de le rejoindre.',
+    en: 'This call is not in progress: it cannot be joined.',
+  },
+  callee_unavailable: {
+    status: 409,
+    fr: 'Cette personne ne peut pas être appelée.',
+    en: 'This person cannot be called.',
+  },
+  callee_busy: {
+    status: 409,
+    fr: 'Cette personne est déjà en ligne. Rappelez plus tard.',
+    en: 'This person is on another call. Call again later.',
+  },
+  caller_busy: { status: 409, fr: 'Vous avez déjà un appel en cours.', en: 'You already have a call in progress.' },
+  outside_opening_hours: {
+    status: 409,
+    fr: 'Le service d’accueil est fermé. Vous pouvez signaler un problème dès maintenant, ou rappeler aux heures d’ouverture.',
+    en: 'The call-centre is closed. You can report a problem now, or call again during opening hours.',
+  },
+  invalid_webhook_signature: {
+    status: 401,
+    fr: 'Signature du webhook invalide.',
+    en: 'Invalid webhook signature.',
+  },
+  video_unavailable: {
+    status: 503,
+    fr: 'La vidéo n’est pas disponible pour le moment.',
+    en: 'Video is not available at the moment.',
+  },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',
@@ -62,6 +103,7 @@ export const Problem = Type.Object(
       }),
     ),
     retryAfterSeconds: Type.Optional(Type.Integer()),
+    opensAt: Type.Optional(Type.String({ format: 'date-time', description: 'For outside_opening_hours: when the call-centre next opens' })),
   },
   { description: 'RFC 9457 problem details' },
 );

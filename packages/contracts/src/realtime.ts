@@ -24,7 +24,37 @@ export interface NoticeReadEvent {
   data: { noticeId: string; readHomeCount: number };
 }
 
-export type RealtimeEventBody = NoticePublishedEvent | NoticeReadEvent;
+/** To the callee tenant's TV: show the full-screen incoming call (OK answers, Back declines) until ringDeadline. */
+export interface CallIncomingEvent {
+  name: 'call.incoming';
+  data: { callId: string; kind: 'NEIGHBOUR' | 'CALL_BACK'; from: { name: string; building: string | null }; ringDeadline: string };
+}
+
+/** To both tenants and the agent of a call, on every transition. Re-read the call for the details. */
+export interface CallStateEvent {
+  name: 'call.state';
+  data: {
+    callId: string;
+    state: 'REQUESTED' | 'QUEUED' | 'RINGING' | 'ANSWERED' | 'ENDED' | 'MISSED' | 'DECLINED' | 'CANCELLED' | 'FAILED';
+    reason: string | null;
+  };
+}
+
+/** To the landlord's consoles (ORGANISATION audience) whenever the call-centre queue changes: re-read the queue. */
+export interface CallQueueEvent {
+  name: 'call.queue';
+  data: { waiting: number; changedCallId: string };
+}
+
+/** To a waiting tenant when their place in the queue changes. */
+export interface CallPositionEvent {
+  name: 'call.position';
+  data: { callId: string; position: number; estimatedWaitSeconds: number };
+}
+
+export type CallEvent = CallIncomingEvent | CallStateEvent | CallQueueEvent | CallPositionEvent;
+
+export type RealtimeEventBody = NoticePublishedEvent | NoticeReadEvent | CallEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 
