@@ -14,12 +14,14 @@ import eventBus from './plugins/event-bus';
 import auth from './plugins/auth';
 import openapi from './plugins/openapi';
 import webApps from './plugins/web-apps';
+import livekit from './plugins/livekit';
 import { healthRoutes } from './modules/health/routes';
 import { deviceRoutes } from './modules/devices/routes';
 import { accountRoutes } from './modules/accounts/routes';
 import { placeRoutes } from './modules/places/routes';
 import { noticeRoutes } from './modules/notices/routes';
 import { realtimeRoutes } from './modules/realtime/routes';
+import { callRoutes } from './modules/calls/routes';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -55,8 +57,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     enableCSPNonces: true,
     contentSecurityPolicy: {
       directives: {
-        // The TV app and the console connect back to this API, sometimes over WebSocket; LiveKit comes later.
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // The TV app and the console connect back to this API and to LiveKit, over HTTP(S) and WebSocket.
+        connectSrc: ["'self'", 'ws:', 'wss:', ...(config.livekit ? [config.livekit.url.replace(/^ws/, 'http')] : [])],
         imgSrc: ["'self'", 'data:', 'blob:'],
         workerSrc: ["'self'", 'blob:'],
         scriptSrc: ["'self'"],
@@ -83,6 +85,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     issuer: config.publicUrl,
   });
+  await app.register(livekit, { livekit: config.livekit });
   await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
 
   await app.register(healthRoutes);
@@ -99,6 +102,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(placeRoutes);
   await app.register(noticeRoutes);
   await app.register(realtimeRoutes);
+  await app.register(callRoutes, { ringTimeoutSeconds: config.callRingTimeoutSeconds, sweepIntervalMs: config.callSweepIntervalMs });
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

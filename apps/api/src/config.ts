@@ -23,7 +23,19 @@ const Environment = Type.Object({
   CONSOLE_DIST: Type.Optional(Type.String()),
   RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  LIVEKIT_URL: Type.Optional(Type.String({ pattern: '^(wss?|https?)://' })),
+  LIVEKIT_API_KEY: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+  LIVEKIT_API_SECRET: Type.Optional(Type.String({ minLength: 32, maxLength: 500 })),
+  CALL_RING_TIMEOUT_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  CALL_SWEEP_INTERVAL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
+
+/** A LiveKit deployment: the URL clients connect to (ws/wss) and the key pair that signs tokens and webhooks. */
+export interface LivekitConfig {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+}
 
 export interface Config {
   environment: 'development' | 'test' | 'production';
@@ -45,6 +57,11 @@ export interface Config {
   consoleDist: string | null;
   rateLimitPerMinute: number;
   trustProxy: boolean;
+  /** Null when LIVEKIT_URL is unset: calls keep their state machine but no media token can be issued. */
+  livekit: LivekitConfig | null;
+  callRingTimeoutSeconds: number;
+  /** How often each instance looks for ringing calls past their deadline. */
+  callSweepIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +86,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (environment === 'production' && !picked.TOKEN_SECRET)
     problems.push('TOKEN_SECRET: must be set in production (32 characters or more)');
   if (environment === 'production' && !picked.PUBLIC_URL) problems.push('PUBLIC_URL: must be set in production');
+  const livekitVariables = ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const;
+  const livekitSet = livekitVariables.filter((key) => picked[key] !== undefined);
+  if (livekitSet.length > 0 && livekitSet.length < livekitVariables.length) {
+    for (const key of livekitVariables.filter((name) => picked[name] === undefined))
+      problems.push(`${key}: must be set with ${livekitSet.join(' and ')}`);
+  }
+  if (environment === 'production' && livekitSet.length === 0)
+    problems.push('LIVEKIT_URL: must be set in production, with LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
+  if (picked.CALL_RING_TIMEOUT_SECONDS !== undefined && Number(picked.CALL_RING_TIMEOUT_SECONDS) < 1)
+    problems.push('CALL_RING_TIMEOUT_SECONDS: must be 1 or more');
   if (problems.length > 0) throw new ConfigError(problems);
   const env_ = picked as unknown as Static<typeof Environment>;
   const port = Number(env_.PORT ?? 3000);
@@ -96,5 +123,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleDist: env_.CONSOLE_DIST ?? null,
     rateLimitPerMinute: Number(env_.RATE_LIMIT_PER_MINUTE ?? 600),
     trustProxy: env_.TRUST_PROXY === 'true',
+    livekit: env_.LIVEKIT_URL
+      ? { url: env_.LIVEKIT_URL.replace(/\/$/, ''), apiKey: env_.LIVEKIT_API_KEY!, apiSecret: env_.LIVEKIT_API_SECRET! }
+      : null,
+    callRingTimeoutSeconds: Number(env_.CALL_RING_TIMEOUT_SECONDS ?? 45),
+    callSweepIntervalMs: Number(env_.CALL_SWEEP_INTERVAL_MS ?? 2_000),
   };
 }

@@ -5,7 +5,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail?: string,
-    readonly extra: { errors?: { field: string; message: string }[]; retryAfterSeconds?: number } = {},
+    readonly extra: { errors?: { field: string; message: string }[]; retryAfterSeconds?: number; opensAt?: string } = {},
   ) {
     super(detail ?? code);
     this.name = 'DomainError';

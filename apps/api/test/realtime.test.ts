@@ -93,7 +93,9 @@ describe('realtime events', () => {
 
       await publish(api.app, { kind: 'RESIDENCE', id: residence }, 'Pour toute la résidence');
       await tvA.next((m) => m.type === 'event' && m.name === 'notice.published');
-      expect(tvA.messages.filter((m) => m.type === 'event' && m.data.noticeId === published.json().id)).toHaveLength(0);
+      expect(
+        tvA.messages.filter((m) => m.type === 'event' && 'noticeId' in m.data && m.data.noticeId === published.json().id),
+      ).toHaveLength(0);
       tvA.close();
       tvB.close();
     },
@@ -103,7 +105,9 @@ describe('realtime events', () => {
     const tv = await TestSocket.open(api.app, { accessToken: tenantB.access_token });
     await tv.next((m) => m.type === 'ready');
     const first = await publish(api.app, { kind: 'BUILDING', id: buildingB }, 'Premier');
-    const seen = (await tv.next((m) => m.type === 'event' && m.data.noticeId === first.json().id)) as { id: string };
+    const seen = (await tv.next((m) => m.type === 'event' && 'noticeId' in m.data && m.data.noticeId === first.json().id)) as {
+      id: string;
+    };
     tv.close();
 
     const missed = await publish(api.app, { kind: 'BUILDING', id: buildingB }, 'Pendant la coupure');

@@ -71,6 +71,7 @@ export default fp(
           detail: error.detail,
           errors: error.extra.errors,
           retryAfterSeconds: error.extra.retryAfterSeconds,
+          opensAt: error.extra.opensAt,
         });
       }
       if (error.validation) {
