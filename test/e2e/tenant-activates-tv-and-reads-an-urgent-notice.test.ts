@@ -84,7 +84,11 @@ describe('a tenant activates their TV and reads an urgent notice from the careta
     expect(read).toEqual({ read: 1, target: 50 });
     await consolePage.screenshot('journey-09-console-read-count');
 
+    // Back returns to where the banner interrupted the tenant; the notice is now among the read ones.
     await tv.press('Back');
+    await tv.expectScreen('home');
+    await tv.expectFocused('Avis');
+    await tv.press('OK');
     await tv.expectScreen('notices');
     await tv.screenshot('journey-10-tv-notices-list');
   });

@@ -4,10 +4,24 @@ import path from 'node:path';
 import { createDatabaseClient } from '../../apps/api/src/plugins/database';
 import { seedDemoResidence } from '../../prisma/demo-residence';
 import { databaseUrl, templateName, withAdmin } from './test-database';
+import { buildStaleWebApps } from '../../packages/devstack/src/web-apps';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
 export default async function globalSetup() {
+  await ensureWebAppsBuilt();
+  await ensureTemplateDatabase();
+}
+
+// The end-to-end tests and the TV build check read the built apps: build them once, here, before any test file runs.
+async function ensureWebAppsBuilt() {
+  const failures = (await buildStaleWebApps({ quiet: true })).filter((outcome) => outcome.failure);
+  if (failures.length > 0) {
+    throw new Error(failures.map((outcome) => `The ${outcome.app.name} does not build:\n${outcome.failure}`).join('\n\n'));
+  }
+}
+
+async function ensureTemplateDatabase() {
   const template = templateName();
   const exists = await withAdmin(
     async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount === 1,

@@ -1,12 +1,10 @@
 // The TV bundle as a 2017 TV and a 2 Mbit/s line see it: every legacy chunk is ES5, and the downloads stay small.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'acorn';
 
 const tvRoot = resolve(__dirname, '..');
-const repoRoot = resolve(tvRoot, '../..');
 const dist = join(tvRoot, 'dist');
 const assets = join(dist, 'assets');
 
@@ -14,25 +12,6 @@ const assets = join(dist, 'assets');
 const MODERN_JS_BUDGET_KB = 180;
 const LEGACY_JS_BUDGET_KB = 240;
 const LINE_MBIT_PER_S = 2;
-
-function newestChange(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestChange(join(path, entry))), stat.mtimeMs);
-}
-
-function buildIfStale(): void {
-  const builtAt = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
-  const sources = [join(tvRoot, 'src'), join(tvRoot, 'index.html'), join(tvRoot, 'vite.config.ts'), join(tvRoot, 'package.json'), join(repoRoot, 'packages/contracts/src')];
-  const changedAt = Math.max(...sources.map(newestChange));
-  if (builtAt > changedAt && existsSync(assets)) return;
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: tvRoot,
-    stdio: 'inherit',
-    timeout: 280_000,
-  });
-}
 
 function gzipKb(files: string[]): number {
   return files.reduce((total, file) => total + gzipSync(readFileSync(join(assets, file)), { level: 9 }).length, 0) / 1024;
@@ -46,9 +25,9 @@ describe('the TV build', () => {
   let files: string[] = [];
 
   beforeAll(() => {
-    buildIfStale();
+    // Jest's global setup builds the TV app when it is stale (test/support/global-setup.ts), before any test runs.
     files = readdirSync(assets);
-  }, 300_000);
+  });
 
   it('is served from /tv/ and loads the legacy bundle for engines without modules', () => {
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
