@@ -57,7 +57,7 @@ export function PublishNoticeForm({ onPublished }: { onPublished: (notice: Staff
     } catch (error) {
       if (!session.handle(error)) setPlaces({ status: 'failed', error });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Loaded once per mount: the places a member may address do not change during a session.
   }, []);
 
   useEffect(() => {
