@@ -22,6 +22,8 @@ import { placeRoutes } from './modules/places/routes';
 import { noticeRoutes } from './modules/notices/routes';
 import { realtimeRoutes } from './modules/realtime/routes';
 import { callRoutes } from './modules/calls/routes';
+import { handoffRoutes } from './modules/handoffs/routes';
+import { handoffSubjectChecks } from './modules/handoffs/subject-checks';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -103,6 +105,12 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(noticeRoutes);
   await app.register(realtimeRoutes);
   await app.register(callRoutes, { ringTimeoutSeconds: config.callRingTimeoutSeconds, sweepIntervalMs: config.callSweepIntervalMs });
+  await app.register(handoffRoutes, {
+    publicUrl: config.publicUrl,
+    codeTtlSeconds: config.handoffCodeTtlSeconds,
+    sessionTtlSeconds: config.handoffSessionTtlSeconds,
+    subjectChecks: handoffSubjectChecks(app.db),
+  });
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

@@ -22,6 +22,8 @@ const Environment = Type.Object({
   TV_DIST: Type.Optional(Type.String()),
   CONSOLE_DIST: Type.Optional(Type.String()),
   RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  HANDOFF_CODE_TTL_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  HANDOFF_SESSION_TTL_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   LIVEKIT_URL: Type.Optional(Type.String({ pattern: '^(wss?|https?)://' })),
   LIVEKIT_API_KEY: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
@@ -57,6 +59,8 @@ export interface Config {
   consoleDist: string | null;
   rateLimitPerMinute: number;
   trustProxy: boolean;
+  handoffCodeTtlSeconds: number;
+  handoffSessionTtlSeconds: number;
   /** Null when LIVEKIT_URL is unset: calls keep their state machine but no media token can be issued. */
   livekit: LivekitConfig | null;
   callRingTimeoutSeconds: number;
@@ -123,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleDist: env_.CONSOLE_DIST ?? null,
     rateLimitPerMinute: Number(env_.RATE_LIMIT_PER_MINUTE ?? 600),
     trustProxy: env_.TRUST_PROXY === 'true',
+    handoffCodeTtlSeconds: Number(env_.HANDOFF_CODE_TTL_SECONDS ?? 300),
+    handoffSessionTtlSeconds: Number(env_.HANDOFF_SESSION_TTL_SECONDS ?? 3600),
     livekit: env_.LIVEKIT_URL
       ? { url: env_.LIVEKIT_URL.replace(/\/$/, ''), apiKey: env_.LIVEKIT_API_KEY!, apiSecret: env_.LIVEKIT_API_SECRET! }
       : null,

@@ -16,6 +16,22 @@ import type { DeviceSummary, TenantProfile, UpdateTenantPreferences } from './te
 import type { StaffProfile, StaffSignInRequest } from './staff';
 import type { NoticeReadReceipt, PublishNoticeRequest, StaffNotice, TenantNotice, UnreadNotices } from './notices';
 import type { PlaceList } from './places';
+import type { ClaimedHandoff, Handoff, StartHandoffRequest } from './handoffs';
+import type {
+  AgentAvailability,
+  BlockedNeighbour,
+  CallableBy,
+  CallableNeighbour,
+  CallCentreStatus,
+  CallSettings,
+  CallToken,
+  CallTokenRequest,
+  CurrentCall,
+  QueueEntry,
+  StaffCall,
+  StartCallRequest,
+  TenantCall,
+} from './calls';
 
 export class ApiProblem extends Error {
   constructor(readonly problem: Problem) {
@@ -194,6 +210,111 @@ export class PalierClient {
     return this.request('PUT', '/api/v1/notices/' + encodeURIComponent(noticeId) + '/read');
   }
 
+  // --- video calls (tenant) ---
+  callCentreStatus(): Promise<CallCentreStatus> {
+    return this.request('GET', '/api/v1/calls/call-centre');
+  }
+
+  /** Call the call-centre or a neighbour; pass the same idempotencyKey when retrying. */
+  startCall(to: StartCallRequest['to'], idempotencyKey: string): Promise<TenantCall> {
+    return this.request('POST', '/api/v1/calls', { body: { to }, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  currentCall(): Promise<CurrentCall> {
+    return this.request('GET', '/api/v1/calls/current');
+  }
+
+  call(callId: string): Promise<TenantCall> {
+    return this.request('GET', '/api/v1/calls/' + encodeURIComponent(callId));
+  }
+
+  cancelCall(callId: string): Promise<TenantCall> {
+    return this.request('POST', '/api/v1/calls/' + encodeURIComponent(callId) + '/cancel');
+  }
+
+  answerCall(callId: string): Promise<TenantCall> {
+    return this.request('POST', '/api/v1/calls/' + encodeURIComponent(callId) + '/answer');
+  }
+
+  declineCall(callId: string): Promise<TenantCall> {
+    return this.request('POST', '/api/v1/calls/' + encodeURIComponent(callId) + '/decline');
+  }
+
+  hangUp(callId: string): Promise<TenantCall> {
+    return this.request('POST', '/api/v1/calls/' + encodeURIComponent(callId) + '/hang-up');
+  }
+
+  /** A LiveKit token for the TV (microphone; camera when it has one) or for the tenant's phone. */
+  callToken(callId: string, body: CallTokenRequest): Promise<CallToken> {
+    return this.request('POST', '/api/v1/calls/' + encodeURIComponent(callId) + '/token', { body });
+  }
+
+  missedCalls(page: PageQuery = {}): Promise<Page<TenantCall>> {
+    return this.request('GET', '/api/v1/calls/missed', { query: page });
+  }
+
+  callableNeighbours(page: PageQuery = {}): Promise<Page<CallableNeighbour>> {
+    return this.request('GET', '/api/v1/calls/neighbours', { query: page });
+  }
+
+  callSettings(): Promise<CallSettings> {
+    return this.request('GET', '/api/v1/calls/settings');
+  }
+
+  setCallable(callableBy: CallableBy): Promise<CallSettings> {
+    return this.request('PUT', '/api/v1/calls/settings', { body: { callableBy } });
+  }
+
+  blockedNeighbours(page: PageQuery = {}): Promise<Page<BlockedNeighbour>> {
+    return this.request('GET', '/api/v1/calls/blocks', { query: page });
+  }
+
+  blockNeighbour(tenantId: string): Promise<void> {
+    return this.request('PUT', '/api/v1/calls/blocks/' + encodeURIComponent(tenantId));
+  }
+
+  unblockNeighbour(tenantId: string): Promise<void> {
+    return this.request('DELETE', '/api/v1/calls/blocks/' + encodeURIComponent(tenantId));
+  }
+
+  // --- video calls (call-centre agents) ---
+  callQueue(page: PageQuery = {}): Promise<Page<QueueEntry>> {
+    return this.request('GET', '/api/v1/staff/calls/queue', { query: page });
+  }
+
+  staffCall(callId: string): Promise<StaffCall> {
+    return this.request('GET', '/api/v1/staff/calls/' + encodeURIComponent(callId));
+  }
+
+  /** Rejects with ApiProblem code call_already_claimed when another agent was faster. */
+  claimCall(callId: string): Promise<StaffCall> {
+    return this.request('POST', '/api/v1/staff/calls/' + encodeURIComponent(callId) + '/claim');
+  }
+
+  agentHangUp(callId: string): Promise<StaffCall> {
+    return this.request('POST', '/api/v1/staff/calls/' + encodeURIComponent(callId) + '/hang-up');
+  }
+
+  saveCallNote(callId: string, note: string): Promise<StaffCall> {
+    return this.request('PUT', '/api/v1/staff/calls/' + encodeURIComponent(callId) + '/note', { body: { note } });
+  }
+
+  agentCallToken(callId: string): Promise<CallToken> {
+    return this.request('POST', '/api/v1/staff/calls/' + encodeURIComponent(callId) + '/token');
+  }
+
+  callBack(tenantId: string, idempotencyKey: string): Promise<StaffCall> {
+    return this.request('POST', '/api/v1/staff/calls', { body: { tenantId }, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  agentAvailability(): Promise<AgentAvailability> {
+    return this.request('GET', '/api/v1/staff/calls/availability');
+  }
+
+  setAgentAvailability(available: boolean): Promise<AgentAvailability> {
+    return this.request('PUT', '/api/v1/staff/calls/availability', { body: { available } });
+  }
+
   // --- staff ---
   signIn(body: StaffSignInRequest): Promise<StaffProfile> {
     return this.request('POST', '/api/v1/staff/session', { body });
@@ -217,5 +338,21 @@ export class PalierClient {
 
   staffNotices(page: PageQuery = {}): Promise<Page<StaffNotice>> {
     return this.request('GET', '/api/v1/staff/notices', { query: page });
+  }
+
+  // --- the phone hand-off ---
+  /** The TV asks for a code and a QR link that bind the tenant's phone to one task. */
+  startHandoff(body: StartHandoffRequest): Promise<Handoff> {
+    return this.request('POST', '/api/v1/handoffs', { body });
+  }
+
+  /** The phone exchanges the code for a token good for that task only. */
+  claimHandoff(code: string): Promise<ClaimedHandoff> {
+    return this.request('POST', '/api/v1/handoffs/claim', { body: { code } });
+  }
+
+  /** With a call_camera hand-off token: the phone's LiveKit token for that call (camera and microphone). */
+  phoneCallToken(callId: string): Promise<CallToken> {
+    return this.request('POST', '/api/v1/calls/' + encodeURIComponent(callId) + '/phone-token');
   }
 }

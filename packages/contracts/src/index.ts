@@ -8,4 +8,5 @@ export * from './staff';
 export * from './notices';
 export * from './calls';
 export * from './realtime';
+export * from './handoffs';
 export * from './client';

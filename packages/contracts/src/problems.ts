@@ -72,6 +72,21 @@ export const problemCatalogue = {
     fr: 'La vidéo n’est pas disponible pour le moment.',
     en: 'Video is not available at the moment.',
   },
+  handoff_code_unknown: {
+    status: 404,
+    fr: 'Ce code ne correspond à rien. Vérifiez le code affiché sur le téléviseur.',
+    en: 'This code matches nothing. Check the code shown on the TV.',
+  },
+  handoff_code_expired: {
+    status: 410,
+    fr: 'Ce code a expiré. Demandez-en un nouveau sur le téléviseur.',
+    en: 'This code has expired. Ask the TV for a new one.',
+  },
+  handoff_code_used: {
+    status: 409,
+    fr: 'Ce code a déjà servi. Demandez-en un nouveau sur le téléviseur.',
+    en: 'This code has already been used. Ask the TV for a new one.',
+  },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',

@@ -299,6 +299,25 @@ export const callRoutes: FastifyPluginAsyncTypebox<{ ringTimeoutSeconds: number;
     async (request) => tenantCallToken(ctx, request.device.place, request.params.callId, request.body),
   );
 
+  app.post(
+    '/api/v1/calls/:callId/phone-token',
+    {
+      preHandler: app.requireHandoff('call_camera'),
+      schema: {
+        tags: ['calls'],
+        summary: 'A LiveKit token for the tenant’s phone, added as camera and microphone through the phone hand-off',
+        security: bearer,
+        params: CallParams,
+        response: { 200: CallToken, ...problemResponses(400, 401, 403, 404, 409, 503) },
+      },
+    },
+    async (request) => {
+      // The hand-off was given for one call; its token opens that call only.
+      if (request.handoff.subjectId !== request.params.callId) throw new DomainError('forbidden');
+      return tenantCallToken(ctx, request.handoff.place, request.params.callId, { participant: 'phone' });
+    },
+  );
+
   // --- the call-centre ---
   const agent = app.requireStaff(...AGENT_ROLES);
 

@@ -1,0 +1,66 @@
+// Phone hand-offs: a single-use code the TV shows, which the phone exchanges for a token good for one task only.
+import type { PrismaClient } from '@prisma/client';
+import {
+  PHONE_PATH,
+  USER_CODE_LENGTH,
+  formatUserCode,
+  normaliseUserCode,
+  type ClaimedHandoff,
+  type Handoff,
+  type HandoffPurpose,
+} from '@palier/contracts';
+import { DomainError } from '../../domain-error';
+import { digest, randomCode } from '../accounts/secrets';
+import type { AccessTokens } from '../devices/access-tokens';
+import type { TenantPlace } from '../places/tenant-place';
+
+export interface HandoffSettings {
+  publicUrl: string;
+  /** How long the code on the TV can be claimed. */
+  codeTtlSeconds: number;
+  /** How long the phone may work on the task once it claimed the code. */
+  sessionTtlSeconds: number;
+  accessTokens: AccessTokens;
+}
+
+/** Checks that the task's subject belongs to the tenant, e.g. that the call is theirs. */
+export type SubjectCheck = (place: TenantPlace, subjectId: string | undefined) => Promise<void>;
+
+export async function startHandoff(
+  db: PrismaClient,
+  settings: HandoffSettings,
+  place: TenantPlace,
+  request: { purpose: HandoffPurpose; subjectId?: string },
+  checkSubject: SubjectCheck,
+  now = new Date(),
+): Promise<Handoff> {
+  await checkSubject(place, request.subjectId);
+  const code = randomCode(USER_CODE_LENGTH);
+  const expiresAt = new Date(now.getTime() + settings.codeTtlSeconds * 1000);
+  await db.phoneHandoff.create({
+    data: { codeHash: digest(code), tenantId: place.tenantId, purpose: request.purpose, subjectId: request.subjectId ?? null, expiresAt },
+  });
+  const formatted = formatUserCode(code);
+  return { code: formatted, url: `${settings.publicUrl}${PHONE_PATH}?code=${formatted}`, expiresAt: expiresAt.toISOString() };
+}
+
+export async function claimHandoff(db: PrismaClient, settings: HandoffSettings, code: string, now = new Date()): Promise<ClaimedHandoff> {
+  const handoff = await db.phoneHandoff.findUnique({ where: { codeHash: digest(normaliseUserCode(code)) }, include: { tenant: true } });
+  if (!handoff) throw new DomainError('handoff_code_unknown');
+  if (handoff.claimedAt) throw new DomainError('handoff_code_used');
+  if (handoff.expiresAt <= now) throw new DomainError('handoff_code_expired');
+  // The conditional update makes the code good for exactly one phone, even when two scan it at once.
+  const { count } = await db.phoneHandoff.updateMany({ where: { id: handoff.id, claimedAt: null }, data: { claimedAt: now } });
+  if (count !== 1) throw new DomainError('handoff_code_used');
+  const expiresAt = new Date(now.getTime() + settings.sessionTtlSeconds * 1000);
+  return {
+    purpose: handoff.purpose as HandoffPurpose,
+    subjectId: handoff.subjectId,
+    firstName: handoff.tenant.firstName,
+    accessToken: settings.accessTokens.signHandoff(
+      { tenantId: handoff.tenantId, handoffId: handoff.id, purpose: handoff.purpose, subjectId: handoff.subjectId },
+      expiresAt,
+    ),
+    expiresAt: expiresAt.toISOString(),
+  };
+}

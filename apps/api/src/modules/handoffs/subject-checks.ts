@@ -1,0 +1,21 @@
+// What each hand-off purpose is about, and how to check it belongs to the tenant who asks.
+import type { PrismaClient } from '@prisma/client';
+import type { HandoffPurpose } from '@palier/contracts';
+import { DomainError } from '../../domain-error';
+import type { SubjectCheck } from './service';
+
+export function handoffSubjectChecks(db: PrismaClient): Record<HandoffPurpose, SubjectCheck> {
+  return {
+    // The phone joins a call as the tenant's camera: the call must be theirs and still live.
+    call_camera: async (place, callId) => {
+      if (!callId)
+        throw new DomainError('validation_failed', undefined, { errors: [{ field: 'body.subjectId', message: 'the call is required' }] });
+      const call = await db.call.findFirst({
+        where: { id: callId, OR: [{ callerTenantId: place.tenantId }, { calleeTenantId: place.tenantId }] },
+        select: { state: true },
+      });
+      if (!call) throw new DomainError('not_found');
+      if (!['REQUESTED', 'QUEUED', 'RINGING', 'ANSWERED'].includes(call.state)) throw new DomainError('call_not_joinable');
+    },
+  };
+}
