@@ -18,6 +18,22 @@ import type { NoticeReadReceipt, PublishNoticeRequest, StaffNotice, TenantNotice
 import type { PlaceList } from './places';
 import type { ClaimedHandoff, Handoff, StartHandoffRequest } from './handoffs';
 import type {
+  AssignReportRequest,
+  DraftPhotos,
+  NeighbourhoodReport,
+  OfferSlotsRequest,
+  RateReportRequest,
+  ReportAssignees,
+  ReportPhoto,
+  StaffReport,
+  StaffReportQuery,
+  StaffReportSummary,
+  StaffReportTransitionRequest,
+  SubmitReportRequest,
+  TenantReport,
+  TenantReportSummary,
+} from './reports';
+import type {
   AgentAvailability,
   BlockedNeighbour,
   CallableBy,
@@ -66,8 +82,10 @@ export interface ClientOptions {
 }
 
 interface RequestOptions {
-  query?: Record<string, string | number | undefined>;
+  query?: Record<string, string | number | boolean | string[] | undefined>;
   body?: unknown;
+  /** Sent as is (a photo's bytes), with its own content-type header. */
+  rawBody?: Blob | ArrayBuffer;
   headers?: Record<string, string>;
   retried?: boolean;
 }
@@ -79,7 +97,9 @@ function queryString(query: RequestOptions['query']): string {
   const parts: string[] = [];
   Object.keys(query).forEach((key) => {
     const value = query[key];
-    if (value !== undefined) parts.push(encodeURIComponent(key) + '=' + encodeURIComponent(String(value)));
+    if (value === undefined) return;
+    const values = Object.prototype.toString.call(value) === '[object Array]' ? (value as string[]) : [String(value)];
+    values.forEach((one) => parts.push(encodeURIComponent(key) + '=' + encodeURIComponent(one)));
   });
   return parts.length ? '?' + parts.join('&') : '';
 }
@@ -114,7 +134,7 @@ export class PalierClient {
       response = await this.fetchImpl(this.baseUrl + path + queryString(options.query), {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.rawBody !== undefined ? options.rawBody : options.body === undefined ? undefined : JSON.stringify(options.body),
         credentials: this.options.withCredentials ? 'include' : 'same-origin',
       });
     } catch (error) {
@@ -349,6 +369,88 @@ export class PalierClient {
   /** The phone exchanges the code for a token good for that task only. */
   claimHandoff(code: string): Promise<ClaimedHandoff> {
     return this.request('POST', '/api/v1/handoffs/claim', { body: { code } });
+  }
+
+  // --- fault reports (tenant) ---
+  /** Send a report; pass the same idempotencyKey when retrying, so it is created once. */
+  submitReport(body: SubmitReportRequest, idempotencyKey: string): Promise<TenantReport> {
+    return this.request('POST', '/api/v1/reports', { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  reports(page: PageQuery = {}): Promise<Page<TenantReportSummary>> {
+    return this.request('GET', '/api/v1/reports', { query: page });
+  }
+
+  report(reportId: string): Promise<TenantReport> {
+    return this.request('GET', '/api/v1/reports/' + encodeURIComponent(reportId));
+  }
+
+  /** Photos the phone sent for the report being written, not yet attached to one. */
+  draftReportPhotos(): Promise<DraftPhotos> {
+    return this.request('GET', '/api/v1/reports/draft-photos');
+  }
+
+  addReportInformation(reportId: string, body: string): Promise<TenantReport> {
+    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/messages', { body: { body } });
+  }
+
+  cancelReport(reportId: string): Promise<TenantReport> {
+    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/cancel');
+  }
+
+  reopenReport(reportId: string, reason: string): Promise<TenantReport> {
+    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/reopen', { body: { body: reason } });
+  }
+
+  rateReport(reportId: string, body: RateReportRequest): Promise<TenantReport> {
+    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/rating', { body });
+  }
+
+  acceptReportSlot(reportId: string, slotId: string): Promise<TenantReport> {
+    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/appointment', { body: { slotId } });
+  }
+
+  /** Open common-area reports of the tenant's building, without who made them. */
+  buildingReports(page: PageQuery = {}): Promise<Page<NeighbourhoodReport>> {
+    return this.request('GET', '/api/v1/reports/building', { query: page });
+  }
+
+  meToo(reportId: string): Promise<NeighbourhoodReport> {
+    return this.request('PUT', '/api/v1/reports/' + encodeURIComponent(reportId) + '/me-too');
+  }
+
+  /** With a report_photos hand-off token: the phone sends one photo (its bytes, as taken or picked). */
+  uploadReportPhoto(photo: Blob, contentType: string): Promise<ReportPhoto> {
+    return this.request('POST', '/api/v1/reports/photos', { rawBody: photo, headers: { 'content-type': contentType } });
+  }
+
+  // --- fault reports (staff) ---
+  staffReports(query: StaffReportQuery = {}): Promise<Page<StaffReportSummary>> {
+    return this.request('GET', '/api/v1/staff/reports', { query });
+  }
+
+  staffReport(reportId: string): Promise<StaffReport> {
+    return this.request('GET', '/api/v1/staff/reports/' + encodeURIComponent(reportId));
+  }
+
+  transitionReport(reportId: string, body: StaffReportTransitionRequest): Promise<StaffReport> {
+    return this.request('POST', '/api/v1/staff/reports/' + encodeURIComponent(reportId) + '/transitions', { body });
+  }
+
+  offerReportSlots(reportId: string, body: OfferSlotsRequest): Promise<StaffReport> {
+    return this.request('POST', '/api/v1/staff/reports/' + encodeURIComponent(reportId) + '/slots', { body });
+  }
+
+  assignReport(reportId: string, body: AssignReportRequest): Promise<StaffReport> {
+    return this.request('PUT', '/api/v1/staff/reports/' + encodeURIComponent(reportId) + '/assignee', { body });
+  }
+
+  postReportMessage(reportId: string, body: string): Promise<StaffReport> {
+    return this.request('POST', '/api/v1/staff/reports/' + encodeURIComponent(reportId) + '/messages', { body: { body } });
+  }
+
+  reportAssignees(): Promise<ReportAssignees> {
+    return this.request('GET', '/api/v1/staff/reports/assignees');
   }
 
   /** With a call_camera hand-off token: the phone's LiveKit token for that call (camera and microphone). */
