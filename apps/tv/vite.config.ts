@@ -29,7 +29,9 @@ function typeboxStub(): Plugin {
 }
 
 export default defineConfig({
-  base: '/tv/',
+  // Relative, so one build runs at the API's /tv/, from a Tizen widget or webOS package (file:// or app://) and from
+  // an HbbTV operator's web server, with palier-config.js beside index.html saying which landlord it serves.
+  base: './',
   plugins: [
     typeboxStub(),
     // Blits precompiles templates so no template parser (and no eval) ships to the TV.

@@ -7,7 +7,7 @@ import { queryParameter } from './api/config';
 import { fontFiles, fontMetrics, loadFonts } from './fonts';
 import { bindState, initialState, type AppState } from './store';
 import { isLanguage } from './i18n';
-import { fonts } from './theme';
+import { colours, fonts } from './theme';
 import { exposeTestState } from './testing';
 
 const platform = currentPlatform();
@@ -45,7 +45,7 @@ loadFonts().then(() => {
     w: 1920,
     h: 1080,
     debugLevel: inspector ? 1 : 0,
-    canvasColor: '#0e1a24',
+    canvasColor: colours.background,
     renderMode,
     inspector,
     keymap: platform.keyMap,

@@ -2,6 +2,7 @@
 import type { Language } from './i18n';
 import { isLanguage } from './i18n';
 import type { TextSize } from './theme';
+import { deployment } from './deployment';
 
 export interface UrgentBanner {
   noticeId: string;
@@ -30,7 +31,7 @@ interface Preferences {
 }
 
 function readPreferences(): Preferences {
-  const defaults: Preferences = { language: 'fr', textSize: 'normal', voice: false };
+  const defaults: Preferences = { language: deployment().defaultLanguage, textSize: 'normal', voice: false };
   try {
     const raw = window.localStorage.getItem(PREFERENCES_KEY);
     if (!raw) return defaults;

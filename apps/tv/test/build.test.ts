@@ -29,9 +29,10 @@ describe('the TV build', () => {
     files = readdirSync(assets);
   });
 
-  it('is served from /tv/ and loads the legacy bundle for engines without modules', () => {
+  it('uses relative paths (served at /tv/ or packaged), reads palier-config.js, and loads the legacy bundle for engines without modules', () => {
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
-    expect(html).toContain('/tv/assets/');
+    expect(html).toContain('./assets/');
+    expect(html).toContain('<script src="./palier-config.js"></script>');
     expect(html).toMatch(/nomodule/);
     expect(html).toMatch(/-legacy-[\w-]+\.js/);
   });

@@ -1,4 +1,7 @@
-// Where the API is: ?api=<url> (remembered), else the build's VITE_PALIER_API_URL, else the origin that served the app.
+// Where the API is: ?api=<url> (remembered), else the deployment's palier-config.js, else the build's
+// VITE_PALIER_API_URL, else the origin that served the app.
+import { deployment } from '../deployment';
+
 const API_KEY = 'palier.api';
 
 function readQuery(name: string): string | null {
@@ -26,6 +29,8 @@ export function apiBaseUrl(): string {
   } catch {
     // storage unavailable
   }
+  const deployed = deployment().apiUrl;
+  if (deployed) return deployed.replace(/\/$/, '');
   const built = import.meta.env.VITE_PALIER_API_URL as string | undefined;
   if (built) return built.replace(/\/$/, '');
   return window.location.protocol + '//' + window.location.host;

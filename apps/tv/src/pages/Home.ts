@@ -10,6 +10,7 @@ import Tile from '../components/Tile';
 import Button from '../components/Button';
 import KeyHints from '../components/KeyHints';
 import { state } from '../store';
+import { deployment } from '../deployment';
 
 interface TileSpec {
   id: string;
@@ -31,8 +32,9 @@ export default Blits.Component('Home', {
   components: { Tile, Button, KeyHints },
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-home'}">
-      <Text :content="$greeting" :font="$f.bold" :size="$ts.title * 1.15" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'greeting'}" />
-      <Text :content="$today" :size="$ts.body" :color="$c.textMuted" x="96" :y="54 + $ts.title * 1.5" maxwidth="1728" :align="$rtl ? 'right' : 'left'" />
+      <Element :show="!!$logo" :src="$logo" :x="$rtl ? 96 : 1584" y="54" w="240" h="120" :inspector-data="{testid: 'landlord-logo'}" />
+      <Text :content="$greeting" :font="$f.bold" :size="$ts.title * 1.15" :color="$c.text" :x="$logo && $rtl ? 384 : 96" y="54" :maxwidth="$logo ? 1440 : 1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'greeting'}" />
+      <Text :content="$today" :size="$ts.body" :color="$c.textMuted" :x="$logo && $rtl ? 384 : 96" :y="54 + $ts.title * 1.5" :maxwidth="$logo ? 1440 : 1728" :align="$rtl ? 'right' : 'left'" />
       <Text :content="$t.home.subtitle" :size="$ts.heading" :color="$c.text" x="96" :y="$tileY - $ts.heading * 1.9" maxwidth="1728" :align="$rtl ? 'right' : 'left'" />
       <Tile
         :for="(tile, index) in $tiles"
@@ -59,6 +61,10 @@ export default Blits.Component('Home', {
   },
   computed: {
     ...lookComputed,
+    /** The landlord's logo (2:1), from the deployment's profile; none on the API's own /tv/. */
+    logo() {
+      return deployment().logo;
+    },
     greeting() {
       const name = this.$appState.firstName;
       return name ? format(this.t.home.hello, { name }) : this.t.home.helloAnonymous;

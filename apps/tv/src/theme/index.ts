@@ -1,12 +1,17 @@
 // The 10-foot design system: 1920×1080 design space, safe area, type scale and colours.
+import { deployment } from '../deployment';
+
 export const screen = { w: 1920, h: 1080 } as const;
 
 /** 5% safe margin: TVs overscan, and the edges are hard to read from a sofa. */
 export const safe = { x: 96, y: 54, w: 1920 - 2 * 96, h: 1080 - 2 * 54 } as const;
 
+const brand = deployment().colours;
+
+/** The landlord's profile may set the background, surfaces and accent; text and focus stay Palier's, for contrast. */
 export const colours = {
-  background: '#0e1a24',
-  surface: '#1c2d3b',
+  background: brand.background || '#0e1a24',
+  surface: brand.surface || '#1c2d3b',
   surfaceRaised: '#26394a',
   text: '#f7f4ec',
   textMuted: '#cdd6de',
@@ -16,14 +21,14 @@ export const colours = {
   urgent: '#c62834',
   urgentText: '#ffffff',
   fresh: '#5cc8f5',
-  selected: '#2f6f4f',
+  selected: brand.accent || '#2f6f4f',
   danger: '#ff8a80',
   keyRed: '#e53935',
   keyGreen: '#43a047',
   keyYellow: '#fdd835',
   keyBlue: '#1e88e5',
   scrim: '#000000cc',
-} as const;
+};
 
 export type TextSize = 'normal' | 'large';
 
