@@ -6,6 +6,7 @@ import { findDemoLetter } from './demo-tenant';
 import { repoPath, repoRoot, say } from './repo';
 import { appDatabaseUrl, resolveServices, type Services } from './services';
 import { buildStaleWebApps } from './web-apps';
+import { ensureLivekitBinary, startLivekit, type LivekitServer } from './livekit';
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -33,7 +34,23 @@ async function waitUntilReady(baseUrl: string, api: ChildProcess): Promise<void>
   throw new Error(`the API did not answer ${baseUrl}/health/ready within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
-async function printBanner(publicUrl: string, databaseUrl: string, services: Services, missingApps: string[]) {
+/** Video: LIVEKIT_URL's server, else a local LiveKit server when one can be had, else none (and why). */
+async function resolveLivekit(port: string): Promise<{ server: LivekitServer | null; line: string }> {
+  if (process.env.LIVEKIT_URL) return { server: null, line: `from LIVEKIT_URL (${process.env.LIVEKIT_URL})` };
+  const binary = ensureLivekitBinary(say);
+  if (!binary.ok) {
+    say(`WARNING: video calls have no media server: ${binary.reason}. Install Go 1.26 or set LIVEKIT_URL.`);
+    return { server: null, line: 'none: video calls cannot connect (see the warning above)' };
+  }
+  const server = await startLivekit({
+    binary: binary.binary,
+    apiKey: 'palier-dev',
+    webhookUrls: [`http://127.0.0.1:${port}/api/v1/livekit/webhook`],
+  });
+  return { server, line: `${server.url}   (local dev server, started in ${server.startupMs} ms)` };
+}
+
+async function printBanner(publicUrl: string, databaseUrl: string, services: Services, missingApps: string[], livekitLine: string) {
   const letter = await findDemoLetter(databaseUrl).catch(() => null);
   const lines = [
     '',
@@ -56,6 +73,7 @@ async function printBanner(publicUrl: string, databaseUrl: string, services: Ser
     '',
     `  PostgreSQL    ${services.postgres.source === 'embedded' ? 'embedded, data in .data/postgres' : 'from DATABASE_URL'}`,
     `  Redis         ${services.redis ? 'from REDIS_URL' : 'none: single instance with an in-process event bus'}`,
+    `  LiveKit       ${livekitLine}`,
     '',
     '  Ctrl-C stops it.',
     '',
@@ -66,8 +84,10 @@ async function printBanner(publicUrl: string, databaseUrl: string, services: Ser
 async function main() {
   const services = await resolveServices('app');
   let api: ChildProcess | null = null;
+  let livekit: LivekitServer | null = null;
   let stopping = false;
   const shutdown = async (code: number) => {
+    await livekit?.stop();
     await services.stop();
     process.exit(code);
   };
@@ -103,6 +123,9 @@ async function main() {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl };
     if (services.redis) env.REDIS_URL = services.redis.url;
     else delete env.REDIS_URL;
+    const video = await resolveLivekit(port);
+    livekit = video.server;
+    if (livekit) Object.assign(env, { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret });
     api = spawn(process.execPath, ['--import', 'tsx', repoPath('apps', 'api', 'src', 'server.ts')], {
       cwd: repoRoot,
       env,
@@ -114,7 +137,7 @@ async function main() {
     });
 
     await waitUntilReady(`http://127.0.0.1:${port}`, api);
-    await printBanner(publicUrl, databaseUrl, services, missingApps);
+    await printBanner(publicUrl, databaseUrl, services, missingApps, video.line);
   } catch (error) {
     say(`could not start: ${(error as Error).message}`);
     const output = (error as { output?: string }).output;
