@@ -111,7 +111,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     sessionTtlSeconds: config.handoffSessionTtlSeconds,
     subjectChecks: handoffSubjectChecks(app.db),
   });
-  await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist });
+  await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 
   return app;

@@ -21,6 +21,7 @@ const Environment = Type.Object({
   LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   TV_DIST: Type.Optional(Type.String()),
   CONSOLE_DIST: Type.Optional(Type.String()),
+  PHONE_DIST: Type.Optional(Type.String()),
   RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   HANDOFF_CODE_TTL_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   HANDOFF_SESSION_TTL_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
@@ -57,6 +58,7 @@ export interface Config {
   logLevel: string;
   tvDist: string | null;
   consoleDist: string | null;
+  phoneDist: string | null;
   rateLimitPerMinute: number;
   trustProxy: boolean;
   handoffCodeTtlSeconds: number;
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env_.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
     tvDist: env_.TV_DIST ?? null,
     consoleDist: env_.CONSOLE_DIST ?? null,
+    phoneDist: env_.PHONE_DIST ?? null,
     rateLimitPerMinute: Number(env_.RATE_LIMIT_PER_MINUTE ?? 600),
     trustProxy: env_.TRUST_PROXY === 'true',
     handoffCodeTtlSeconds: Number(env_.HANDOFF_CODE_TTL_SECONDS ?? 300),

@@ -17,6 +17,7 @@ async function main() {
   const repoRoot = path.resolve(__dirname, '../../..');
   config.tvDist ??= path.join(repoRoot, 'apps/tv/dist');
   config.consoleDist ??= path.join(repoRoot, 'apps/console/dist');
+  config.phoneDist ??= path.join(repoRoot, 'apps/phone/dist');
   const app = await buildApp(config);
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,4 +1,4 @@
-// Builds the TV app and the console when their dist/ is missing or older than their sources, so the API can serve them.
+// Builds the TV app, the console and the phone page when their dist/ is missing or older than their sources, so the API can serve them.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { repoPath, say } from './repo';
@@ -15,6 +15,7 @@ export interface WebApp {
 export const WEB_APPS: WebApp[] = [
   { name: 'TV app', workspace: '@palier/tv', dir: repoPath('apps', 'tv'), mountPath: '/tv/' },
   { name: 'console', workspace: '@palier/console', dir: repoPath('apps', 'console'), mountPath: '/console/' },
+  { name: 'phone page', workspace: '@palier/phone', dir: repoPath('apps', 'phone'), mountPath: '/phone/' },
 ];
 
 // What a build reads: the app's own files and the shared contracts. Tests and dist do not count.

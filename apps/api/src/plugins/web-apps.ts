@@ -1,4 +1,4 @@
-// Serves the built TV app under /tv/ and the console under /console/, when their builds are present.
+// Serves the built TV app under /tv/, the console under /console/ and the phone page under /phone/, when built.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,11 +29,12 @@ export function indexPolicy(indexHtml: string): string {
   ].join('; ');
 }
 
-export default fp<{ tvDist: string | null; consoleDist: string | null }>(
+export default fp<{ tvDist: string | null; consoleDist: string | null; phoneDist?: string | null }>(
   async (app, options) => {
     const apps = [
       { prefix: '/tv/', root: options.tvDist },
       { prefix: '/console/', root: options.consoleDist },
+      { prefix: '/phone/', root: options.phoneDist ?? null },
     ];
     let decorated = false;
     for (const { prefix, root } of apps) {
