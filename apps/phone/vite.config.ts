@@ -1,0 +1,13 @@
+// Vite configuration of the phone page: served by the API under /phone/, same origin as /api.
+import { defineConfig } from 'vite';
+
+const api = process.env.PALIER_API_URL ?? 'http://127.0.0.1:3000';
+const proxy = { '/api': { target: api, changeOrigin: false } };
+
+export default defineConfig({
+  base: '/phone/',
+  // Phones from the last five years; livekit-client needs WebRTC and ES2020 anyway.
+  build: { target: 'es2020', outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 700 },
+  server: { host: '127.0.0.1', port: 5174, strictPort: true, proxy },
+  preview: { host: '127.0.0.1', port: 4174, strictPort: true, proxy },
+});
