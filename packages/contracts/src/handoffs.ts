@@ -2,7 +2,7 @@
 // to that tenant and that one task (the camera in a call; later photos for a report, a long text).
 import { Type, type Static } from 'typebox';
 
-export const handoffPurposes = ['call_camera'] as const;
+export const handoffPurposes = ['call_camera', 'report_photos'] as const;
 export const HandoffPurpose = Type.Enum(handoffPurposes);
 export type HandoffPurpose = (typeof handoffPurposes)[number];
 

@@ -9,4 +9,5 @@ export * from './notices';
 export * from './calls';
 export * from './realtime';
 export * from './handoffs';
+export * from './reports';
 export * from './client';

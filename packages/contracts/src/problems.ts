@@ -87,6 +87,38 @@ export const problemCatalogue = {
     fr: 'Ce code a déjà servi. Demandez-en un nouveau sur le téléviseur.',
     en: 'This code has already been used. Ask the TV for a new one.',
   },
+  report_transition_refused: {
+    status: 409,
+    fr: 'Ce signalement ne peut pas faire cela dans son état actuel.',
+    en: 'This report cannot do that in its current state.',
+  },
+  report_reopen_window_closed: {
+    status: 409,
+    fr: 'Le délai de 15 jours pour rouvrir ce signalement est dépassé. Faites un nouveau signalement.',
+    en: 'The 15 days to reopen this report are over. Please make a new report.',
+  },
+  report_already_rated: { status: 409, fr: 'Vous avez déjà noté ce signalement.', en: 'You have already rated this report.' },
+  report_not_shared: {
+    status: 409,
+    fr: 'Seuls les signalements ouverts des parties communes de votre immeuble acceptent « moi aussi ».',
+    en: 'Only open reports about common areas of your building take “me too”.',
+  },
+  slot_unavailable: {
+    status: 409,
+    fr: 'Ce créneau n’est plus proposé. Choisissez-en un autre.',
+    en: 'This slot is no longer offered. Please pick another one.',
+  },
+  too_many_photos: {
+    status: 409,
+    fr: 'Pas plus de 6 photos par signalement.',
+    en: 'No more than 6 photos per report.',
+  },
+  photo_too_large: { status: 413, fr: 'Cette photo est trop lourde (10 Mo au plus).', en: 'This photo is too large (10 MB at most).' },
+  photo_unreadable: {
+    status: 415,
+    fr: 'Ce fichier n’est pas une photo lisible (JPEG, PNG ou WebP).',
+    en: 'This file is not a readable photo (JPEG, PNG or WebP).',
+  },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',

@@ -54,7 +54,28 @@ export interface CallPositionEvent {
 
 export type CallEvent = CallIncomingEvent | CallStateEvent | CallQueueEvent | CallPositionEvent;
 
-export type RealtimeEventBody = NoticePublishedEvent | NoticeReadEvent | CallEvent;
+/**
+ * To the reporting tenant and the landlord's consoles (ORGANISATION) on every change of a report: re-read it. It names
+ * nothing but the id, so a console scoped to another residence learns nothing from it (the API answers it 404).
+ */
+export interface ReportUpdatedEvent {
+  name: 'report.updated';
+  data: {
+    reportId: string;
+    status: string;
+    change: 'created' | 'status' | 'message' | 'assigned' | 'slots' | 'photo' | 'rated' | 'me_too';
+  };
+}
+
+/** To the tenant's TV when their phone sent a photo, for the report being written (reportId null) or an existing one. */
+export interface ReportPhotoAddedEvent {
+  name: 'report.photo_added';
+  data: { photoId: string; reportId: string | null };
+}
+
+export type ReportRealtimeEvent = ReportUpdatedEvent | ReportPhotoAddedEvent;
+
+export type RealtimeEventBody = NoticePublishedEvent | NoticeReadEvent | CallEvent | ReportRealtimeEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 

@@ -1,0 +1,415 @@
+// Fault reports (réclamations / signalements techniques): what a tenant reports to the landlord, and how it is followed.
+import { Type, type Static } from 'typebox';
+
+type Label = { fr: string; en: string; ar: string };
+
+export const reportCategoryCodes = [
+  'PLUMBING',
+  'HEATING',
+  'ELECTRICITY',
+  'LIFT',
+  'DOORS_AND_LOCKS',
+  'COMMON_AREAS',
+  'CLEANLINESS',
+  'PESTS',
+  'NOISE',
+  'OTHER',
+] as const;
+export const ReportCategory = Type.Enum(reportCategoryCodes);
+export type ReportCategory = (typeof reportCategoryCodes)[number];
+
+export interface ReportTemplate {
+  code: string;
+  label: Label;
+}
+
+export interface ReportCategoryDefinition {
+  code: ReportCategory;
+  label: Label;
+  /** A short glyph the TV draws on the category's tile. */
+  icon: string;
+  /** Days the landlord commits to resolve a report of this category; sets its due date. */
+  serviceLevelDays: number;
+  /** Where it usually is: the TV offers this place first. */
+  usualLocation: 'HOME' | 'COMMON_AREA';
+  /** Descriptions a tenant picks with the remote before typing anything. */
+  templates: ReportTemplate[];
+}
+
+/**
+ * The category tree, as data: the API derives due dates from it, the TV and the console draw it. Kept here rather than
+ * in the database until a landlord needs its own.
+ */
+export const REPORT_CATEGORIES: ReportCategoryDefinition[] = [
+  {
+    code: 'PLUMBING',
+    label: { fr: 'Plomberie', en: 'Plumbing', ar: 'السباكة' },
+    icon: '≈',
+    serviceLevelDays: 3,
+    usualLocation: 'HOME',
+    templates: [
+      { code: 'leak_under_sink', label: { fr: 'Fuite sous l’évier', en: 'Leak under the sink', ar: 'تسرب تحت المغسلة' } },
+      { code: 'blocked_drain', label: { fr: 'Évacuation bouchée', en: 'Blocked drain', ar: 'انسداد المصرف' } },
+      { code: 'toilet_running', label: { fr: 'Chasse d’eau qui coule', en: 'Toilet keeps running', ar: 'تسرب في السيفون' } },
+      { code: 'no_hot_water', label: { fr: 'Pas d’eau chaude', en: 'No hot water', ar: 'لا يوجد ماء ساخن' } },
+      { code: 'water_damage', label: { fr: 'Dégât des eaux', en: 'Water damage', ar: 'أضرار المياه' } },
+    ],
+  },
+  {
+    code: 'HEATING',
+    label: { fr: 'Chauffage', en: 'Heating', ar: 'التدفئة' },
+    icon: '♨',
+    serviceLevelDays: 2,
+    usualLocation: 'HOME',
+    templates: [
+      { code: 'no_heating', label: { fr: 'Plus de chauffage', en: 'No heating', ar: 'لا توجد تدفئة' } },
+      { code: 'radiator_cold', label: { fr: 'Un radiateur reste froid', en: 'One radiator stays cold', ar: 'مدفأة باردة' } },
+      { code: 'radiator_leak', label: { fr: 'Radiateur qui fuit', en: 'Leaking radiator', ar: 'مدفأة تسرب' } },
+    ],
+  },
+  {
+    code: 'ELECTRICITY',
+    label: { fr: 'Électricité', en: 'Electricity', ar: 'الكهرباء' },
+    icon: '⚡',
+    serviceLevelDays: 3,
+    usualLocation: 'HOME',
+    templates: [
+      { code: 'socket_broken', label: { fr: 'Prise cassée', en: 'Broken socket', ar: 'مقبس مكسور' } },
+      { code: 'breaker_trips', label: { fr: 'Le disjoncteur saute', en: 'The breaker keeps tripping', ar: 'القاطع ينقطع' } },
+      { code: 'light_out', label: { fr: 'Éclairage en panne', en: 'Light out', ar: 'إنارة معطلة' } },
+    ],
+  },
+  {
+    code: 'LIFT',
+    label: { fr: 'Ascenseur', en: 'Lift', ar: 'المصعد' },
+    icon: '⇅',
+    serviceLevelDays: 1,
+    usualLocation: 'COMMON_AREA',
+    templates: [
+      { code: 'lift_down', label: { fr: 'Ascenseur en panne', en: 'Lift out of order', ar: 'المصعد معطل' } },
+      { code: 'lift_door', label: { fr: 'La porte ferme mal', en: 'The door does not close', ar: 'الباب لا يغلق' } },
+      { code: 'lift_stuck', label: { fr: 'Ascenseur bloqué entre deux étages', en: 'Lift stuck between floors', ar: 'المصعد عالق' } },
+    ],
+  },
+  {
+    code: 'DOORS_AND_LOCKS',
+    label: { fr: 'Portes et serrures', en: 'Doors and locks', ar: 'الأبواب والأقفال' },
+    icon: '⚿',
+    serviceLevelDays: 3,
+    usualLocation: 'HOME',
+    templates: [
+      { code: 'lock_broken', label: { fr: 'Serrure cassée', en: 'Broken lock', ar: 'قفل مكسور' } },
+      { code: 'entry_door', label: { fr: 'Porte d’entrée de l’immeuble', en: 'Building entrance door', ar: 'باب مدخل العمارة' } },
+      { code: 'intercom', label: { fr: 'Interphone en panne', en: 'Intercom out of order', ar: 'الاتصال الداخلي معطل' } },
+    ],
+  },
+  {
+    code: 'COMMON_AREAS',
+    label: { fr: 'Parties communes', en: 'Common areas', ar: 'الأجزاء المشتركة' },
+    icon: '▦',
+    serviceLevelDays: 5,
+    usualLocation: 'COMMON_AREA',
+    templates: [
+      { code: 'stair_light', label: { fr: 'Lumière de l’escalier en panne', en: 'Stairway light out', ar: 'إنارة الدرج معطلة' } },
+      { code: 'letterbox', label: { fr: 'Boîte aux lettres abîmée', en: 'Damaged letterbox', ar: 'صندوق بريد تالف' } },
+      { code: 'graffiti', label: { fr: 'Tags ou dégradations', en: 'Graffiti or vandalism', ar: 'كتابات أو تخريب' } },
+    ],
+  },
+  {
+    code: 'CLEANLINESS',
+    label: { fr: 'Propreté', en: 'Cleanliness', ar: 'النظافة' },
+    icon: '✧',
+    serviceLevelDays: 2,
+    usualLocation: 'COMMON_AREA',
+    templates: [
+      { code: 'bins_full', label: { fr: 'Local poubelles plein', en: 'Bin room full', ar: 'غرفة القمامة ممتلئة' } },
+      { code: 'dirty_stairs', label: { fr: 'Escalier sale', en: 'Dirty staircase', ar: 'درج متسخ' } },
+      { code: 'bulky_waste', label: { fr: 'Encombrants abandonnés', en: 'Dumped bulky waste', ar: 'نفايات كبيرة متروكة' } },
+    ],
+  },
+  {
+    code: 'PESTS',
+    label: { fr: 'Nuisibles', en: 'Pests', ar: 'الحشرات والقوارض' },
+    icon: '✱',
+    serviceLevelDays: 7,
+    usualLocation: 'HOME',
+    templates: [
+      { code: 'cockroaches', label: { fr: 'Cafards', en: 'Cockroaches', ar: 'صراصير' } },
+      { code: 'rodents', label: { fr: 'Rats ou souris', en: 'Rats or mice', ar: 'فئران' } },
+      { code: 'bedbugs', label: { fr: 'Punaises de lit', en: 'Bedbugs', ar: 'بق الفراش' } },
+    ],
+  },
+  {
+    code: 'NOISE',
+    label: { fr: 'Bruit et nuisances', en: 'Noise and nuisance', ar: 'الضجيج والإزعاج' },
+    icon: '♪',
+    serviceLevelDays: 10,
+    usualLocation: 'COMMON_AREA',
+    templates: [
+      { code: 'night_noise', label: { fr: 'Bruit la nuit', en: 'Noise at night', ar: 'ضجيج في الليل' } },
+      { code: 'loitering', label: { fr: 'Rassemblements dans le hall', en: 'Groups gathering in the hall', ar: 'تجمعات في المدخل' } },
+      { code: 'smell', label: { fr: 'Mauvaises odeurs', en: 'Bad smells', ar: 'روائح كريهة' } },
+    ],
+  },
+  {
+    code: 'OTHER',
+    label: { fr: 'Autre', en: 'Other', ar: 'أخرى' },
+    icon: '?',
+    serviceLevelDays: 10,
+    usualLocation: 'HOME',
+    templates: [{ code: 'other', label: { fr: 'Autre problème', en: 'Another problem', ar: 'مشكلة أخرى' } }],
+  },
+];
+
+export function reportCategory(code: ReportCategory): ReportCategoryDefinition {
+  for (let i = 0; i < REPORT_CATEGORIES.length; i += 1) if (REPORT_CATEGORIES[i]!.code === code) return REPORT_CATEGORIES[i]!;
+  throw new Error('unknown report category ' + code);
+}
+
+export const reportLocations = ['HOME', 'COMMON_AREA'] as const;
+export const ReportLocation = Type.Enum(reportLocations);
+export type ReportLocation = (typeof reportLocations)[number];
+
+/** Rooms of a home, and common areas of a building: the "spot" of a report. */
+export const homeSpots = ['KITCHEN', 'BATHROOM', 'TOILET', 'LIVING_ROOM', 'BEDROOM', 'HALLWAY', 'BALCONY', 'WHOLE_HOME'] as const;
+export const commonAreaSpots = ['ENTRANCE_HALL', 'STAIRCASE', 'LIFT', 'LANDING', 'CELLAR', 'CAR_PARK', 'BIN_ROOM', 'OUTSIDE'] as const;
+export const ReportSpot = Type.Enum([...homeSpots, ...commonAreaSpots]);
+export type ReportSpot = (typeof homeSpots)[number] | (typeof commonAreaSpots)[number];
+
+export const reportUrgencies = ['LOW', 'NORMAL', 'URGENT'] as const;
+export const ReportUrgency = Type.Enum(reportUrgencies);
+export type ReportUrgency = (typeof reportUrgencies)[number];
+
+/** received → acknowledged → appointment offered → appointment booked → in progress → resolved → closed; or cancelled. */
+export const reportStatuses = [
+  'RECEIVED',
+  'ACKNOWLEDGED',
+  'APPOINTMENT_OFFERED',
+  'APPOINTMENT_BOOKED',
+  'IN_PROGRESS',
+  'RESOLVED',
+  'CLOSED',
+  'CANCELLED',
+] as const;
+export const ReportStatus = Type.Enum(reportStatuses);
+export type ReportStatus = (typeof reportStatuses)[number];
+
+export const openReportStatuses: readonly ReportStatus[] = [
+  'RECEIVED',
+  'ACKNOWLEDGED',
+  'APPOINTMENT_OFFERED',
+  'APPOINTMENT_BOOKED',
+  'IN_PROGRESS',
+];
+
+/** What can happen to a report; see apps/api/src/modules/reports/state-machine.ts for who may do what, and when. */
+export const reportActions = ['acknowledge', 'offer_slots', 'accept_slot', 'start', 'resolve', 'close', 'cancel', 'reopen'] as const;
+export type ReportAction = (typeof reportActions)[number];
+export const staffReportActions = ['acknowledge', 'start', 'resolve', 'close'] as const;
+export const StaffReportAction = Type.Enum(staffReportActions);
+
+/** How many days after resolution a tenant may reopen a report. */
+export const REOPEN_WINDOW_DAYS = 15;
+export const MAX_REPORT_PHOTOS = 6;
+
+const DateTime = Type.String({ format: 'date-time' });
+const NullableDateTime = Type.Union([DateTime, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const SubmitReportRequest = Type.Object({
+  category: ReportCategory,
+  location: ReportLocation,
+  spot: ReportSpot,
+  urgency: ReportUrgency,
+  /** A template code from the category, when the tenant picked one. */
+  template: Type.Optional(Type.String({ maxLength: 40 })),
+  description: Type.String({ minLength: 3, maxLength: 2000 }),
+  /** Photos the phone sent for this report (draft photos of the tenant). */
+  photoIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: MAX_REPORT_PHOTOS, uniqueItems: true })),
+});
+export type SubmitReportRequest = Static<typeof SubmitReportRequest>;
+
+export const ReportPhoto = Type.Object({
+  id: Type.String(),
+  /** Signed, short-lived links: images load without an Authorization header (TV textures, <img>). */
+  url: Type.String(),
+  thumbUrl: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  createdAt: DateTime,
+});
+export type ReportPhoto = Static<typeof ReportPhoto>;
+
+export const ReportSlot = Type.Object({
+  id: Type.String(),
+  startsAt: DateTime,
+  endsAt: DateTime,
+  state: Type.Enum(['OFFERED', 'ACCEPTED', 'WITHDRAWN']),
+});
+export type ReportSlot = Static<typeof ReportSlot>;
+
+export const reportEventKinds = [
+  'STATUS',
+  'MESSAGE',
+  'ASSIGNED',
+  'SLOTS_OFFERED',
+  'SLOT_ACCEPTED',
+  'PHOTO_ADDED',
+  'RATED',
+  'ME_TOO',
+] as const;
+
+/** One line of a report's timeline. Staff appear by first name to the tenant, by full name in the console. */
+export const ReportEvent = Type.Object({
+  id: Type.String(),
+  kind: Type.Enum(reportEventKinds),
+  at: DateTime,
+  author: Type.Enum(['TENANT', 'STAFF', 'SYSTEM']),
+  authorName: Nullable(Type.String()),
+  status: Nullable(ReportStatus),
+  body: Nullable(Type.String()),
+});
+export type ReportEvent = Static<typeof ReportEvent>;
+
+const reportFields = {
+  id: Type.String(),
+  /** R-<year>-<sequence>, what the tenant quotes on the phone. */
+  number: Type.String(),
+  category: ReportCategory,
+  location: ReportLocation,
+  spot: ReportSpot,
+  urgency: ReportUrgency,
+  template: Nullable(Type.String()),
+  description: Type.String(),
+  status: ReportStatus,
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  dueAt: DateTime,
+  resolvedAt: NullableDateTime,
+  rating: Nullable(Type.Integer({ minimum: 1, maximum: 5 })),
+  /** Other tenants of the building who said "me too" (common areas). */
+  meTooCount: Type.Integer(),
+};
+
+/** A report as its tenant sees it on the TV. */
+export const TenantReport = Type.Object({
+  ...reportFields,
+  /** Until when the tenant may reopen it, when resolved. */
+  reopenUntil: NullableDateTime,
+  /** What the tenant may do now: cancel, reopen, rate, accept_slot, add_information. */
+  actions: Type.Array(Type.Enum(['cancel', 'reopen', 'rate', 'accept_slot', 'add_information'])),
+  photos: Type.Array(ReportPhoto),
+  slots: Type.Array(ReportSlot),
+  timeline: Type.Array(ReportEvent),
+});
+export type TenantReport = Static<typeof TenantReport>;
+
+/** A line of the tenant's list of reports. */
+export const TenantReportSummary = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  category: ReportCategory,
+  spot: ReportSpot,
+  description: Type.String(),
+  status: ReportStatus,
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  /** Set when an offered appointment waits for the tenant's answer, or one is booked. */
+  appointment: Nullable(Type.Object({ startsAt: DateTime, state: Type.Enum(['OFFERED', 'ACCEPTED']) })),
+});
+export type TenantReportSummary = Static<typeof TenantReportSummary>;
+
+/** A common-area report of the tenant's building, as neighbours see it: no reporter, nothing about their home. */
+export const NeighbourhoodReport = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  category: ReportCategory,
+  spot: ReportSpot,
+  description: Type.String(),
+  status: ReportStatus,
+  createdAt: DateTime,
+  meTooCount: Type.Integer(),
+  /** True when it is the tenant's own report. */
+  mine: Type.Boolean(),
+  meToo: Type.Boolean(),
+});
+export type NeighbourhoodReport = Static<typeof NeighbourhoodReport>;
+
+export const ReportMessageRequest = Type.Object({ body: Type.String({ minLength: 1, maxLength: 2000 }) });
+export type ReportMessageRequest = Static<typeof ReportMessageRequest>;
+
+export const RateReportRequest = Type.Object({
+  stars: Type.Integer({ minimum: 1, maximum: 5 }),
+  comment: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+export type RateReportRequest = Static<typeof RateReportRequest>;
+
+export const AcceptSlotRequest = Type.Object({ slotId: Type.String({ format: 'uuid' }) });
+export type AcceptSlotRequest = Static<typeof AcceptSlotRequest>;
+
+export const DraftPhotos = Type.Object({ items: Type.Array(ReportPhoto) });
+export type DraftPhotos = Static<typeof DraftPhotos>;
+
+// --- staff ---
+
+export const StaffReportQuery = Type.Object({
+  residenceId: Type.Optional(Type.String({ format: 'uuid' })),
+  category: Type.Optional(ReportCategory),
+  /** One or more statuses; default: every open status. */
+  status: Type.Optional(Type.Array(ReportStatus, { maxItems: 8 })),
+  /** Only reports at least this many days old. */
+  minAgeDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+  overdue: Type.Optional(Type.Boolean()),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+});
+export type StaffReportQuery = Static<typeof StaffReportQuery>;
+
+const StaffReportPlace = Type.Object({
+  residenceId: Type.String(),
+  residence: Type.String(),
+  buildingId: Type.String(),
+  building: Type.String(),
+  floor: Type.Integer(),
+  door: Type.String(),
+});
+
+export const StaffReportSummary = Type.Object({
+  ...reportFields,
+  place: StaffReportPlace,
+  tenant: Type.Object({ id: Type.String(), name: Type.String(), reference: Type.String() }),
+  assignee: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+  overdue: Type.Boolean(),
+  ageDays: Type.Integer(),
+  photoCount: Type.Integer(),
+});
+export type StaffReportSummary = Static<typeof StaffReportSummary>;
+
+export const StaffReport = Type.Object({
+  ...StaffReportSummary.properties,
+  ratingComment: Nullable(Type.String()),
+  photos: Type.Array(ReportPhoto),
+  slots: Type.Array(ReportSlot),
+  timeline: Type.Array(ReportEvent),
+  /** What this staff member may do now. */
+  actions: Type.Array(Type.Enum(['acknowledge', 'offer_slots', 'start', 'resolve', 'close', 'assign', 'message'])),
+});
+export type StaffReport = Static<typeof StaffReport>;
+
+export const StaffReportTransitionRequest = Type.Object({
+  action: StaffReportAction,
+  /** Shown to the tenant in the timeline with the status change. */
+  note: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+export type StaffReportTransitionRequest = Static<typeof StaffReportTransitionRequest>;
+
+export const OfferSlotsRequest = Type.Object({
+  slots: Type.Array(Type.Object({ startsAt: DateTime, endsAt: DateTime }), { minItems: 1, maxItems: 4 }),
+});
+export type OfferSlotsRequest = Static<typeof OfferSlotsRequest>;
+
+export const AssignReportRequest = Type.Object({ assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) });
+export type AssignReportRequest = Static<typeof AssignReportRequest>;
+
+export const ReportAssignees = Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) });
+export type ReportAssignees = Static<typeof ReportAssignees>;
