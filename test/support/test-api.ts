@@ -1,5 +1,8 @@
 // Builds the real API for a test file: its own database cloned from the template, its own Redis key prefix.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createClient } from 'redis';
 import { buildApp } from '../../apps/api/src/app';
@@ -33,6 +36,8 @@ export async function startTestApi(overrides: Partial<Config> & { withRedis?: bo
     }),
     redisPrefix,
     tokenSecret: randomBytes(32).toString('hex'),
+    // Uploaded files go to a folder of this test file's own, removed at close.
+    storageDir: mkdtempSync(path.join(tmpdir(), 'palier-test-storage-')),
     ...configOverrides,
   };
   const instances: FastifyInstance[] = [];
@@ -51,6 +56,7 @@ export async function startTestApi(overrides: Partial<Config> & { withRedis?: bo
     async close() {
       await Promise.all(instances.map((instance) => instance.close()));
       await database.drop();
+      rmSync(config.storageDir, { recursive: true, force: true });
       if (redisUrl) await deleteKeys(redisUrl, `${redisPrefix}*`);
     },
   };

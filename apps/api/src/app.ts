@@ -15,6 +15,7 @@ import auth from './plugins/auth';
 import openapi from './plugins/openapi';
 import webApps from './plugins/web-apps';
 import livekit from './plugins/livekit';
+import storage from './plugins/storage';
 import { healthRoutes } from './modules/health/routes';
 import { deviceRoutes } from './modules/devices/routes';
 import { accountRoutes } from './modules/accounts/routes';
@@ -24,6 +25,7 @@ import { realtimeRoutes } from './modules/realtime/routes';
 import { callRoutes } from './modules/calls/routes';
 import { handoffRoutes } from './modules/handoffs/routes';
 import { handoffSubjectChecks } from './modules/handoffs/subject-checks';
+import { reportRoutes } from './modules/reports/routes';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -88,6 +90,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     issuer: config.publicUrl,
   });
   await app.register(livekit, { livekit: config.livekit });
+  await app.register(storage, { storageDir: config.storageDir });
   await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
 
   await app.register(healthRoutes);
@@ -111,6 +114,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     sessionTtlSeconds: config.handoffSessionTtlSeconds,
     subjectChecks: handoffSubjectChecks(app.db),
   });
+  await app.register(reportRoutes, { linkSecret: config.tokenSecret });
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

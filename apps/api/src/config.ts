@@ -1,5 +1,6 @@
 // The API's configuration, read from environment variables and validated once at start.
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 
@@ -31,6 +32,7 @@ const Environment = Type.Object({
   LIVEKIT_API_SECRET: Type.Optional(Type.String({ minLength: 32, maxLength: 500 })),
   CALL_RING_TIMEOUT_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   CALL_SWEEP_INTERVAL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  STORAGE_DIR: Type.Optional(Type.String()),
 });
 
 /** A LiveKit deployment: the URL clients connect to (ws/wss) and the key pair that signs tokens and webhooks. */
@@ -68,6 +70,8 @@ export interface Config {
   callRingTimeoutSeconds: number;
   /** How often each instance looks for ringing calls past their deadline. */
   callSweepIntervalMs: number;
+  /** Folder where uploaded files (report photos) are kept. */
+  storageDir: string;
 }
 
 export class ConfigError extends Error {
@@ -137,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     callRingTimeoutSeconds: Number(env_.CALL_RING_TIMEOUT_SECONDS ?? 45),
     callSweepIntervalMs: Number(env_.CALL_SWEEP_INTERVAL_MS ?? 2_000),
+    storageDir: env_.STORAGE_DIR ?? path.join('.data', 'storage'),
   };
 }

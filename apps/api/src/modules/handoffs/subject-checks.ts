@@ -1,6 +1,6 @@
 // What each hand-off purpose is about, and how to check it belongs to the tenant who asks.
 import type { PrismaClient } from '@prisma/client';
-import type { HandoffPurpose } from '@palier/contracts';
+import { openReportStatuses, type HandoffPurpose } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import type { SubjectCheck } from './service';
 
@@ -16,6 +16,13 @@ export function handoffSubjectChecks(db: PrismaClient): Record<HandoffPurpose, S
       });
       if (!call) throw new DomainError('not_found');
       if (!['REQUESTED', 'QUEUED', 'RINGING', 'ANSWERED'].includes(call.state)) throw new DomainError('call_not_joinable');
+    },
+    // Photos for the report being written (no subject), or more photos for one of the tenant's open reports.
+    report_photos: async (place, reportId) => {
+      if (!reportId) return;
+      const report = await db.report.findFirst({ where: { id: reportId, tenantId: place.tenantId }, select: { status: true } });
+      if (!report) throw new DomainError('not_found');
+      if (!openReportStatuses.includes(report.status)) throw new DomainError('report_transition_refused');
     },
   };
 }
