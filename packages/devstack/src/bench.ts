@@ -11,11 +11,16 @@ import { createDatabase, dropDatabase, migrateDatabase, seedDemoResidence } from
 import { activateDemoTv } from './device-flow';
 import { say } from './repo';
 import { resolveServices } from './services';
+import { measureBaselinePush, measureCallToQueue, type LatencySummary } from './bench-calls';
+import { startLivekit, ensureLivekitBinary, type LivekitServer } from './livekit';
 
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const BENCH_TENANT = 'HMP-LAU-B-0101'; // Les Lauriers, Bâtiment B: building, residence, district and city notices
+const CALL_ITERATIONS = Number(process.env.BENCH_CALL_ITERATIONS ?? 100);
+const AGENT_EMAIL = 'accueil@hmp.demo';
+const DEMO_PASSWORD = 'palier-demo';
 
 interface Scenario {
   name: string;
@@ -83,6 +88,7 @@ async function main(): Promise<number> {
   // A database of its own, so the benchmark never touches a developer's data, and dropped at the end.
   const databaseName = `palier_bench_${randomBytes(4).toString('hex')}`;
   const apps: FastifyInstance[] = [];
+  let livekit: LivekitServer | null = null;
   try {
     const databaseUrl = await createDatabase(services.postgres.adminUrl, databaseName);
     say(`preparing database ${databaseName}: migrations and the demo residence`);
@@ -94,6 +100,10 @@ async function main(): Promise<number> {
     apps.push(hello);
     const helloUrl = await listen(hello);
 
+    // Calls need a LiveKit server (production config requires one): a local one, as npm start runs.
+    const binary = ensureLivekitBinary((message) => say(message));
+    if (!binary.ok) throw new Error(`the benchmark needs a LiveKit server: ${binary.reason}`);
+    livekit = await startLivekit();
     const config = loadConfig({
       ...process.env,
       NODE_ENV: 'production',
@@ -107,6 +117,9 @@ async function main(): Promise<number> {
       RATE_LIMIT_PER_MINUTE: '1000000000',
       TV_DIST: '',
       CONSOLE_DIST: '',
+      LIVEKIT_URL: livekit.url,
+      LIVEKIT_API_KEY: livekit.apiKey,
+      LIVEKIT_API_SECRET: livekit.apiSecret,
     });
     const api = await buildApp(config);
     apps.push(api);
@@ -136,18 +149,46 @@ async function main(): Promise<number> {
       ]);
     }
     const ratio = real.requestsPerSecond / baseline.requestsPerSecond;
+
+    // Call-centre latency: the call-centre must be open for the whole run.
+    await api.db.organisation.update({
+      where: { slug: 'hmp' },
+      data: {
+        callCentreHours: {
+          timeZone: 'Europe/Paris',
+          weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: '00:00', closes: '24:00' })),
+        },
+      },
+    });
+    const signIn = await fetch(`${apiUrl}/api/v1/staff/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: AGENT_EMAIL, password: DEMO_PASSWORD }),
+    });
+    const staffCookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    if (!signIn.ok || !staffCookie) throw new Error(`the agent could not sign in: ${signIn.status}`);
+    say(`call-centre latency: ${CALL_ITERATIONS} calls, one after the other, each cancelled after it showed`);
+    const pushBaseline = await measureBaselinePush(CALL_ITERATIONS);
+    const callToQueue = await measureCallToQueue(apiUrl, accessToken, staffCookie, CALL_ITERATIONS);
+    const latencyRows = [['scenario', 'samples', 'p50 (ms)', 'p99 (ms)']];
+    const fixed = (value: number) => value.toFixed(1);
+    for (const row of [pushBaseline, callToQueue] as LatencySummary[])
+      latencyRows.push([row.scenario, String(row.samples), fixed(row.p50), fixed(row.p99)]);
     process.stdout.write(
       `\n${table(rows)}\n\n` +
         `(b)/(a) = ${(ratio * 100).toFixed(1)} % of the bare Fastify throughput\n` +
         `${CONNECTIONS} connections, ${DURATION_SECONDS} s after ${WARMUP_SECONDS} s warm-up, loopback, load from a worker thread; ` +
         `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; ` +
-        `PostgreSQL ${services.postgres.source}, ${services.redis ? `Redis ${services.redis.source}` : 'no Redis'}; notices page ${pageBytes} bytes\n`,
+        `PostgreSQL ${services.postgres.source}, ${services.redis ? `Redis ${services.redis.source}` : 'no Redis'}; notices page ${pageBytes} bytes\n` +
+        `\n${table(latencyRows)}\n\n` +
+        `(d)/(c) = ${(callToQueue.p50 / pushBaseline.p50).toFixed(1)}× the bare push at p50, ${(callToQueue.p99 / pushBaseline.p99).toFixed(1)}× at p99\n`,
     );
     const failed = baseline.failures + real.failures;
     if (failed > 0) say(`WARNING: ${failed} requests failed (non-2xx, errors or timeouts): the figures above are not trustworthy`);
     return failed > 0 ? 1 : 0;
   } finally {
     for (const app of apps.reverse()) await app.close().catch(() => {});
+    await livekit?.stop().catch(() => {});
     await dropDatabase(services.postgres.adminUrl, databaseName).catch((error) =>
       say(`could not drop ${databaseName}: ${(error as Error).message}`),
     );
