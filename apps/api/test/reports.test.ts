@@ -68,6 +68,7 @@ describe('fault reports', () => {
       payload: { purpose: 'report_photos', ...(subjectId ? { subjectId } : {}) },
     });
     expect(handoff.statusCode).toBe(201);
+    expect(handoff.json().url).toBe(`http://palier.test/phone/photos.html#code=${handoff.json().code}`);
     const claimed = await api.app.inject({ method: 'POST', url: '/api/v1/handoffs/claim', payload: { code: handoff.json().code } });
     expect(claimed.json().purpose).toBe('report_photos');
     return { authorization: `Bearer ${claimed.json().accessToken}` };

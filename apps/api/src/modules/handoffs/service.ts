@@ -1,7 +1,7 @@
 // Phone hand-offs: a single-use code the TV shows, which the phone exchanges for a token good for one task only.
 import type { PrismaClient } from '@prisma/client';
 import {
-  PHONE_PATH,
+  phoneLink,
   USER_CODE_LENGTH,
   formatUserCode,
   normaliseUserCode,
@@ -41,7 +41,7 @@ export async function startHandoff(
     data: { codeHash: digest(code), tenantId: place.tenantId, purpose: request.purpose, subjectId: request.subjectId ?? null, expiresAt },
   });
   const formatted = formatUserCode(code);
-  return { code: formatted, url: `${settings.publicUrl}${PHONE_PATH}?code=${formatted}`, expiresAt: expiresAt.toISOString() };
+  return { code: formatted, url: `${settings.publicUrl}${phoneLink(request.purpose, formatted)}`, expiresAt: expiresAt.toISOString() };
 }
 
 export async function claimHandoff(db: PrismaClient, settings: HandoffSettings, code: string, now = new Date()): Promise<ClaimedHandoff> {
