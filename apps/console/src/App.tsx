@@ -6,14 +6,13 @@ import { isSessionLost } from './api/problem';
 import { Header } from './components/Header';
 import { Spinner } from './components/Spinner';
 import { useI18n } from './i18n/I18nProvider';
+import { pageFromHash, pagesFor, type PageId } from './navigation';
+import { CallCentrePage } from './pages/calls/CallCentrePage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { SignInPage, type SignInReason } from './pages/sign-in/SignInPage';
 import { SessionContext, type Session } from './session';
 
-type AppState =
-  | { kind: 'checking' }
-  | { kind: 'signedOut'; reason?: SignInReason }
-  | { kind: 'signedIn'; staff: StaffProfile };
+type AppState = { kind: 'checking' } | { kind: 'signedOut'; reason?: SignInReason } | { kind: 'signedIn'; staff: StaffProfile };
 
 export function App() {
   const { t } = useI18n();
@@ -45,10 +44,14 @@ export function App() {
     setState({ kind: 'signedOut', reason: 'signedOut' });
   }, []);
 
-  const session = useMemo<Session | null>(
-    () => (state.kind === 'signedIn' ? { staff: state.staff, expire } : null),
-    [state, expire],
-  );
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const onHashChange = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  const session = useMemo<Session | null>(() => (state.kind === 'signedIn' ? { staff: state.staff, expire } : null), [state, expire]);
 
   if (state.kind === 'checking') {
     return (
@@ -70,10 +73,26 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Header staff={session.staff} onSignOut={signOut} />
-      <main id="main" className="main" tabIndex={-1}>
-        <NoticesPage />
-      </main>
+      <Workspace staff={session.staff} hash={hash} onSignOut={signOut} />
     </SessionContext.Provider>
+  );
+}
+
+function Workspace({ staff, hash, onSignOut }: { staff: StaffProfile; hash: string; onSignOut: () => Promise<void> }) {
+  const pages = pagesFor(staff.roles);
+  const page: PageId = pageFromHash(hash, staff.roles);
+  return (
+    <>
+      <Header staff={staff} pages={pages} current={page} onSignOut={onSignOut} />
+      <main id="main" className="main" tabIndex={-1}>
+        {/* The call-centre stays mounted while the agent reads notices: a call in progress must not drop. */}
+        {pages.includes('calls') && (
+          <div hidden={page !== 'calls'}>
+            <CallCentrePage />
+          </div>
+        )}
+        {page === 'notices' && <NoticesPage />}
+      </main>
+    </>
   );
 }

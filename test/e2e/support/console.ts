@@ -3,6 +3,11 @@
 //   await consolePage.signIn('gardien@example.org', 'secret');
 //   await consolePage.publishNotice({ title, body, category: 'OUTAGE', urgent: true, audienceName: 'Bâtiment A' });
 //   expect(await consolePage.readCount(title)).toEqual({ read: 0, target: 12 });
+// and like what a call-centre agent does:
+//   await consolePage.openCalls(); await consolePage.setAvailable();
+//   await consolePage.waitForQueuedCall('Amina');
+//   expect(await consolePage.answer('Amina')).toBe('answered');
+//   await consolePage.waitForRemoteVideoFrames(); await consolePage.saveNote('Fuite'); await consolePage.hangUp();
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -21,9 +26,20 @@ export const CHROMIUM_ARGS = [
 ];
 export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-output/screenshots');
 
+/** Chromium's own camera and microphone (a moving test pattern and a beep), granted without asking. */
+export const FAKE_MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
 /** Debian's Chromium, headless; Playwright gives it a fresh profile in a temporary folder. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+export function launchChromium(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...(options.fakeMedia ? FAKE_MEDIA_ARGS : [])] });
+}
+
+/** Frames the browser has decoded into a <video> element: more than zero means real media arrived and played. */
+export function decodedFrames(video: Locator): Promise<number> {
+  return video.evaluate((element) => {
+    const media = element as HTMLVideoElement & { webkitDecodedFrameCount?: number };
+    return media.webkitDecodedFrameCount ?? media.getVideoPlaybackQuality?.().totalVideoFrames ?? 0;
+  });
 }
 
 export interface NoticeToPublish {
@@ -46,6 +62,8 @@ export interface ReadCount {
 export interface ConsoleOptions {
   language?: 'fr' | 'en';
   viewport?: { width: number; height: number };
+  /** Let the page use the (fake) camera and microphone without asking */
+  media?: boolean;
 }
 
 export class ConsolePage {
@@ -144,6 +162,85 @@ export class ConsolePage {
     await this.page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout });
   }
 
+  // --- the call-centre ---
+
+  async openCalls(): Promise<void> {
+    await this.page.getByTestId('nav-calls').click();
+    await this.page.getByTestId('call-queue').first().waitFor({ state: 'visible' });
+  }
+
+  /** Switches the agent to "available" (if not already) and waits for the API to confirm it. */
+  async setAvailable(): Promise<void> {
+    const availability = this.page.getByTestId('availability');
+    await availability.waitFor({ state: 'visible' });
+    if ((await availability.getAttribute('data-available')) !== 'true') await this.page.getByTestId('availability-switch').click();
+    await this.page.locator('[data-testid="availability"][data-available="true"]').waitFor();
+  }
+
+  /** The row of a waiting caller in the queue, by first name. */
+  queuedCall(firstName: string): Locator {
+    return this.page.locator(`[data-testid="queue-entry"][data-first-name="${firstName}"]`).first();
+  }
+
+  /** Waits until the caller shows in the queue (live, no reload); returns what the row says. */
+  async waitForQueuedCall(firstName: string, timeout = 15_000): Promise<{ callId: string; text: string }> {
+    const row = this.queuedCall(firstName);
+    await row.waitFor({ state: 'visible', timeout });
+    return { callId: (await row.getAttribute('data-call-id')) ?? '', text: (await row.innerText()).trim() };
+  }
+
+  /** Presses Answer on the caller's row: 'answered' when this agent got the call, 'taken' when another was faster. */
+  async answer(firstName: string, timeout = 15_000): Promise<'answered' | 'taken'> {
+    await this.queuedCall(firstName).getByTestId('answer').click();
+    const outcome = this.page.locator('[data-testid="call-view"], [data-testid="claim-taken"], [data-testid="claim-error"]').first();
+    await outcome.waitFor({ state: 'visible', timeout });
+    const testId = await outcome.getAttribute('data-testid');
+    if (testId === 'claim-error') throw new Error(`Answer failed: ${await outcome.innerText()}`);
+    return testId === 'call-view' ? 'answered' : 'taken';
+  }
+
+  /** What the console told the agent who lost the race. */
+  async claimTakenText(): Promise<string> {
+    return (await this.page.getByTestId('claim-taken').locator('.alert__content').innerText()).trim();
+  }
+
+  /** Frames decoded so far in the tenant's video on the call view. */
+  remoteVideoFrames(): Promise<number> {
+    return decodedFrames(this.page.getByTestId('remote-video'));
+  }
+
+  async waitForRemoteVideoFrames(minimum = 1, timeout = 20_000): Promise<number> {
+    await this.page.waitForFunction(
+      (wanted) => {
+        const video = document.querySelector('[data-testid="remote-video"]') as
+          (HTMLVideoElement & { webkitDecodedFrameCount?: number }) | null;
+        return !!video && !video.hidden && (video.webkitDecodedFrameCount ?? 0) >= wanted;
+      },
+      minimum,
+      { timeout },
+    );
+    return this.remoteVideoFrames();
+  }
+
+  /** Waits for the call view to say the media connection is up. */
+  async waitForMediaConnected(timeout = 15_000): Promise<void> {
+    await this.page.locator('[data-testid="media-status"][data-connection="connected"]').waitFor({ timeout });
+  }
+
+  /** Types the note and saves it; resolves once the console confirms it is saved. */
+  async saveNote(text: string): Promise<void> {
+    await this.page.locator('#call-note').fill(text);
+    await this.page.getByTestId('save-note').click();
+    await this.page.getByTestId('note-saved').waitFor({ state: 'visible' });
+  }
+
+  /** Hangs up and waits for the ended-call summary; returns its outcome sentence. */
+  async hangUp(): Promise<string> {
+    await this.page.getByTestId('hang-up').click();
+    await this.page.getByTestId('call-ended').waitFor({ state: 'visible' });
+    return (await this.page.getByTestId('call-outcome').innerText()).trim();
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = join(SCREENSHOT_DIR, `${name}.png`);
@@ -163,6 +260,7 @@ export async function openConsole(browser: Browser, baseUrl: string, options: Co
     locale: language === 'fr' ? 'fr-FR' : 'en-GB',
     timezoneId: 'Europe/Paris',
     viewport: options.viewport ?? { width: 1366, height: 900 },
+    permissions: options.media ? ['camera', 'microphone'] : [],
   });
   const page = await context.newPage();
   const url = baseUrl.replace(/\/$/, '') + '/console/';

@@ -1,4 +1,5 @@
-// The tenant's phone: a phone-sized page that opens the activation link and types the landlord's letter.
+// The tenant's phone: a phone-sized page that opens the activation link and types the landlord's letter, and the
+// phone-as-camera page (/phone/) opened from the TV's QR code during a call.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -28,6 +29,53 @@ export class Phone {
     return this.page.locator('#status').innerText();
   }
 
+  // --- the phone as camera (/phone/) ---
+
+  /** Opens the phone page with what the TV's QR code carries: the phone's CallToken in the fragment. */
+  async openCameraLink(baseUrl: string, token: { url: string; token: string }, options: { mode?: 'camera' | 'call'; lang?: string } = {}) {
+    const fragment = new URLSearchParams({
+      token: token.token,
+      url: token.url,
+      mode: options.mode ?? 'camera',
+      lang: options.lang ?? 'fr',
+    });
+    await this.page.goto(`${baseUrl.replace(/\/$/, '')}/phone/#${fragment.toString()}`);
+    await this.page.locator('#start:not([disabled]), #problem:not([hidden])').first().waitFor({ state: 'visible' });
+  }
+
+  /** The sentence under the page's status (data-state: checking, joining, live, stopped, ended, problem…). */
+  async cameraStatus(): Promise<{ state: string; text: string }> {
+    const status = this.page.locator('#status');
+    return { state: (await status.getAttribute('data-state')) ?? '', text: (await status.innerText()).trim() };
+  }
+
+  /** Taps the big button and waits until the phone is live in the call. */
+  async startCamera(timeout = 20_000): Promise<void> {
+    await this.page.locator('#start').click();
+    await this.waitForCameraState('live', timeout);
+  }
+
+  async waitForCameraState(state: string, timeout = 20_000): Promise<void> {
+    await this.page.locator(`#status[data-state="${state}"]`).waitFor({ state: 'attached', timeout });
+  }
+
+  /** Frames of the phone's own camera shown on its preview. */
+  localVideoFrames(): Promise<number> {
+    return this.page
+      .locator('#local-video')
+      .evaluate((element) => (element as HTMLVideoElement & { webkitDecodedFrameCount?: number }).webkitDecodedFrameCount ?? 0);
+  }
+
+  /** Taps "Arrêter" and waits for the page to say the camera stopped. */
+  async stopCamera(): Promise<void> {
+    await this.page.locator('#stop').click();
+    await this.waitForCameraState('stopped');
+  }
+
+  problemText(): Promise<string> {
+    return this.page.locator('#problem-text').innerText();
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = join(SCREENSHOT_DIR, `${name}.png`);
@@ -36,8 +84,9 @@ export class Phone {
   }
 }
 
-export async function openPhone(browser: Browser): Promise<Phone> {
+export async function openPhone(browser: Browser, options: { media?: boolean } = {}): Promise<Phone> {
   const context = await browser.newContext({
+    permissions: options.media ? ['camera', 'microphone'] : [],
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,

@@ -1,5 +1,14 @@
 // The console's one API client: same origin as the API, authenticated by the staff session cookie.
-import { PalierClient, type Page, type PageQuery, type StaffSignInRequest } from '@palier/contracts';
+import {
+  PalierClient,
+  type AgentAvailability,
+  type CallToken,
+  type Page,
+  type PageQuery,
+  type QueueEntry,
+  type StaffCall,
+  type StaffSignInRequest,
+} from '@palier/contracts';
 import { currentLanguage } from '../i18n/I18nProvider';
 import type { Place, PublishNoticeRequest, StaffNotice, StaffProfile } from './shapes';
 
@@ -11,6 +20,15 @@ export interface ConsoleClient {
   staffPlaces(): Promise<{ items: Place[] }>;
   publishNotice(body: PublishNoticeRequest, idempotencyKey: string): Promise<StaffNotice>;
   staffNotices(page?: PageQuery): Promise<Page<StaffNotice>>;
+  callQueue(page?: PageQuery): Promise<Page<QueueEntry>>;
+  staffCall(callId: string): Promise<StaffCall>;
+  claimCall(callId: string): Promise<StaffCall>;
+  agentHangUp(callId: string): Promise<StaffCall>;
+  saveCallNote(callId: string, note: string): Promise<StaffCall>;
+  agentCallToken(callId: string): Promise<CallToken>;
+  callBack(tenantId: string, idempotencyKey: string): Promise<StaffCall>;
+  agentAvailability(): Promise<AgentAvailability>;
+  setAgentAvailability(available: boolean): Promise<AgentAvailability>;
 }
 
 export const api: ConsoleClient = new PalierClient({

@@ -3,8 +3,19 @@ import { useState } from 'react';
 import type { StaffProfile } from '../api/shapes';
 import { useI18n } from '../i18n/I18nProvider';
 import { languages, type Language } from '../i18n/catalogue';
+import type { PageId } from '../navigation';
 
-export function Header({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () => Promise<void> }) {
+export function Header({
+  staff,
+  pages,
+  current,
+  onSignOut,
+}: {
+  staff: StaffProfile;
+  pages: readonly PageId[];
+  current: PageId;
+  onSignOut: () => Promise<void>;
+}) {
   const { t } = useI18n();
   const [signingOut, setSigningOut] = useState(false);
   const roles = staff.roles.map((role) => t(`role.${role}`)).join(', ');
@@ -27,9 +38,17 @@ export function Header({ staff, onSignOut }: { staff: StaffProfile; onSignOut: (
           <span className="brand__product">{t('app.product')}</span>
         </div>
         <nav className="nav" aria-label={t('nav.label')}>
-          <a className="nav__link" href="#notices" aria-current="page">
-            {t('nav.notices')}
-          </a>
+          {pages.map((page) => (
+            <a
+              key={page}
+              className="nav__link"
+              href={`#${page}`}
+              aria-current={page === current ? 'page' : undefined}
+              data-testid={`nav-${page}`}
+            >
+              {t(`nav.${page}`)}
+            </a>
+          ))}
         </nav>
         <div className="topbar__end">
           <LanguagePicker />

@@ -3,6 +3,7 @@ import type { StaffNotice } from '../../api/shapes';
 import type { RealtimeStatus } from '../../api/realtime';
 import { problemText } from '../../api/problem';
 import { Alert } from '../../components/Alert';
+import { LiveIndicator } from '../../components/LiveIndicator';
 import { Spinner } from '../../components/Spinner';
 import { formatDateTime, formatNumber } from '../../i18n/catalogue';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -29,7 +30,7 @@ export function NoticeList(props: NoticeListProps) {
         <h2 id="list-heading" className="panel__title">
           {t('list.heading')}
         </h2>
-        <LiveIndicator status={props.live} />
+        <LiveIndicator status={props.live} live={t('list.live')} />
       </div>
       {status === 'loading' && notices.length === 0 && <Spinner label={t('list.loading')} />}
       {status === 'failed' && (
@@ -143,17 +144,5 @@ function NoticeRow({ notice }: { notice: StaffNotice }) {
         </span>
       </div>
     </li>
-  );
-}
-
-function LiveIndicator({ status }: { status: RealtimeStatus }) {
-  const { t } = useI18n();
-  const label = status === 'live' ? t('list.live') : status === 'connecting' ? t('list.connecting') : t('list.offline');
-  if (status === 'unauthenticated') return null;
-  return (
-    <span className={`live live--${status}`} data-testid="live-status" data-status={status}>
-      <span className="live__dot" aria-hidden="true" />
-      {label}
-    </span>
   );
 }

@@ -1,0 +1,24 @@
+// The console's pages, reached by the address's hash (#notices, #calls) so a reload or a bookmark lands on the same task.
+import type { StaffRole } from './api/shapes';
+
+export type PageId = 'notices' | 'calls';
+
+export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
+  notices: ['CARETAKER', 'ADMIN', 'CLERK'],
+  calls: ['AGENT', 'ADMIN'],
+};
+
+const order: PageId[] = ['calls', 'notices'];
+
+/** The pages this staff member has a use for; a role with none still gets the notices page, which says so. */
+export function pagesFor(roles: readonly StaffRole[]): PageId[] {
+  const pages = order.filter((page) => PAGE_ROLES[page].some((role) => roles.includes(role)));
+  return pages.length > 0 ? pages : ['notices'];
+}
+
+/** The page the hash asks for when this person may use it, else their first page. */
+export function pageFromHash(hash: string, roles: readonly StaffRole[]): PageId {
+  const pages = pagesFor(roles);
+  const asked = hash.replace(/^#/, '') as PageId;
+  return pages.includes(asked) ? asked : pages[0]!;
+}

@@ -1,0 +1,169 @@
+// Two call-centre agents see a tenant waiting and press Answer at the same moment: one gets the call, the other is told.
+// The winner sees and hears the tenant once the tenant's phone joins as camera (real LiveKit server, Chromium's fake
+// camera), saves a note and hangs up; the call's room is gone from the server.
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { PalierClient, type TokenResponse } from '@palier/contracts';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { activateTv, LAURIERS_A_TENANT, signInStaff } from '../support/journeys';
+import { ALWAYS_OPEN, setCallCentreHours } from '../support/calls';
+import { freePort } from '../support/free-port';
+import { describeWithLivekit, startTestLivekit } from '../support/livekit';
+import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { openPhone } from './support/phone';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
+import { hashPassword } from '../../apps/api/src/modules/accounts/secrets';
+import { LIVEKIT_WEBHOOK_PATH } from '../../apps/api/src/modules/calls/routes';
+
+jest.setTimeout(180_000);
+
+const repoRoot = path.resolve(__dirname, '../..');
+const SECOND_AGENT = 'accueil.bis@hmp.demo';
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+describeWithLivekit('a call-centre agent answers a queued call', () => {
+  let livekit: Awaited<ReturnType<typeof startTestLivekit>>;
+  let api: TestApi;
+  let baseUrl: string;
+  let browser: Browser;
+  let rooms: RoomServiceClient;
+  const consoles: ConsolePage[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    livekit = await startTestLivekit([`${baseUrl}${LIVEKIT_WEBHOOK_PATH}`]);
+    rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
+    api = await startTestApi({
+      publicUrl: baseUrl,
+      consoleDist: path.join(repoRoot, 'apps/console/dist'),
+      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
+      livekit: livekit.config,
+    });
+    await api.app.listen({ host: '127.0.0.1', port });
+    await setCallCentreHours(api.app, ALWAYS_OPEN);
+    // A colleague of the demo agent, so that two agents can race for one call.
+    const demoAgent = await api.app.db.staffMember.findUniqueOrThrow({ where: { email: DEMO_STAFF.agent } });
+    await api.app.db.staffMember.create({
+      data: {
+        organisationId: demoAgent.organisationId,
+        email: SECOND_AGENT,
+        fullName: 'Karim Haddad',
+        passwordHash: await hashPassword(DEMO_STAFF_PASSWORD),
+        roles: ['AGENT'],
+      },
+    });
+    browser = await launchChromium({ fakeMedia: true });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await livekit?.stop();
+  });
+
+  function tenantClient(tokens: TokenResponse) {
+    return new PalierClient({ baseUrl, accessToken: () => tokens.access_token });
+  }
+
+  it('lets one of two agents take the call, shows the tenant’s phone camera, saves the note and closes the room', async () => {
+    // Two agents open the call-centre and say they take calls.
+    const emails = [DEMO_STAFF.agent, SECOND_AGENT];
+    for (const email of emails) {
+      const consolePage = await openConsole(browser, baseUrl, { media: true });
+      await consolePage.signIn(email, DEMO_STAFF_PASSWORD);
+      await consolePage.page.getByTestId('call-queue').waitFor();
+      await consolePage.setAvailable();
+      await consolePage.waitUntilLive();
+      consoles.push(consolePage);
+    }
+    await consoles[0].screenshot('call-centre-01-empty-queue');
+
+    // The tenant calls the call-centre from their TV.
+    const tenant = tenantClient(await activateTv(api.app, LAURIERS_A_TENANT));
+    const me = await tenant.me();
+    const call = await tenant.startCall({ kind: 'CALL_CENTRE' }, randomUUID());
+    expect(call.state).toBe('QUEUED');
+
+    // Both consoles show the caller live, with their home and residence.
+    const [seenByFirst, seenBySecond] = await Promise.all(consoles.map((consolePage) => consolePage.waitForQueuedCall(me.firstName)));
+    expect(seenByFirst.callId).toBe(call.id);
+    expect(seenBySecond.callId).toBe(call.id);
+    expect(seenByFirst.text).toContain(me.firstName);
+    expect(seenByFirst.text).toMatch(/Bâtiment A/);
+    expect(seenByFirst.text).toMatch(/Les Lauriers/);
+    expect(seenByFirst.text).toMatch(/Signalements en cours : pas encore suivis/);
+    await consoles[0].screenshot('call-centre-02-caller-waiting');
+
+    // Both press Answer at the same moment: exactly one wins, the other is told.
+    const outcomes = await Promise.all(consoles.map((consolePage) => consolePage.answer(me.firstName)));
+    expect([...outcomes].sort()).toEqual(['answered', 'taken']);
+    const winner = consoles[outcomes.indexOf('answered')];
+    const loser = consoles[outcomes.indexOf('taken')];
+    const winnerEmail = emails[outcomes.indexOf('answered')];
+    const winnerId = (await api.app.db.staffMember.findUniqueOrThrow({ where: { email: winnerEmail } })).id;
+    expect(await loser.claimTakenText()).toMatch(/Un·e autre agent a répondu à .+ juste avant vous/);
+    await loser.queuedCall(me.firstName).waitFor({ state: 'detached' });
+    await loser.screenshot('call-centre-03-other-agent-was-faster');
+
+    await winner.waitForMediaConnected();
+    expect((await tenant.call(call.id)).state).toBe('ANSWERED');
+    await winner.page.getByTestId('remote-placeholder').waitFor({ state: 'visible' });
+    await winner.screenshot('call-centre-04-answered-waiting-for-tenant');
+
+    // The tenant adds their phone as camera, from the link the TV's QR code carries.
+    const phone = await openPhone(browser, { media: true });
+    await phone.openCameraLink(baseUrl, await tenant.callToken(call.id, { participant: 'phone' }));
+    await phone.screenshot('call-centre-05-phone-before-start');
+    // The same page in Arabic, right to left, as a tenant whose TV speaks Arabic would see it.
+    const phoneInArabic = await openPhone(browser);
+    await phoneInArabic.openCameraLink(baseUrl, await tenant.callToken(call.id, { participant: 'phone' }), { lang: 'ar' });
+    expect(await phoneInArabic.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await phoneInArabic.screenshot('call-centre-05b-phone-before-start-ar');
+    await phoneInArabic.page.context().close();
+    await phone.startCamera();
+    expect((await phone.cameraStatus()).text).toContain('votre interlocuteur vous voit');
+
+    // The agent's console decodes the phone's (fake) camera.
+    expect(await winner.waitForRemoteVideoFrames(5)).toBeGreaterThan(0);
+    await winner.page.locator('[data-testid="media-status"]', { hasText: 'avec son téléphone' }).waitFor();
+    await phone.screenshot('call-centre-06-phone-live');
+    await winner.screenshot('call-centre-07-agent-sees-tenant');
+    const participants = (await rooms.listParticipants(call.roomName)).map((participant) => participant.identity).sort();
+    expect(participants).toEqual([`staff-${winnerId}`, `tenant-${me.id}-phone`].sort());
+
+    // A note, then the agent hangs up: the call ends, its room is deleted and the phone says the call is over.
+    await winner.saveNote('Fuite sous l’évier signalée ; passage du gardien demain matin.');
+    const outcome = await winner.hangUp();
+    expect(outcome).toContain('Vous avez raccroché');
+    await winner.screenshot('call-centre-08-call-ended');
+    const ended = await tenant.call(call.id);
+    expect(ended.state).toBe('ENDED');
+    const { cookie } = await signInStaff(api.app, winnerEmail);
+    const agent = new PalierClient({
+      baseUrl,
+      fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as object), cookie } }),
+    });
+    expect((await agent.staffCall(call.id)).note).toBe('Fuite sous l’évier signalée ; passage du gardien demain matin.');
+    const remaining = await until(
+      () => rooms.listRooms(),
+      (list) => !list.some((room) => room.name === call.roomName),
+    );
+    expect(remaining.map((room) => room.name)).not.toContain(call.roomName);
+    await phone.waitForCameraState('ended');
+    await phone.screenshot('call-centre-09-phone-call-over');
+    await winner.page.getByTestId('call-back').first().waitFor({ state: 'visible' });
+  });
+
+  it.todo('the phone redeems the single-use code of the TV’s QR code (needs POST /api/v1/calls/phone-links/redeem in the API)');
+});
