@@ -9,6 +9,7 @@ import { useI18n } from './i18n/I18nProvider';
 import { pageFromHash, pagesFor, type PageId } from './navigation';
 import { CallCentrePage } from './pages/calls/CallCentrePage';
 import { NoticesPage } from './pages/notices/NoticesPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { SignInPage, type SignInReason } from './pages/sign-in/SignInPage';
 import { SessionContext, type Session } from './session';
 
@@ -92,6 +93,7 @@ function Workspace({ staff, hash, onSignOut }: { staff: StaffProfile; hash: stri
           </div>
         )}
         {page === 'notices' && <NoticesPage />}
+        {page === 'reports' && <ReportsPage />}
       </main>
     </>
   );

@@ -108,10 +108,10 @@ describe('what became of a call', () => {
 });
 
 describe('the console’s pages by role', () => {
-  it('opens the call-centre first for an agent, notices for a caretaker, both for an admin', () => {
-    expect(pagesFor(['AGENT'])).toEqual(['calls']);
-    expect(pagesFor(['CARETAKER'])).toEqual(['notices']);
-    expect(pagesFor(['ADMIN'])).toEqual(['calls', 'notices']);
+  it('opens the call-centre first for an agent, notices for a caretaker, everything for an admin', () => {
+    expect(pagesFor(['AGENT'])).toEqual(['calls', 'reports']);
+    expect(pagesFor(['CARETAKER'])).toEqual(['notices', 'reports']);
+    expect(pagesFor(['ADMIN'])).toEqual(['calls', 'notices', 'reports']);
     expect(pagesFor(['MODERATOR'])).toEqual(['notices']);
   });
 

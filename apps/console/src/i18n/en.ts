@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   'nav.label': 'Main navigation',
   'nav.notices': 'Notices',
   'nav.calls': 'Video calls',
+  'nav.reports': 'Fault reports',
 
   'role.AGENT': 'Call-centre agent',
   'role.CARETAKER': 'Caretaker',

@@ -17,6 +17,7 @@ export const fr = {
   'nav.label': 'Navigation principale',
   'nav.notices': 'Avis',
   'nav.calls': 'Appels vidéo',
+  'nav.reports': 'Signalements',
 
   'role.AGENT': 'Agent d’accueil',
   'role.CARETAKER': 'Gardien·ne',
