@@ -6,6 +6,7 @@ import Home from './pages/Home';
 import Notices from './pages/Notices';
 import NoticeDetail from './pages/NoticeDetail';
 import Settings from './pages/Settings';
+import Procedures from './pages/Procedures';
 import ComingSoon from './pages/ComingSoon';
 import Goodbye from './pages/Goodbye';
 import Banner from './components/Banner';

@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
  * than by 'unsafe-inline'. Read per response so a rebuild is picked up without a restart.
  */
 export function indexPolicy(indexHtml: string): string {
-  const hashes = [...indexHtml.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+  const hashes = [...indexHtml.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
     .map((match) => match[1] ?? '')
     .filter((body) => body.trim().length > 0)
     .map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
