@@ -42,6 +42,7 @@ export default Blits.Application({
     { path: '/notices', component: Notices, transition: instant, hooks: { before: signedIn } },
     { path: '/notices/:id', component: NoticeDetail, transition: instant, hooks: { before: signedIn } },
     { path: '/settings', component: Settings, transition: instant },
+    { path: '/procedures', component: Procedures, transition: instant, hooks: { before: signedIn } },
     { path: '/soon/:service', component: ComingSoon, transition: instant, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
   ],

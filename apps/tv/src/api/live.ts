@@ -3,6 +3,7 @@ import type { EventMessage } from '@palier/contracts/src/realtime';
 import { RealtimeConnection } from './realtime';
 import { api, hasSession } from './session';
 import { state } from '../store';
+import { handleReportEvent } from '../reports/events';
 
 let connection: RealtimeConnection | null = null;
 
@@ -31,6 +32,8 @@ function handleEvent(event: EventMessage): void {
     }
   } else if (event.name === 'notice.read') {
     refreshUnread();
+  } else if (event.name === 'report.updated' || event.name === 'report.photo_added') {
+    handleReportEvent(event);
   }
 }
 

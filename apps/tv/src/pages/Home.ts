@@ -149,6 +149,7 @@ export default Blits.Component('Home', {
       lastFocus = this.focusIndex;
       if (id === 'notices') this.$router.to('/notices');
       else if (id === 'settings') this.$router.to('/settings');
+      else if (id === 'procedures') this.$router.to('/procedures');
       else this.$router.to('/soon/' + id);
     },
   },

@@ -1,0 +1,584 @@
+// Procedures ("Démarches"): report a fault step by step with the remote (category, place, urgency, description,
+// photos from the phone, summary), follow one's reports (timeline, slots, cancel, reopen, rating), and the building's
+// common-area problems with "me too". Town-hall e-services say plainly that they are coming.
+import Blits from '@lightningjs/blits';
+import {
+  REPORT_CATEGORIES,
+  commonAreaSpots,
+  homeSpots,
+  reportCategory,
+  type NeighbourhoodReport,
+  type ReportCategory,
+  type ReportSpot,
+  type ReportUrgency,
+  type TenantReport,
+  type TenantReportSummary,
+} from '@palier/contracts';
+import type { EventMessage } from '@palier/contracts/src/realtime';
+import { api } from '../api/session';
+import { failureMessage } from '../api/problems';
+import { format, formatDateTime } from '../i18n';
+import { reportWords, type ReportWords } from '../i18n/reports';
+import { reportMessage, reportScreen } from '../testing';
+import { horizontalStep, lookComputed, speak } from '../components/look';
+import Button from '../components/Button';
+import KeyHints from '../components/KeyHints';
+import QrCode from '../components/QrCode';
+import { onReportEvent } from '../reports/events';
+import { goBack } from './navigation';
+
+type Step = 'menu' | 'category' | 'place' | 'urgency' | 'description' | 'photos' | 'summary' | 'sent' | 'mine' | 'detail' | 'building';
+
+interface Choice {
+  /** What OK does: a code read by choose(). */
+  action: string;
+  label: string;
+}
+
+interface Item {
+  id: string;
+  key: string;
+  label: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface Thumb {
+  id: string;
+  src: string;
+  x: number;
+}
+
+interface Draft {
+  category: ReportCategory;
+  location: 'HOME' | 'COMMON_AREA';
+  spot: ReportSpot;
+  urgency: ReportUrgency;
+  template: string;
+  description: string;
+}
+
+const LEFT = 96;
+const WIDTH = 1728;
+let renders = 0;
+let stopListening: (() => void) | null = null;
+
+function newKey(): string {
+  return 'tv-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
+}
+
+export default Blits.Component('Procedures', {
+  components: { Button, KeyHints, QrCode },
+  template: `
+    <Element w="1920" h="1080" :inspector-data="{testid: 'screen-procedures', step: $step}">
+      <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-title'}" />
+      <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$c.text" :x="$bodyX" :y="54 + $ts.title * 1.6" :maxwidth="$bodyW" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-body'}" />
+      <QrCode :show="$step === 'photos' && !!$qrUrl" :value="$qrUrl" size="380" :x="$rtl ? 1920 - 96 - 380 : 96" :y="54 + $ts.title * 1.6" testid="report-photos-qr" />
+      <Element :for="(thumb, i) in $thumbs" key="$thumb.id" :x="$thumb.x" y="620" w="300" h="225" :src="$thumb.src" :inspector-data="{testid: 'report-thumb'}" />
+      <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'proc-' + $item.id" />
+      <KeyHints :hints="$hints" />
+    </Element>
+  `,
+  state() {
+    return {
+      step: 'menu' as Step,
+      title: '',
+      body: '',
+      bodyLines: 8,
+      items: [] as Item[],
+      choices: [] as Choice[],
+      cols: 1,
+      index: 0,
+      qrUrl: '',
+      thumbs: [] as Thumb[],
+      photoIds: [] as string[],
+      draft: null as Draft | null,
+      submitKey: '',
+      reportId: '',
+      busy: false,
+    };
+  },
+  computed: {
+    ...lookComputed,
+    w(): ReportWords {
+      return reportWords(this.$appState.language);
+    },
+    bodyX() {
+      return this.step === 'photos' ? (this.rtl ? LEFT : LEFT + 440) : LEFT;
+    },
+    bodyW() {
+      return this.step === 'photos' ? WIDTH - 440 : WIDTH;
+    },
+    hints() {
+      return [
+        { key: 'ok', label: this.t.common.choose },
+        { key: 'back', label: this.t.common.goBack },
+      ];
+    },
+  },
+  watch: {
+    '$appState.language'() {
+      this.render();
+    },
+  },
+  hooks: {
+    ready() {
+      reportScreen('procedures');
+      if (stopListening) stopListening();
+      stopListening = onReportEvent((event: EventMessage) => this.onEvent(event));
+      this.showMenu();
+    },
+    destroy() {
+      if (stopListening) stopListening();
+      stopListening = null;
+    },
+    focus() {
+      this.focusItem();
+    },
+  },
+  methods: {
+    language() {
+      return this.$appState.language as 'fr' | 'en' | 'ar';
+    },
+    /** Lays choices out in a grid of `cols` columns below the body, mirrored in right-to-left. */
+    setChoices(choices: Choice[], cols: number, top: number, height = 110) {
+      renders += 1;
+      const gap = 32;
+      const w = Math.floor((WIDTH - (cols - 1) * gap) / cols);
+      const h = Math.round(height * (this.ts.k > 1 ? 1.15 : 1));
+      this.choices = choices;
+      this.cols = cols;
+      this.items = choices.map((choice, i) => {
+        const col = i % cols;
+        const row = Math.floor(i / cols);
+        const x = LEFT + col * (w + gap);
+        return {
+          id: choice.action.replace(/[^a-zA-Z0-9_-]/g, '-'),
+          key: [renders, i, choice.action, choice.label].join('|'),
+          label: choice.label,
+          x: this.rtl ? 1920 - x - w : x,
+          y: top + row * (h + 28),
+          w,
+          h,
+        };
+      });
+      this.index = 0;
+      this.$setTimeout(() => this.focusItem(), 0);
+    },
+    show(step: Step, title: string, body: string) {
+      this.step = step;
+      this.title = title;
+      this.body = body;
+      reportMessage(title + (body ? ' — ' + body : ''));
+      speak(title + '. ' + body);
+    },
+    focusItem() {
+      const item = this.$select('item' + this.index);
+      if (item) item.$focus();
+    },
+    render() {
+      // Language changed: redraw the current step's words.
+      if (this.step === 'menu') this.showMenu();
+      else if (this.step === 'detail' && this.reportId) this.openReport(this.reportId);
+    },
+    fail(error: unknown) {
+      this.busy = false;
+      const message = failureMessage(error, this.t) || this.w.failed;
+      this.body = message;
+      reportMessage(message);
+      speak(message);
+    },
+    showMenu() {
+      this.show('menu', this.w.title, this.w.menuHelp);
+      this.setChoices(
+        [
+          { action: 'report', label: this.w.menuReport },
+          { action: 'mine', label: this.w.menuMine },
+          { action: 'building', label: this.w.menuBuilding },
+          { action: 'eservices', label: this.w.menuEservices },
+        ],
+        2,
+        340,
+        150,
+      );
+    },
+    showCategories() {
+      this.show('category', this.w.categoryTitle, '');
+      const language: 'fr' | 'en' | 'ar' = this.language();
+      this.setChoices(
+        REPORT_CATEGORIES.map((category) => ({
+          action: 'category:' + category.code,
+          label: category.icon + '  ' + category.label[language],
+        })),
+        2,
+        200,
+        100,
+      );
+    },
+    showPlaces() {
+      const draft = this.draft as Draft;
+      const usual = reportCategory(draft.category).usualLocation;
+      const home = homeSpots.map((spot) => ({
+        action: 'spot:HOME:' + spot,
+        label: this.w.atHome + ' · ' + this.w[('spot.' + spot) as keyof ReportWords],
+      }));
+      const common = commonAreaSpots.map((spot) => ({
+        action: 'spot:COMMON_AREA:' + spot,
+        label: this.w.commonArea + ' · ' + this.w[('spot.' + spot) as keyof ReportWords],
+      }));
+      this.show('place', this.w.placeTitle, '');
+      this.setChoices(usual === 'HOME' ? home.concat(common) : common.concat(home), 3, 200, 90);
+    },
+    showUrgency() {
+      this.show('urgency', this.w.urgencyTitle, '');
+      this.setChoices(
+        (['NORMAL', 'LOW', 'URGENT'] as ReportUrgency[]).map((urgency) => ({
+          action: 'urgency:' + urgency,
+          label: this.w[('urgency.' + urgency) as keyof ReportWords],
+        })),
+        1,
+        260,
+        110,
+      );
+    },
+    showDescriptions() {
+      const draft = this.draft as Draft;
+      const language: 'fr' | 'en' | 'ar' = this.language();
+      this.show('description', this.w.descriptionTitle, '');
+      this.setChoices(
+        reportCategory(draft.category).templates.map((template) => ({
+          action: 'template:' + template.code,
+          label: template.label[language],
+        })),
+        1,
+        260,
+        100,
+      );
+    },
+    showPhotos() {
+      this.thumbs = [];
+      this.show('photos', this.w.photosTitle, this.w.loading);
+      this.setChoices([{ action: 'summary', label: this.w.skipPhotos }], 1, 900, 100);
+      api.startHandoff({ purpose: 'report_photos' }).then(
+        (handoff) => {
+          this.qrUrl = handoff.url;
+          const path = handoff.url.split('#')[0] as string;
+          this.body = format(this.w.photosHelp, { url: path, code: handoff.code }) + '\n\n' + this.w.photosNone;
+          reportMessage(this.title + ' — ' + this.body);
+          this.loadPhotos();
+        },
+        (error: unknown) => this.fail(error),
+      );
+    },
+    loadPhotos() {
+      api.draftReportPhotos().then(
+        (photos) => {
+          this.photoIds = photos.items.map((photo) => photo.id);
+          const base = api.baseUrl;
+          this.thumbs = photos.items.map((photo, i) => {
+            const x = LEFT + 440 + i * 330;
+            return { id: photo.id, src: base + photo.thumbUrl, x: this.rtl ? 1920 - x - 300 : x };
+          });
+          if (this.step !== 'photos') return;
+          const count = photos.items.length;
+          const codeLine = this.body.split('\n\n')[0];
+          this.body = codeLine + '\n\n' + (count > 0 ? format(this.w.photosCount, { count }) : this.w.photosNone);
+          reportMessage(this.title + ' — ' + this.body);
+          if (count > 0 && this.choices[0] && this.choices[0].action === 'summary' && this.choices[0].label !== this.w.continue) {
+            this.setChoices([{ action: 'summary', label: this.w.continue }], 1, 900, 100);
+          }
+        },
+        () => undefined,
+      );
+    },
+    showSummary() {
+      const draft = this.draft as Draft;
+      const language: 'fr' | 'en' | 'ar' = this.language();
+      this.qrUrl = '';
+      this.thumbs = [];
+      const count = this.photoIds.length;
+      this.show(
+        'summary',
+        this.w.summaryTitle,
+        format(this.w.summary, {
+          category: reportCategory(draft.category).label[language],
+          place:
+            (draft.location === 'HOME' ? this.w.atHome : this.w.commonArea) + ' · ' + this.w[('spot.' + draft.spot) as keyof ReportWords],
+          urgency: this.w[('urgency.' + draft.urgency) as keyof ReportWords],
+          description: draft.description,
+          photos: count > 0 ? format(this.w.photosCount, { count }) : this.w.photosNone,
+        }),
+      );
+      this.setChoices(
+        [
+          { action: 'send', label: this.w.send },
+          { action: 'restart', label: this.w.back },
+        ],
+        2,
+        760,
+        110,
+      );
+    },
+    send() {
+      const draft = this.draft as Draft;
+      if (this.busy) return;
+      this.busy = true;
+      this.body = this.w.sending;
+      // The same key for every retry of this report: a resend after a lost answer never makes a second report.
+      if (!this.submitKey) this.submitKey = newKey();
+      api
+        .submitReport(
+          {
+            category: draft.category,
+            location: draft.location,
+            spot: draft.spot,
+            urgency: draft.urgency,
+            template: draft.template,
+            description: draft.description,
+            photoIds: this.photoIds,
+          },
+          this.submitKey,
+        )
+        .then(
+          (report) => {
+            this.busy = false;
+            this.submitKey = '';
+            this.draft = null;
+            this.photoIds = [];
+            this.reportId = report.id;
+            this.show(
+              'sent',
+              this.w.sentTitle,
+              format(this.w.sent, { number: report.number, due: formatDateTime(report.dueAt, this.language()) }),
+            );
+            this.setChoices(
+              [
+                { action: 'open:' + report.id, label: this.w.toMine },
+                { action: 'menu', label: this.w.home },
+              ],
+              2,
+              560,
+              110,
+            );
+          },
+          (error: unknown) => this.fail(error),
+        );
+    },
+    showMine() {
+      this.show('mine', this.w.mineTitle, this.w.loading);
+      this.setChoices([], 1, 200);
+      api.reports({ limit: 6 }).then(
+        (page) => {
+          if (this.step !== 'mine') return;
+          this.body = page.items.length === 0 ? this.w.mineEmpty : '';
+          reportMessage(this.title + ' — ' + this.body);
+          const language: 'fr' | 'en' | 'ar' = this.language();
+          this.setChoices(
+            page.items.map((report: TenantReportSummary) => ({
+              action: 'open:' + report.id,
+              label:
+                report.number +
+                ' · ' +
+                reportCategory(report.category).label[language] +
+                ' · ' +
+                this.w[('status.' + report.status) as keyof ReportWords],
+            })),
+            1,
+            200,
+            100,
+          );
+        },
+        (error: unknown) => this.fail(error),
+      );
+    },
+    openReport(reportId: string) {
+      this.reportId = reportId;
+      api.report(reportId).then(
+        (report) => this.showReport(report),
+        (error: unknown) => this.fail(error),
+      );
+    },
+    showReport(report: TenantReport) {
+      const language: 'fr' | 'en' | 'ar' = this.language();
+      const w = this.w;
+      const lines: string[] = [format(w.status, { status: w[('status.' + report.status) as keyof ReportWords] })];
+      lines.push(
+        reportCategory(report.category).label[language] +
+          ' · ' +
+          w[('spot.' + report.spot) as keyof ReportWords] +
+          ' — ' +
+          report.description,
+      );
+      const booked = report.slots.filter((slot) => slot.state === 'ACCEPTED')[0];
+      if (booked) lines.push(format(w.appointmentBooked, { when: formatDateTime(booked.startsAt, language) }));
+      if (report.actions.indexOf('accept_slot') >= 0) lines.push(w.appointmentOffered);
+      if (report.actions.indexOf('rate') >= 0) lines.push(w.rateHelp);
+      if (report.rating !== null) lines.push(w.rated + ' ★ ' + report.rating + '/5');
+      const events = report.timeline.slice(-4).map((event) => {
+        const when = formatDateTime(event.at, language);
+        let what: string;
+        if (event.kind === 'STATUS') what = w[('status.' + event.status) as keyof ReportWords] + (event.body ? ' — ' + event.body : '');
+        else if (event.kind === 'MESSAGE')
+          what = format(event.author === 'STAFF' ? w['event.MESSAGE.STAFF'] : w['event.MESSAGE.TENANT'], {
+            name: event.authorName || '',
+            body: event.body || '',
+          });
+        else what = format(w[('event.' + event.kind) as keyof ReportWords] || '', { body: event.body || '' });
+        return '• ' + when + ' : ' + what;
+      });
+      this.show('detail', format(w.detailTitle, { number: report.number }), lines.concat(events).join('\n'));
+      const choices: Choice[] = [];
+      if (report.actions.indexOf('accept_slot') >= 0) {
+        report.slots
+          .filter((slot) => slot.state === 'OFFERED')
+          .forEach((slot) =>
+            choices.push({ action: 'slot:' + slot.id, label: format(w.slot, { when: formatDateTime(slot.startsAt, language) }) }),
+          );
+      }
+      if (report.actions.indexOf('rate') >= 0) {
+        for (let stars = 5; stars >= 1; stars -= 1)
+          choices.push({ action: 'rate:' + stars, label: format(w.rate, { stars: '★★★★★'.slice(0, stars) }) });
+      }
+      if (report.actions.indexOf('reopen') >= 0) choices.push({ action: 'reopen', label: w.reopen });
+      if (report.actions.indexOf('cancel') >= 0) choices.push({ action: 'cancel', label: w.cancel });
+      choices.push({ action: 'mine', label: w.back });
+      this.setChoices(choices, 2, 700, 90);
+    },
+    showBuilding() {
+      this.show('building', this.w.buildingTitle, this.w.loading);
+      this.setChoices([], 1, 300);
+      api.buildingReports({ limit: 5 }).then(
+        (page) => {
+          if (this.step !== 'building') return;
+          const language: 'fr' | 'en' | 'ar' = this.language();
+          this.body = page.items.length === 0 ? this.w.buildingEmpty : this.w.buildingHelp;
+          reportMessage(this.title + ' — ' + this.body);
+          this.setChoices(
+            page.items.map((report: NeighbourhoodReport) => ({
+              action: report.mine || report.meToo ? 'noop' : 'metoo:' + report.id,
+              label:
+                reportCategory(report.category).label[language] +
+                ' · ' +
+                this.w[('spot.' + report.spot) as keyof ReportWords] +
+                ' — ' +
+                report.description +
+                ' · ' +
+                format(this.w.meTooCount, { count: report.meTooCount }) +
+                (report.mine ? '' : ' · ' + (report.meToo ? this.w.meTooDone : this.w.meToo)),
+            })),
+            1,
+            300,
+            100,
+          );
+        },
+        (error: unknown) => this.fail(error),
+      );
+    },
+    act(call: Promise<TenantReport>) {
+      if (this.busy) return;
+      this.busy = true;
+      call.then(
+        (report) => {
+          this.busy = false;
+          this.showReport(report);
+        },
+        (error: unknown) => this.fail(error),
+      );
+    },
+    choose() {
+      const choice = this.choices[this.index] as Choice | undefined;
+      if (!choice) return;
+      const [kind, a, b] = choice.action.split(':') as [string, string, string];
+      if (kind === 'report') {
+        this.draft = null;
+        this.showCategories();
+      } else if (kind === 'mine') this.showMine();
+      else if (kind === 'building') this.showBuilding();
+      else if (kind === 'eservices') this.show('menu', this.w.menuEservices, this.w.eservicesSoon);
+      else if (kind === 'menu') this.showMenu();
+      else if (kind === 'category') {
+        this.draft = { category: a as ReportCategory, location: 'HOME', spot: 'KITCHEN', urgency: 'NORMAL', template: '', description: '' };
+        this.showPlaces();
+      } else if (kind === 'spot') {
+        const draft = this.draft as Draft;
+        this.draft = { ...draft, location: a as Draft['location'], spot: b as ReportSpot };
+        this.showUrgency();
+      } else if (kind === 'urgency') {
+        this.draft = { ...(this.draft as Draft), urgency: a as ReportUrgency };
+        this.showDescriptions();
+      } else if (kind === 'template') {
+        const draft = this.draft as Draft;
+        const template = reportCategory(draft.category).templates.filter((one) => one.code === a)[0];
+        this.draft = { ...draft, template: a, description: template ? template.label[this.language() as 'fr' | 'en' | 'ar'] : a };
+        this.showPhotos();
+      } else if (kind === 'summary') this.showSummary();
+      else if (kind === 'send') this.send();
+      else if (kind === 'restart') this.showCategories();
+      else if (kind === 'open') this.openReport(a);
+      else if (kind === 'slot') this.act(api.acceptReportSlot(this.reportId, a));
+      else if (kind === 'rate') this.act(api.rateReport(this.reportId, { stars: Number(a) }));
+      else if (kind === 'reopen') this.act(api.reopenReport(this.reportId, this.w.reopenReason));
+      else if (kind === 'cancel') this.act(api.cancelReport(this.reportId));
+      else if (kind === 'metoo') {
+        api.meToo(a).then(
+          () => this.showBuilding(),
+          (error: unknown) => this.fail(error),
+        );
+      }
+    },
+    onEvent(event: EventMessage) {
+      if (event.name === 'report.photo_added' && this.step === 'photos') this.loadPhotos();
+      if (event.name === 'report.updated') {
+        if (this.step === 'detail' && event.data.reportId === this.reportId) this.openReport(this.reportId);
+        else if (this.step === 'mine') this.showMine();
+      }
+    },
+    move(delta: number) {
+      const next = this.index + delta;
+      if (next < 0 || next >= this.items.length) return;
+      this.index = next;
+      this.focusItem();
+    },
+    back() {
+      const parents: Record<Step, () => void> = {
+        menu: () => goBack(this, '/home'),
+        category: () => this.showMenu(),
+        place: () => this.showCategories(),
+        urgency: () => this.showPlaces(),
+        description: () => this.showUrgency(),
+        photos: () => this.showDescriptions(),
+        summary: () => this.showPhotos(),
+        sent: () => this.showMenu(),
+        mine: () => this.showMenu(),
+        detail: () => this.showMine(),
+        building: () => this.showMenu(),
+      };
+      if (this.step !== 'photos' && this.step !== 'summary') this.qrUrl = '';
+      if (this.step === 'photos') this.qrUrl = '';
+      this.thumbs = [];
+      parents[this.step as Step]();
+    },
+  },
+  input: {
+    up() {
+      this.move(-this.cols);
+    },
+    down() {
+      this.move(this.cols);
+    },
+    left() {
+      if (this.cols > 1) this.move(horizontalStep('left', this.rtl));
+    },
+    right() {
+      if (this.cols > 1) this.move(horizontalStep('right', this.rtl));
+    },
+    enter() {
+      this.choose();
+    },
+    back() {
+      this.back();
+    },
+  },
+});
