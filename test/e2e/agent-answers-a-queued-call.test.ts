@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { PalierClient, type TokenResponse } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { activateTv, LAURIERS_A_TENANT, signInStaff } from '../support/journeys';
+import { activateTv, LAURIERS_A_TENANT, LAURIERS_B_TENANT, signInStaff } from '../support/journeys';
 import { ALWAYS_OPEN, setCallCentreHours } from '../support/calls';
 import { freePort } from '../support/free-port';
 import { describeWithLivekit, startTestLivekit } from '../support/livekit';
@@ -121,9 +121,12 @@ describeWithLivekit('a call-centre agent answers a queued call', () => {
     await winner.page.getByTestId('remote-placeholder').waitFor({ state: 'visible' });
     await winner.screenshot('call-centre-04-answered-waiting-for-tenant');
 
-    // The tenant adds their phone as camera, from the link the TV's QR code carries.
+    // The tenant adds their phone as camera: the TV asks for a hand-off, the phone opens its QR code's link and claims it.
+    const handoff = await tenant.startHandoff({ purpose: 'call_camera', subjectId: call.id });
+    expect(handoff.url).toMatch(new RegExp(`^${baseUrl}/phone/`));
     const phone = await openPhone(browser, { media: true });
-    await phone.openCameraLink(baseUrl, await tenant.callToken(call.id, { participant: 'phone' }));
+    await phone.openHandoffLink(handoff.url);
+    expect(await phone.page.url()).not.toContain(handoff.code);
     await phone.screenshot('call-centre-05-phone-before-start');
     // The same page in Arabic, right to left, as a tenant whose TV speaks Arabic would see it.
     const phoneInArabic = await openPhone(browser);
@@ -165,5 +168,17 @@ describeWithLivekit('a call-centre agent answers a queued call', () => {
     await winner.page.getByTestId('call-back').first().waitFor({ state: 'visible' });
   });
 
-  it.todo('the phone redeems the single-use code of the TV’s QR code (needs POST /api/v1/calls/phone-links/redeem in the API)');
+  it('tells a phone that scans a code already used to scan the TV’s QR code again', async () => {
+    const tenant = tenantClient(await activateTv(api.app, LAURIERS_B_TENANT));
+    const call = await tenant.startCall({ kind: 'CALL_CENTRE' }, randomUUID());
+    const handoff = await tenant.startHandoff({ purpose: 'call_camera', subjectId: call.id });
+    const first = await openPhone(browser, { media: true });
+    await first.openHandoffLink(handoff.url);
+    await first.page.locator('#start:not([disabled])').waitFor();
+    const second = await openPhone(browser, { media: true });
+    await second.openHandoffLink(handoff.url);
+    expect(await second.problemText()).toContain('Scannez à nouveau le code QR du téléviseur');
+    await second.screenshot('call-centre-10-phone-code-already-used');
+    await tenant.cancelCall(call.id);
+  });
 });

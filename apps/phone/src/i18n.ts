@@ -52,6 +52,7 @@ export const fr = {
   'error.tokenRefused': 'L’appel a refusé ce téléphone : le lien a sans doute expiré. Scannez à nouveau le code QR du téléviseur.',
   'error.unsupported': 'Ce navigateur ne permet pas les appels vidéo. Ouvrez le lien avec Chrome, Safari ou Firefox à jour.',
   'error.network': 'Le service Palier ne répond pas. Vérifiez la connexion du téléphone, puis réessayez.',
+  'error.tooManyTries': 'Trop d’essais avec ce code. Attendez quelques minutes, puis scannez à nouveau le code QR du téléviseur.',
   'error.other': 'Un problème inattendu est survenu. Réessayez.',
 } as const;
 
@@ -109,6 +110,7 @@ export const en: Record<MessageKey, string> = {
   'error.tokenRefused': 'The call refused this phone: the link has probably expired. Scan the TV’s QR code again.',
   'error.unsupported': 'This browser cannot make video calls. Open the link in an up-to-date Chrome, Safari or Firefox.',
   'error.network': 'The Palier service is not answering. Check the phone’s connection, then try again.',
+  'error.tooManyTries': 'Too many tries with this code. Wait a few minutes, then scan the TV’s QR code again.',
   'error.other': 'Something unexpected went wrong. Try again.',
 };
 
@@ -163,6 +165,7 @@ export const ar: Record<MessageKey, string> = {
   'error.tokenRefused': 'رفضت المكالمة هذا الهاتف: ربما انتهت صلاحية الرابط. امسح رمز QR على التلفاز مجددًا.',
   'error.unsupported': 'هذا المتصفح لا يدعم مكالمات الفيديو. افتح الرابط في إصدار حديث من Chrome أو Safari أو Firefox.',
   'error.network': 'خدمة Palier لا تستجيب. تحقق من اتصال الهاتف ثم أعد المحاولة.',
+  'error.tooManyTries': 'محاولات كثيرة بهذا الرمز. انتظر بضع دقائق ثم امسح رمز QR على التلفاز مجددًا.',
   'error.other': 'حدث خطأ غير متوقع. أعد المحاولة.',
 };
 

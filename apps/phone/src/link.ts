@@ -1,12 +1,12 @@
-// What the TV's QR code put in this page's address. Only the fragment (#…) is read: browsers never send it to a server,
-// so the token or code does not end up in any access log.
+// What the TV's QR code put in this page's address, read from the fragment (#…, never sent to a server) or the query.
 //
 // Two shapes:
-//   #code=K7QF-2MXD&mode=camera&lang=fr   a short single-use code the API exchanges for a token (the agreed shape; the
-//                                          API has no such route yet, see README)
+//   ?code=K7QF-2MXD  (or #code=…)         the phone hand-off: a short single-use code from POST /api/v1/handoffs
+//                                          (purpose call_camera), claimed by this page for a token good for one call;
+//                                          optional &mode=call&lang=ar
 //   #token=<LiveKit JWT>&url=wss://…&mode=call&lang=ar
-//                                          the phone's CallToken minted by the TV through POST /api/v1/calls/:id/token
-//                                          with participant "phone" (works with today's API; valid 5 minutes)
+//                                          a phone CallToken handed over directly (POST /api/v1/calls/:id/token with
+//                                          participant "phone"), valid 5 minutes: for tests and tools, not for QR codes
 import { isLanguage, type Language } from './i18n';
 
 /** camera: the phone adds its camera and microphone to a call the TV holds; call: the whole call is on the phone. */
@@ -20,8 +20,9 @@ export type PhoneLink =
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const CODE = /^[A-Z0-9]{4}-?[A-Z0-9]{4}$/;
 
-export function parsePhoneLink(hash: string): PhoneLink {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+export function parsePhoneLink(hash: string, search = ''): PhoneLink {
+  const params = new URLSearchParams(search.replace(/^\?/, ''));
+  for (const [key, value] of new URLSearchParams(hash.replace(/^#/, ''))) params.set(key, value);
   const mode: PhoneMode = params.get('mode') === 'call' ? 'call' : 'camera';
   const lang = params.get('lang');
   const language = lang && isLanguage(lang) ? lang : null;

@@ -50,9 +50,9 @@ type Screen =
   | { kind: 'call'; state: PhoneCallState }
   | { kind: 'problem'; message: MessageKey; retry: boolean };
 
-const link: PhoneLink = parsePhoneLink(window.location.hash);
-// The token stays in memory only: clear it from the address bar, the history and anything shared from this tab.
-if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
+const link: PhoneLink = parsePhoneLink(window.location.hash, window.location.search);
+// The code or token stays in memory only: clear it from the address bar, the history and anything shared from this tab.
+if (window.location.hash || window.location.search) history.replaceState(null, '', window.location.pathname);
 
 let language: Language = pickLanguage(link.kind === 'invalid' ? null : link.language, savedLanguage(), navigator.languages ?? []);
 let t: Translate = translator(language);
@@ -60,6 +60,25 @@ const mode: PhoneMode = link.kind === 'invalid' ? 'camera' : link.mode;
 let credentials: { url: string; token: string; firstName: string | null } | null = null;
 let screen: Screen = { kind: 'checking' };
 let call: PhoneCall | null = null;
+
+const CREDENTIALS_KEY = 'palier.phone.call';
+
+function rememberCredentials(value: typeof credentials): void {
+  try {
+    window.sessionStorage.setItem(CREDENTIALS_KEY, JSON.stringify(value));
+  } catch {
+    // Private browsing: a reload asks for a new QR code scan.
+  }
+}
+
+function rememberedCredentials(): typeof credentials {
+  try {
+    const saved = window.sessionStorage.getItem(CREDENTIALS_KEY);
+    return saved ? (JSON.parse(saved) as typeof credentials) : null;
+  } catch {
+    return null;
+  }
+}
 
 function savedLanguage(): string | null {
   try {
@@ -167,6 +186,14 @@ function problem(kind: PhoneProblem): Screen {
 /** Turns the link into credentials for the room, or into the sentence that says why not. */
 async function prepare(): Promise<void> {
   if (link.kind === 'invalid') {
+    // A reload after the code was claimed: the same tab still holds this phone's token.
+    const kept = link.reason === 'missing' ? rememberedCredentials() : null;
+    const claims = kept ? readTokenClaims(kept.token) : null;
+    if (kept && claims && !isExpired(claims, Date.now())) {
+      credentials = kept;
+      show({ kind: 'intro' });
+      return;
+    }
     show({ kind: 'problem', message: link.reason === 'missing' ? 'error.linkMissing' : 'error.linkMalformed', retry: false });
     return;
   }
@@ -186,6 +213,8 @@ async function prepare(): Promise<void> {
   try {
     const redeemed = await redeemPhoneCode(link.code, language);
     credentials = { url: redeemed.token.url, token: redeemed.token.token, firstName: redeemed.firstName };
+    // The code is spent: a reload must not claim it again (it would be refused), so the credentials are kept for this tab.
+    rememberCredentials(credentials);
     show({ kind: 'intro' });
   } catch (error) {
     show(problem(phoneProblemOf(error)));

@@ -3,13 +3,27 @@
 import type { MessageKey } from './i18n';
 
 export type PhoneProblem =
-  'permissionDenied' | 'noDevice' | 'deviceBusy' | 'unreachable' | 'tokenRefused' | 'unsupported' | 'network' | 'linkUnknown' | 'other';
+  | 'permissionDenied'
+  | 'noDevice'
+  | 'deviceBusy'
+  | 'unreachable'
+  | 'tokenRefused'
+  | 'unsupported'
+  | 'network'
+  | 'linkUnknown'
+  | 'callOver'
+  | 'tooManyTries'
+  | 'other';
 
 export function phoneProblemOf(error: unknown): PhoneProblem {
   const name = error && typeof error === 'object' && 'name' in error ? String((error as { name: unknown }).name) : '';
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const reason = error && typeof error === 'object' && 'reason' in error ? (error as { reason: unknown }).reason : undefined;
   const status = error && typeof error === 'object' && 'status' in error ? (error as { status: unknown }).status : undefined;
+  const code = error && typeof error === 'object' && 'code' in error ? (error as { code: unknown }).code : undefined;
+  if (name === 'LinkRefused' && code === 'call_not_joinable') return 'callOver';
+  if (name === 'LinkRefused' && status === 429) return 'tooManyTries';
+  if (name === 'LinkRefused' && typeof status === 'number' && status >= 500) return 'network';
   if (name === 'LinkRefused' || status === 404 || status === 410) return 'linkUnknown';
   if (name === 'NotAllowedError' || name === 'SecurityError' || /permission (denied|dismissed)/i.test(message)) return 'permissionDenied';
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'noDevice';
@@ -32,10 +46,12 @@ export const problemMessage: Record<PhoneProblem, MessageKey> = {
   unsupported: 'error.unsupported',
   network: 'error.network',
   linkUnknown: 'error.linkUnknown',
+  callOver: 'state.ended',
+  tooManyTries: 'error.tooManyTries',
   other: 'error.other',
 };
 
 /** Problems that trying again on this page can fix; the others need a new QR code scan. */
 export function canRetry(problem: PhoneProblem): boolean {
-  return problem !== 'tokenRefused' && problem !== 'linkUnknown' && problem !== 'unsupported' && problem !== 'noDevice';
+  return !['tokenRefused', 'linkUnknown', 'callOver', 'unsupported', 'noDevice'].includes(problem);
 }

@@ -1,31 +1,48 @@
-// Exchanging the short code of the TV's QR code for this phone's LiveKit token. This is the agreed shape; the API does
-// not offer the route yet (see README), so a code link is refused until it lands and the page says so plainly.
-import type { CallToken } from '@palier/contracts';
+// The phone hand-off: the code of the TV's QR code is claimed once for a bearer token good for one call, which buys
+// this phone's LiveKit token (identity tenant-<id>-phone, camera and microphone).
+import type { CallToken, ClaimedHandoff } from '@palier/contracts';
 
-export const PHONE_LINK_REDEEM_PATH = '/api/v1/calls/phone-links/redeem';
+export const HANDOFF_CLAIM_PATH = '/api/v1/handoffs/claim';
+export const phoneTokenPath = (callId: string) => `/api/v1/calls/${encodeURIComponent(callId)}/phone-token`;
 
 export interface PhoneLinkRedemption {
-  /** The phone's CallToken (identity tenant-<id>-phone, camera and microphone) */
   token: CallToken;
-  mode: 'camera' | 'call';
   /** The tenant's first name, to greet them */
   firstName: string;
 }
 
+/** The API said no: the code is unknown, used or expired (status 4xx), or the call is over. */
 export class LinkRefused extends Error {
   override name = 'LinkRefused';
-  constructor(readonly status: number) {
-    super(`the phone link was refused (${status})`);
+  constructor(
+    readonly status: number,
+    readonly code?: string,
+  ) {
+    super(`the phone link was refused (${status}${code ? ` ${code}` : ''})`);
   }
 }
 
-/** POSTs the code once; a 404/410 means unknown, used or expired, and is final. */
-export async function redeemPhoneCode(code: string, language: string, fetchImpl: typeof fetch = fetch): Promise<PhoneLinkRedemption> {
-  const response = await fetchImpl(PHONE_LINK_REDEEM_PATH, {
+async function post<T>(fetchImpl: typeof fetch, path: string, language: string, body: unknown, bearer?: string): Promise<T> {
+  const response = await fetchImpl(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': language },
-    body: JSON.stringify({ code }),
+    headers: {
+      'content-type': 'application/json',
+      'accept-language': language,
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+    },
+    body: JSON.stringify(body),
   });
-  if (!response.ok) throw new LinkRefused(response.status);
-  return (await response.json()) as PhoneLinkRedemption;
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { code?: string };
+    throw new LinkRefused(response.status, problem.code);
+  }
+  return (await response.json()) as T;
+}
+
+/** Claims the code (once) and asks for this phone's LiveKit token in the call the hand-off was made for. */
+export async function redeemPhoneCode(code: string, language: string, fetchImpl: typeof fetch = fetch): Promise<PhoneLinkRedemption> {
+  const claimed = await post<ClaimedHandoff>(fetchImpl, HANDOFF_CLAIM_PATH, language, { code });
+  if (claimed.purpose !== 'call_camera' || !claimed.subjectId) throw new LinkRefused(400, 'wrong_purpose');
+  const token = await post<CallToken>(fetchImpl, phoneTokenPath(claimed.subjectId), language, {}, claimed.accessToken);
+  return { token, firstName: claimed.firstName };
 }

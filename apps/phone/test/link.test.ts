@@ -21,6 +21,11 @@ describe('the link from the TV’s QR code', () => {
     expect(parsePhoneLink('#code=k7qf-2mxd')).toEqual({ kind: 'code', code: 'K7QF-2MXD', mode: 'camera', language: null });
   });
 
+  it('reads the hand-off code the API puts in the query string of the QR code’s link', () => {
+    expect(parsePhoneLink('', '?code=K7QF-2MXD')).toEqual({ kind: 'code', code: 'K7QF-2MXD', mode: 'camera', language: null });
+    expect(parsePhoneLink('#mode=call&lang=en', '?code=K7QF-2MXD')).toMatchObject({ kind: 'code', mode: 'call', language: 'en' });
+  });
+
   it('refuses an empty or damaged link rather than trying it', () => {
     expect(parsePhoneLink('')).toEqual({ kind: 'invalid', reason: 'missing' });
     expect(parsePhoneLink('#token=not-a-jwt&url=wss://x')).toEqual({ kind: 'invalid', reason: 'malformed' });

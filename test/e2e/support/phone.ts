@@ -43,6 +43,12 @@ export class Phone {
     await this.page.locator('#start:not([disabled]), #problem:not([hidden])').first().waitFor({ state: 'visible' });
   }
 
+  /** Opens what the TV's QR code carries for the phone hand-off (`/phone/?code=…`), as a scan would. */
+  async openHandoffLink(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.locator('#start:not([disabled]), #problem:not([hidden])').first().waitFor({ state: 'visible' });
+  }
+
   /** The sentence under the page's status (data-state: checking, joining, live, stopped, ended, problem…). */
   async cameraStatus(): Promise<{ state: string; text: string }> {
     const status = this.page.locator('#status');
