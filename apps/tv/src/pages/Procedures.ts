@@ -2,18 +2,16 @@
 // photos from the phone, summary), follow one's reports (timeline, slots, cancel, reopen, rating), and the building's
 // common-area problems with "me too". Town-hall e-services say plainly that they are coming.
 import Blits from '@lightningjs/blits';
+// Plain data and types only: the TV bundle leaves the API's schemas (and typebox) out.
 import {
   REPORT_CATEGORIES,
   commonAreaSpots,
   homeSpots,
   reportCategory,
-  type NeighbourhoodReport,
   type ReportCategory,
   type ReportSpot,
-  type ReportUrgency,
-  type TenantReport,
-  type TenantReportSummary,
-} from '@palier/contracts';
+} from '@palier/contracts/src/report-categories';
+import type { NeighbourhoodReport, ReportUrgency, TenantReport, TenantReportSummary } from '@palier/contracts/src/reports';
 import type { EventMessage } from '@palier/contracts/src/realtime';
 import { api } from '../api/session';
 import { failureMessage } from '../api/problems';
