@@ -8,9 +8,9 @@ export type HandoffPurpose = (typeof handoffPurposes)[number];
 
 export const PHONE_PATH = '/phone/';
 
-/** The phone page that does each task, with the code: in the fragment for photos, so it never reaches a server log. */
+/** The phone page that does each task, with the code in the fragment, so it never reaches a server log. */
 export function phoneLink(purpose: HandoffPurpose, code: string): string {
-  return purpose === 'report_photos' ? PHONE_PATH + 'photos.html#code=' + code : PHONE_PATH + '?code=' + code;
+  return purpose === 'report_photos' ? PHONE_PATH + 'photos.html#code=' + code : PHONE_PATH + '#code=' + code;
 }
 
 export const StartHandoffRequest = Type.Object({

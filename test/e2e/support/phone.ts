@@ -43,7 +43,7 @@ export class Phone {
     await this.page.locator('#start:not([disabled]), #problem:not([hidden])').first().waitFor({ state: 'visible' });
   }
 
-  /** Opens what the TV's QR code carries for the phone hand-off (`/phone/?code=…`), as a scan would. */
+  /** Opens what the TV's QR code carries for the phone hand-off (`/phone/#code=…`), as a scan would. */
   async openHandoffLink(url: string): Promise<void> {
     await this.page.goto(url);
     await this.page.locator('#start:not([disabled]), #problem:not([hidden])').first().waitFor({ state: 'visible' });
