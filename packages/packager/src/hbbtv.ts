@@ -49,9 +49,10 @@ export function entryPage(context: PlatformContext, builtIndex: string): string 
   const polyfills = /id="vite-legacy-polyfill" src="\.?\/?([^"]+)"/.exec(builtIndex)?.[1];
   const entry = /id="vite-legacy-entry" data-src="\.?\/?([^"]+)"/.exec(builtIndex)?.[1];
   if (!polyfills || !entry) throw new Error('the TV build has no legacy bundle (is @vitejs/plugin-legacy still configured?)');
+  // SystemJS takes "assets/…" for a bare module name: the entry keeps its "./".
   const scripts =
     `<script type="text/javascript" id="vite-legacy-polyfill" src="${escapeXml(polyfills)}"></script>\n` +
-    `<script type="text/javascript" id="vite-legacy-entry" data-src="${escapeXml(entry)}">\n//<![CDATA[\n` +
+    `<script type="text/javascript" id="vite-legacy-entry" data-src="./${escapeXml(entry)}">\n//<![CDATA[\n` +
     `System.import(document.getElementById('vite-legacy-entry').getAttribute('data-src'));\n//]]>\n</script>`;
   return renderTemplate('hbbtv/index.xhtml', {
     language: context.profile.defaultLanguage,
