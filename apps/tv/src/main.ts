@@ -5,17 +5,35 @@ import App from './App';
 import { currentPlatform } from './platform';
 import { queryParameter } from './api/config';
 import { fontFiles, fontMetrics, loadFonts } from './fonts';
-import { bindState, initialState, type AppState } from './store';
+import { bindState, initialState, state, type AppState } from './store';
 import { isLanguage } from './i18n';
 import { colours, fonts } from './theme';
 import { exposeTestState } from './testing';
+import { startLiveUpdates, stopLiveUpdates } from './api/live';
+import { hasSession } from './api/session';
 
 const platform = currentPlatform();
 platform.start();
+// In the background the socket is closed; back in front it reconnects, and its ready handler re-reads what changed.
+platform.watchLifecycle({
+  pause: () => stopLiveUpdates(),
+  resume: () => {
+    if (!hasSession()) return;
+    startLiveUpdates();
+    state().noticesVersion += 1;
+  },
+});
 
 const requestedMode = queryParameter('renderMode');
 const renderMode = requestedMode === 'canvas' || requestedMode === 'webgl' ? requestedMode : platform.renderMode;
 const inspector = queryParameter('inspector') === '1';
+// The renderer's DOM mirror (the inspector) watches the canvas with ResizeObserver, which engines before Chromium 64
+// lack (Tizen 2017–2019, webOS 4): a TV's canvas never resizes, so a stub that observes nothing is enough.
+if (inspector && typeof (window as unknown as { ResizeObserver?: unknown }).ResizeObserver === 'undefined') {
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = function ResizeObserverStub() {
+    return { observe() {}, unobserve() {}, disconnect() {} };
+  };
+}
 const language = queryParameter('lang');
 
 const textSize = queryParameter('textSize');

@@ -2,7 +2,7 @@
 import { detectPlatform, detectRenderMode, type PlatformName } from './detect';
 import { keyMapFor, type KeyMap } from './keys';
 import { createVoice, type Voice } from './voice';
-import { exitApp, startPlatform } from './lifecycle';
+import { bringToFront, exitApp, launchParameters, startPlatform, watchLifecycle, type LifecycleHandlers } from './lifecycle';
 
 export interface Platform {
   name: PlatformName;
@@ -12,6 +12,12 @@ export interface Platform {
   start(): void;
   /** false when the app cannot close itself (a browser tab). */
   exit(): boolean;
+  /** Pause and resume when the platform hides and shows the app (or launches it again). */
+  watchLifecycle(handlers: LifecycleHandlers): () => void;
+  /** What the app was launched with (webOS launchParams, Tizen app control). */
+  launchParameters(): Record<string, string>;
+  /** For an incoming call: true when the platform brought the app forward. */
+  bringToFront(): boolean;
 }
 
 let platform: Platform | null = null;
@@ -26,8 +32,11 @@ export function currentPlatform(): Platform {
     renderMode: detectRenderMode(),
     start: () => startPlatform(name),
     exit: () => exitApp(name),
+    watchLifecycle: (handlers) => watchLifecycle(name, handlers),
+    launchParameters: () => launchParameters(name),
+    bringToFront: () => bringToFront(name),
   };
   return platform;
 }
 
-export type { PlatformName, KeyMap, Voice };
+export type { PlatformName, KeyMap, Voice, LifecycleHandlers };
