@@ -1,5 +1,6 @@
-// The application root: routes, the overlays drawn above every screen (urgent banner, leave dialog), the session's
-// start and end, and the one place where keys are looked at before the focused component (the banner's OK/Back).
+// The application root: routes, the overlays drawn above every screen (call, urgent banner, leave dialog), the
+// session's start and end, and the one place where keys are looked at before the focused component (the call's keys,
+// the banner's OK/Back).
 import Blits from '@lightningjs/blits';
 import Activation from './pages/Activation';
 import Home from './pages/Home';
@@ -8,6 +9,8 @@ import NoticeDetail from './pages/NoticeDetail';
 import Settings from './pages/Settings';
 import Procedures from './pages/Procedures';
 import ComingSoon from './pages/ComingSoon';
+import Calls from './pages/Calls';
+import CallOverlay from './components/CallOverlay';
 import Goodbye from './pages/Goodbye';
 import Banner from './components/Banner';
 import Dialog from './components/Dialog';
@@ -15,6 +18,7 @@ import { lookComputed, speak } from './components/look';
 import { hasSession, onSignedOut } from './api/session';
 import { startLiveUpdates, stopLiveUpdates } from './api/live';
 import { forgetNotices } from './pages/noticesMemory';
+import { forgetCalls } from './calls/controller';
 import { currentPlatform } from './platform';
 import { state } from './store';
 import { format } from './i18n';
@@ -24,25 +28,33 @@ import { reportDialog, reportNavigating } from './testing';
 const instant = {} as never;
 
 /** A before-hook: continue to the route with a session, else to activation. */
-const signedIn = <T,>(to: T): T | string => (hasSession() ? to : '/activation');
+const signedIn = <T>(to: T): T | string => (hasSession() ? to : '/activation');
 
 export default Blits.Application({
-  components: { Banner, Dialog },
+  components: { Banner, Dialog, CallOverlay },
   template: `
     <Element w="1920" h="1080" :color="$c.background">
       <RouterView ref="view" w="1920" h="1080" />
       <Banner :show="!!$$appState.banner" />
       <Dialog ref="dialog" :show="$$appState.dialogOpen" :question="$t.leave.question" :help="$t.leave.help" :yes="$t.common.yes" :no="$t.common.no" />
+      <CallOverlay ref="call" :show="!!$$appState.call" />
     </Element>
   `,
   routes: [
     { path: '/', component: Home, transition: instant, hooks: { before: () => (hasSession() ? '/home' : '/activation') } },
-    { path: '/activation', component: Activation, transition: instant, options: { inHistory: false }, hooks: { before: <T,>(to: T): T | string => (hasSession() ? '/home' : to) } },
+    {
+      path: '/activation',
+      component: Activation,
+      transition: instant,
+      options: { inHistory: false },
+      hooks: { before: <T>(to: T): T | string => (hasSession() ? '/home' : to) },
+    },
     { path: '/home', component: Home, transition: instant, hooks: { before: signedIn } },
     { path: '/notices', component: Notices, transition: instant, hooks: { before: signedIn } },
     { path: '/notices/:id', component: NoticeDetail, transition: instant, hooks: { before: signedIn } },
     { path: '/settings', component: Settings, transition: instant },
     { path: '/procedures', component: Procedures, transition: instant, hooks: { before: signedIn } },
+    { path: '/calls', component: Calls, transition: instant, hooks: { before: signedIn } },
     { path: '/soon/:service', component: ComingSoon, transition: instant, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
   ],
@@ -54,6 +66,11 @@ export default Blits.Application({
     '$appState.language'(language: string) {
       document.documentElement.setAttribute('lang', language);
       document.documentElement.setAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
+    },
+    '$appState.call'(call: { id: string } | null, previous: { id: string } | null) {
+      // The call takes the keys and the focus while it shows; afterwards the tenant is back where they were.
+      if (call && !previous) this.$select('call').$focus();
+      if (!call && previous) this.$select(state().dialogOpen ? 'dialog' : 'view').$focus();
     },
     '$appState.banner'(banner: { title: string } | null) {
       if (banner) speak(format(this.t.banner.urgent, { title: banner.title }) + '. ' + this.t.banner.action);
@@ -73,6 +90,7 @@ export default Blits.Application({
         state().banner = null;
         state().firstName = '';
         state().unread = 0;
+        forgetCalls();
         this.$router.to('/activation');
       });
       if (hasSession()) startLiveUpdates();
@@ -97,9 +115,14 @@ export default Blits.Application({
   input: {
     intercept(event: KeyboardEvent) {
       const app = state();
-      if (!app.banner || app.dialogOpen) return event;
       const keyMap = currentPlatform().keyMap;
       const name = keyMap[event.key] || keyMap[event.keyCode];
+      if (app.call) {
+        // A call owns every key while it shows: pages below keep their place and get them back afterwards.
+        if (name) this.$select('call').key(name);
+        return undefined;
+      }
+      if (!app.banner || app.dialogOpen) return event;
       if (name === 'enter') {
         const noticeId = app.banner.noticeId;
         app.banner = null;

@@ -9,6 +9,34 @@ export interface UrgentBanner {
   title: string;
 }
 
+/** What the call overlay shows; replaced as a whole on every change (see calls/controller.ts). */
+export interface CallView {
+  id: string;
+  kind: 'CALL_CENTRE' | 'NEIGHBOUR' | 'CALL_BACK';
+  direction: 'OUTGOING' | 'INCOMING';
+  /** The API's state, e.g. 'QUEUED', 'RINGING', 'ANSWERED', 'ENDED'. */
+  state: string;
+  /** incoming: ringing here; outgoing: waiting or ringing there; live: answered; ended: the outcome, shown briefly. */
+  phase: 'incoming' | 'outgoing' | 'live' | 'ended';
+  /** The landlord's name, or the neighbour's first name; empty for the landlord on an agent's call-back. */
+  peerName: string;
+  peerBuilding: string;
+  fromLandlord: boolean;
+  position: number;
+  waitSeconds: number;
+  /** connecting → connected; unsupported: the engine has no WebRTC (the call goes to the phone); failed: could not join. */
+  media: 'idle' | 'connecting' | 'connected' | 'unsupported' | 'failed';
+  remoteVideo: boolean;
+  muted: boolean;
+  hasMicrophone: boolean;
+  /** The phone hand-off: the link the QR code carries, and the code to type when it cannot be scanned. */
+  phoneUrl: string;
+  phoneCode: string;
+  confirmingHangUp: boolean;
+  /** For the ended phase: the sentence's key in the catalogue's calls section. */
+  outcome: string;
+}
+
 export interface AppState {
   language: Language;
   textSize: TextSize;
@@ -20,6 +48,12 @@ export interface AppState {
   dialogOpen: boolean;
   /** Bumped when the notices list should re-read the API (a realtime hint arrived). */
   noticesVersion: number;
+  /** The call in progress (or just ended), drawn over every screen; null when there is none. */
+  call: CallView | null;
+  /** Missed calls the tenant has not yet seen on the calls screen (the home tile's badge). */
+  missedCalls: number;
+  /** Bumped when the calls screen should re-read the API (a call ended, a missed call arrived). */
+  callsVersion: number;
 }
 
 const PREFERENCES_KEY = 'palier.preferences';
@@ -58,6 +92,9 @@ export function initialState(overrides: Partial<Preferences> = {}): AppState {
     banner: null,
     dialogOpen: false,
     noticesVersion: 0,
+    call: null,
+    missedCalls: 0,
+    callsVersion: 0,
   };
 }
 

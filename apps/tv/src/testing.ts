@@ -16,7 +16,31 @@ interface TestState {
   message: string;
   navigating: boolean;
   unread: number;
+  /** The call as the tenant sees it; state is 'idle' when there is none (see reportCall). */
+  call: CallSnapshot;
+  missedCalls: number;
 }
+
+export interface CallSnapshot {
+  state: string;
+  phase: string;
+  id: string;
+  peer: string;
+  position: number;
+  estimatedWaitSeconds: number;
+  media: string;
+  muted: boolean;
+  phoneUrl: string;
+  phoneCode: string;
+  confirmingHangUp: boolean;
+  /** Frames the remote video element has decoded: real media, not just a joined room. */
+  remoteVideoFrames: number;
+  /** The last call that ended here: its final state and the reason the API gave. */
+  last: { id: string; state: string; reason: string };
+}
+
+let remoteVideoFrames: () => number = () => 0;
+let lastCall = { id: '', state: '', reason: '' };
 
 const snapshot: TestState = {
   route: 'boot',
@@ -33,7 +57,27 @@ const snapshot: TestState = {
   message: '',
   navigating: false,
   unread: 0,
+  call: idleCall(),
+  missedCalls: 0,
 };
+
+function idleCall(): CallSnapshot {
+  return {
+    state: 'idle',
+    phase: '',
+    id: '',
+    peer: '',
+    position: 0,
+    estimatedWaitSeconds: 0,
+    media: 'idle',
+    muted: false,
+    phoneUrl: '',
+    phoneCode: '',
+    confirmingHangUp: false,
+    remoteVideoFrames: 0,
+    last: lastCall,
+  };
+}
 
 function refreshPreferences(): void {
   const current = state();
@@ -42,6 +86,25 @@ function refreshPreferences(): void {
   snapshot.language = current.language;
   snapshot.textSize = current.textSize;
   snapshot.dir = current.language === 'ar' ? 'rtl' : 'ltr';
+  snapshot.missedCalls = current.missedCalls;
+  const call = current.call;
+  snapshot.call = call
+    ? {
+        state: call.phase === 'ended' ? lastCall.state || call.state.toLowerCase() : call.state.toLowerCase(),
+        phase: call.phase,
+        id: call.id,
+        peer: call.peerName,
+        position: call.position,
+        estimatedWaitSeconds: call.waitSeconds,
+        media: call.media,
+        muted: call.muted,
+        phoneUrl: call.phoneUrl,
+        phoneCode: call.phoneCode,
+        confirmingHangUp: call.confirmingHangUp,
+        remoteVideoFrames: remoteVideoFrames(),
+        last: lastCall,
+      }
+    : idleCall();
 }
 
 export function exposeTestState(platform: string, renderMode: string): void {
@@ -87,4 +150,13 @@ export function reportDialog(question: string): void {
 
 export function reportNavigating(navigating: boolean): void {
   snapshot.navigating = navigating;
+}
+
+/** Where the decoded frame count of the remote video comes from (the call's media module). */
+export function reportRemoteVideoFrames(read: () => number): void {
+  remoteVideoFrames = read;
+}
+
+export function reportCallEnded(id: string, state: string, reason: string | null): void {
+  lastCall = { id, state: state.toLowerCase(), reason: reason || '' };
 }

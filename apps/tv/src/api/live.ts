@@ -1,9 +1,11 @@
-// Keeps the home's unread count and the urgent banner true: re-reads the API on start and whenever an event hints at change.
+// Keeps the home's unread count, the urgent banner and the call in progress true: re-reads the API on start and whenever
+// an event hints at change.
 import type { EventMessage } from '@palier/contracts/src/realtime';
 import { RealtimeConnection } from './realtime';
 import { api, hasSession } from './session';
 import { state } from '../store';
 import { handleReportEvent } from '../reports/events';
+import { handleCallEvent, resumeCurrentCall } from '../calls/controller';
 
 let connection: RealtimeConnection | null = null;
 
@@ -34,13 +36,18 @@ function handleEvent(event: EventMessage): void {
     refreshUnread();
   } else if (event.name === 'report.updated' || event.name === 'report.photo_added') {
     handleReportEvent(event);
+  } else if (event.name === 'call.incoming' || event.name === 'call.state' || event.name === 'call.position') {
+    handleCallEvent(event);
   }
 }
 
 export function startLiveUpdates(): void {
   if (connection) return;
   // After a reconnection, anything missed was replayed, but the count may also have changed by other means: re-read.
-  connection = new RealtimeConnection(handleEvent, () => refreshUnread());
+  connection = new RealtimeConnection(handleEvent, () => {
+    refreshUnread();
+    resumeCurrentCall();
+  });
   connection.start();
 }
 

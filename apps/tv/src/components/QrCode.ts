@@ -4,9 +4,9 @@ import QRCode from 'qrcode';
 import { lookComputed } from './look';
 
 export default Blits.Component('QrCode', {
-  props: ['value', 'size'],
+  props: ['value', 'size', 'testid'],
   template: `
-    <Element :w="$size" :h="$size" :inspector-data="{testid: 'activation-qr', value: $value}">
+    <Element :w="$size" :h="$size" :inspector-data="{testid: $testid || 'activation-qr', value: $value}">
       <Element :w="$size" :h="$size" color="#ffffff" />
       <Element :show="!!$src" x="0" y="0" :w="$size" :h="$size" :src="$src" />
     </Element>
@@ -32,7 +32,12 @@ export default Blits.Component('QrCode', {
         this.src = '';
         return;
       }
-      QRCode.toDataURL(value, { margin: 2, width: this.size, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } }).then(
+      QRCode.toDataURL(value, {
+        margin: 2,
+        width: this.size,
+        errorCorrectionLevel: 'M',
+        color: { dark: '#000000', light: '#ffffff' },
+      }).then(
         (url: string) => {
           if (value === this.value) this.src = url;
         },

@@ -12,12 +12,12 @@ export default Blits.Component('ComingSoon', {
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-soon'}">
       <Text :content="$serviceName" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" :align="$rtl ? 'right' : 'left'" />
-      <Element x="96" y="300" w="1728" :h="$ts.heading * 5" :color="$c.surface">
-        <Element :x="$rtl ? 1728 - 12 : 0" y="0" w="12" :h="$ts.heading * 5" :color="$c.fresh" />
+      <Element x="96" y="300" w="1728" :h="$ts.heading * 6.5" :color="$c.surface">
+        <Element :x="$rtl ? 1728 - 12 : 0" y="0" w="12" :h="$ts.heading * 6.5" :color="$c.fresh" />
         <Text :content="$t.soon.title" :font="$f.bold" :size="$ts.heading" :color="$c.text" x="60" y="50" maxwidth="1608" :align="$rtl ? 'right' : 'left'" />
-        <Text :content="$t.soon.body" :size="$ts.body" :color="$c.text" x="60" :y="70 + $ts.heading * 1.5" maxwidth="1608" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'soon-message'}" />
+        <Text :content="$body" :size="$ts.body" :color="$c.text" x="60" :y="70 + $ts.heading * 1.5" maxwidth="1608" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'soon-message'}" />
       </Element>
-      <Button ref="back" :x="$rtl ? 1920 - 96 - 480 : 96" :y="340 + $ts.heading * 5" w="480" h="100" :label="$t.common.back" testid="soon-back" />
+      <Button ref="back" :x="$rtl ? 1920 - 96 - 480 : 96" :y="340 + $ts.heading * 6.5" w="480" h="100" :label="$t.common.back" testid="soon-back" />
       <KeyHints :hints="$hints" />
     </Element>
   `,
@@ -28,8 +28,13 @@ export default Blits.Component('ComingSoon', {
         neighbours: this.t.home.neighbours,
         procedures: this.t.home.procedures,
         calls: this.t.home.calls,
+        faults: this.t.calls.reportFault,
       };
       return names[this.service] || this.t.soon.title;
+    },
+    body() {
+      // Fault reports are offered by the calls screen outside opening hours: say what to do until they arrive.
+      return this.service === 'faults' ? this.t.calls.faultsSoon : this.t.soon.body;
     },
     hints() {
       return [{ key: 'back', label: this.t.common.goBack }];
@@ -38,8 +43,8 @@ export default Blits.Component('ComingSoon', {
   hooks: {
     ready() {
       reportScreen('soon');
-      reportMessage(this.t.soon.body);
-      speak(this.serviceName + '. ' + this.t.soon.title + '. ' + this.t.soon.body);
+      reportMessage(this.body);
+      speak(this.serviceName + '. ' + this.t.soon.title + '. ' + this.body);
     },
     focus() {
       const button = this.$select('back');

@@ -2,6 +2,7 @@
 import Blits from '@lightningjs/blits';
 import { api } from '../api/session';
 import { refreshUnread } from '../api/live';
+import { refreshMissedCalls } from '../calls/controller';
 import { failureMessage } from '../api/problems';
 import { format, formatDay } from '../i18n';
 import { reportMessage, reportScreen } from '../testing';
@@ -75,6 +76,7 @@ export default Blits.Component('Home', {
     tiles(): TileSpec[] {
       const t = this.t.home;
       const unread = this.$appState.unread;
+      const missed = this.$appState.missedCalls;
       const place = (tile: Omit<TileSpec, 'x' | 'y' | 'w' | 'h' | 'key'>, index: number): TileSpec => ({
         ...tile,
         key: [tile.id, tile.label, tile.badge, this.ts.k, this.rtl ? 'rtl' : 'ltr'].join('|'),
@@ -85,10 +87,22 @@ export default Blits.Component('Home', {
       });
       // Loop children may only read their own item (a Blits for-loop constraint), so geometry travels with each tile.
       return [
-        { id: 'notices', label: t.notices, help: t.noticesHelp, glyph: '!', badge: unread > 0 ? (unread === 1 ? t.unreadOne : format(t.unread, { count: unread })) : '' },
+        {
+          id: 'notices',
+          label: t.notices,
+          help: t.noticesHelp,
+          glyph: '!',
+          badge: unread > 0 ? (unread === 1 ? t.unreadOne : format(t.unread, { count: unread })) : '',
+        },
         { id: 'neighbours', label: t.neighbours, help: t.neighboursHelp, glyph: '☺', badge: '' },
         { id: 'procedures', label: t.procedures, help: t.proceduresHelp, glyph: '✎', badge: '' },
-        { id: 'calls', label: t.calls, help: t.callsHelp, glyph: '☎', badge: '' },
+        {
+          id: 'calls',
+          label: t.calls,
+          help: t.callsHelp,
+          glyph: '☎',
+          badge: missed > 0 ? (missed === 1 ? t.missedOne : format(t.missed, { count: missed })) : '',
+        },
         { id: 'settings', label: t.settings, help: t.settingsHelp, glyph: '⚙', badge: '' },
       ].map(place);
     },
@@ -140,6 +154,7 @@ export default Blits.Component('Home', {
         },
       );
       refreshUnread();
+      refreshMissedCalls();
     },
     focusTile() {
       const tile = this.$select('tile' + this.focusIndex);
@@ -150,6 +165,7 @@ export default Blits.Component('Home', {
       if (id === 'notices') this.$router.to('/notices');
       else if (id === 'settings') this.$router.to('/settings');
       else if (id === 'procedures') this.$router.to('/procedures');
+      else if (id === 'calls') this.$router.to('/calls');
       else this.$router.to('/soon/' + id);
     },
   },
