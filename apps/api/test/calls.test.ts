@@ -140,6 +140,34 @@ describeWithLivekit('video calls', () => {
       await act(api.app, 'B1', queued.id, 'hang-up');
     });
 
+    it('shows the agent the caller’s open fault reports, newest first', async () => {
+      const report = await api.app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        headers: { ...as('B2'), 'idempotency-key': randomUUID() },
+        payload: {
+          category: 'HEATING',
+          location: 'HOME',
+          spot: 'LIVING_ROOM',
+          urgency: 'NORMAL',
+          description: 'Le radiateur du salon est froid',
+        },
+      });
+      expect(report.statusCode).toBe(201);
+      const queued = (await call(api.app, 'B2', { kind: 'CALL_CENTRE' })).json();
+      const entry = (await staff(api.app, agent, 'GET', '/api/v1/staff/calls/queue'))
+        .json()
+        .items.find((item: { callId: string }) => item.callId === queued.id);
+      expect(entry.caller.openReports).toEqual([
+        { id: report.json().id, number: report.json().number, category: 'HEATING', status: 'RECEIVED', createdAt: expect.any(String) },
+      ]);
+      const other = (await staff(api.app, agent, 'GET', '/api/v1/staff/calls/queue'))
+        .json()
+        .items.filter((item: { caller: { tenantId: string } }) => item.caller.tenantId !== id.B2);
+      for (const item of other) expect(item.caller.openReports).toEqual([]);
+      await act(api.app, 'B2', queued.id, 'cancel');
+    });
+
     it('lets exactly one of two agents claim a call, on two API instances at once', async () => {
       const other = await api.buildInstance();
       const queued = (await call(api.app, 'B2', { kind: 'CALL_CENTRE' })).json();

@@ -63,6 +63,7 @@ const call = (patch: Partial<StaffCall>): StaffCall => ({
     reference: 'HMP-LAU-B-0101',
     home: { floor: 1, door: '3', building: { id: 'b', name: 'Bâtiment B' } },
     residence: { id: 'r', name: 'Les Lauriers', address: '12 boulevard des Lauriers' },
+    openReports: [],
   },
   agent: null,
   note: null,

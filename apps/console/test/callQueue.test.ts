@@ -29,6 +29,7 @@ const entry = (callId: string, position: number, waitingSeconds = 30): QueueEntr
     reference: 'HMP-LAU-B-0101',
     home: { floor: 3, door: '12', building: { id: 'b', name: 'Bâtiment B' } },
     residence: { id: 'r', name: 'Les Lauriers', address: '12 boulevard des Lauriers, 13014 Marseille' },
+    openReports: [],
   },
 });
 

@@ -1,5 +1,6 @@
 // Video calls: a tenant calls the landlord's call-centre or a neighbour; an agent claims, answers and calls back.
 import { Type, type Static } from 'typebox';
+import { ReportCategory, ReportStatus } from './reports';
 
 export const callKinds = ['CALL_CENTRE', 'NEIGHBOUR', 'CALL_BACK'] as const;
 export const CallKind = Type.Enum(callKinds);
@@ -124,6 +125,16 @@ export const CallerIdentity = Type.Object({
   reference: Type.String(),
   home: Type.Object({ floor: Type.Integer(), door: Type.String(), building: Type.Object({ id: Type.String(), name: Type.String() }) }),
   residence: Type.Object({ id: Type.String(), name: Type.String(), address: Type.String() }),
+  /** The caller's fault reports still open, newest first (at most 5), so the agent knows what the call is likely about. */
+  openReports: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      number: Type.String(),
+      category: ReportCategory,
+      status: ReportStatus,
+      createdAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
 });
 export type CallerIdentity = Static<typeof CallerIdentity>;
 

@@ -5,6 +5,8 @@ import { commonAreaSpots, homeSpots, reportCategoryCodes } from './report-catego
 export * from './report-categories';
 
 export const ReportCategory = Type.Enum(reportCategoryCodes);
+// Declared here too: this file's value of the same name hides the type re-exported from report-categories.
+export type ReportCategory = (typeof reportCategoryCodes)[number];
 
 export const reportLocations = ['HOME', 'COMMON_AREA'] as const;
 export const ReportLocation = Type.Enum(reportLocations);

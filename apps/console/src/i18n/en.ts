@@ -169,7 +169,8 @@ export const en: Record<MessageKey, string> = {
   'caller.residence': 'Residence',
   'caller.reports': 'Open fault reports',
   'caller.reportsNone': 'Not tracked in Palier yet: nothing to show.',
-  'caller.reportsNotAvailable': 'Open fault reports: not tracked in Palier yet, nothing to show.',
+  'caller.noOpenReports': 'No open fault report.',
+  'caller.openReports': 'Open fault reports ({count}):',
 
   'claim.takenTitle': 'Call already taken',
   'claim.taken': 'Another agent answered {name} just before you. The queue has been updated.',

@@ -168,7 +168,8 @@ export const fr = {
   'caller.residence': 'Résidence',
   'caller.reports': 'Signalements en cours',
   'caller.reportsNone': 'Pas encore suivis dans Palier : rien à afficher.',
-  'caller.reportsNotAvailable': 'Signalements en cours : pas encore suivis dans Palier, rien à afficher.',
+  'caller.noOpenReports': 'Aucun signalement en cours.',
+  'caller.openReports': 'Signalements en cours ({count}) :',
 
   'claim.takenTitle': 'Appel déjà pris',
   'claim.taken': 'Un·e autre agent a répondu à {name} juste avant vous. La file a été mise à jour.',

@@ -30,6 +30,8 @@ import { raiseEvent, type Audience } from '../realtime/service';
 import type { AgentPresence } from './agent-presence';
 import { describeOpening, isOpen, nextOpening } from './opening-hours';
 import { isTerminal, transition, type CallAction } from './state-machine';
+import { reportNumber } from '../reports/service';
+import { openReportStatuses, type ReportCategory } from '@palier/contracts';
 
 export const AGENT_ROLES = ['AGENT'] as const;
 export const CALL_TOKEN_TTL_SECONDS = 300;
@@ -50,6 +52,12 @@ const tenantIdentitySelect = {
   firstName: true,
   lastName: true,
   reference: true,
+  reports: {
+    where: { status: { in: openReportStatuses.slice() } },
+    orderBy: { createdAt: 'desc' },
+    take: 5,
+    select: { id: true, serial: true, category: true, status: true, createdAt: true },
+  },
   home: {
     select: {
       floor: true,
@@ -79,6 +87,13 @@ function toCallerIdentity(tenant: TenantRow): CallerIdentity {
     reference: tenant.reference,
     home: { floor: tenant.home.floor, door: tenant.home.door, building: { id: building.id, name: building.name } },
     residence: { id: building.residence.id, name: building.residence.name, address: building.residence.address },
+    openReports: tenant.reports.map((report) => ({
+      id: report.id,
+      number: reportNumber(report),
+      category: report.category as ReportCategory,
+      status: report.status,
+      createdAt: report.createdAt.toISOString(),
+    })),
   };
 }
 

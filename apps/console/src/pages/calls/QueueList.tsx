@@ -5,6 +5,8 @@ import { Alert } from '../../components/Alert';
 import { Spinner } from '../../components/Spinner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatWaiting, homeLabel, isLongWait, waitingNow, type ShownEntry } from './callQueue';
+import { categoryLabel, reportTranslator, statusKey } from '../reports/messages';
+import type { CallerIdentity } from '@palier/contracts';
 
 export interface QueueListProps {
   entries: ShownEntry[];
@@ -124,7 +126,7 @@ function QueueRow({ entry, now, answerBlockedBy, claiming, compact, onAnswer }: 
             <p className="queue__residence muted">
               {caller.residence.name} — {caller.residence.address}
             </p>
-            <p className="queue__reports muted">{t('caller.reportsNotAvailable')}</p>
+            <OpenReports reports={caller.openReports} />
           </>
         )}
       </div>
@@ -153,5 +155,24 @@ function QueueRow({ entry, now, answerBlockedBy, claiming, compact, onAnswer }: 
         </button>
       </div>
     </li>
+  );
+}
+
+/** The caller's open fault reports: what the call is most likely about. */
+function OpenReports({ reports }: { reports: CallerIdentity['openReports'] }) {
+  const { t, language } = useI18n();
+  if (reports.length === 0) return <p className="queue__reports muted">{t('caller.noOpenReports')}</p>;
+  const report = reportTranslator(language);
+  return (
+    <div className="queue__reports" data-testid="caller-open-reports">
+      <p className="muted">{t('caller.openReports', { count: reports.length })}</p>
+      <ul>
+        {reports.map((entry) => (
+          <li key={entry.id}>
+            <strong>{entry.number}</strong> · {categoryLabel(language, entry.category)} · {report(statusKey(entry.status))}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
