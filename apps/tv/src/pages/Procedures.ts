@@ -73,7 +73,7 @@ export default Blits.Component('Procedures', {
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-procedures', step: $step}">
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-title'}" />
       <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$c.text" :x="$bodyX" :y="54 + $ts.title * 1.6" :maxwidth="$bodyW" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-body'}" />
-      <QrCode :show="$step === 'photos' && !!$qrUrl" :value="$qrUrl" size="380" :x="$rtl ? 1920 - 96 - 380 : 96" :y="54 + $ts.title * 1.6" testid="report-photos-qr" />
+      <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" :size="$qrSize" :x="$rtl ? 1920 - 96 - 380 : 96" :y="54 + $ts.title * 1.6" testid="report-photos-qr" />
       <Element :for="(thumb, i) in $thumbs" key="$thumb.id" :x="$thumb.x" y="620" w="300" h="225" :src="$thumb.src" :inspector-data="{testid: 'report-thumb'}" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'proc-' + $item.id" />
       <KeyHints :hints="$hints" />
@@ -100,8 +100,11 @@ export default Blits.Component('Procedures', {
   },
   computed: {
     ...lookComputed,
-    w(): ReportWords {
+    words(): ReportWords {
       return reportWords(this.$appState.language);
+    },
+    qrSize() {
+      return 380;
     },
     bodyX() {
       return this.step === 'photos' ? (this.rtl ? LEFT : LEFT + 440) : LEFT;
@@ -114,11 +117,6 @@ export default Blits.Component('Procedures', {
         { key: 'ok', label: this.t.common.choose },
         { key: 'back', label: this.t.common.goBack },
       ];
-    },
-  },
-  watch: {
-    '$appState.language'() {
-      this.render();
     },
   },
   hooks: {
@@ -137,7 +135,7 @@ export default Blits.Component('Procedures', {
     },
   },
   methods: {
-    language() {
+    lang() {
       return this.$appState.language as 'fr' | 'en' | 'ar';
     },
     /** Lays choices out in a grid of `cols` columns below the body, mirrored in right-to-left. */
@@ -165,7 +163,7 @@ export default Blits.Component('Procedures', {
       this.index = 0;
       this.$setTimeout(() => this.focusItem(), 0);
     },
-    show(step: Step, title: string, body: string) {
+    present(step: Step, title: string, body: string) {
       this.step = step;
       this.title = title;
       this.body = body;
@@ -176,26 +174,21 @@ export default Blits.Component('Procedures', {
       const item = this.$select('item' + this.index);
       if (item) item.$focus();
     },
-    render() {
-      // Language changed: redraw the current step's words.
-      if (this.step === 'menu') this.showMenu();
-      else if (this.step === 'detail' && this.reportId) this.openReport(this.reportId);
-    },
-    fail(error: unknown) {
+    showFailure(error: unknown) {
       this.busy = false;
-      const message = failureMessage(error, this.t) || this.w.failed;
+      const message = failureMessage(error, this.t) || this.words.failed;
       this.body = message;
       reportMessage(message);
       speak(message);
     },
     showMenu() {
-      this.show('menu', this.w.title, this.w.menuHelp);
+      this.present('menu', this.words.title, this.words.menuHelp);
       this.setChoices(
         [
-          { action: 'report', label: this.w.menuReport },
-          { action: 'mine', label: this.w.menuMine },
-          { action: 'building', label: this.w.menuBuilding },
-          { action: 'eservices', label: this.w.menuEservices },
+          { action: 'report', label: this.words.menuReport },
+          { action: 'mine', label: this.words.menuMine },
+          { action: 'building', label: this.words.menuBuilding },
+          { action: 'eservices', label: this.words.menuEservices },
         ],
         2,
         340,
@@ -203,8 +196,8 @@ export default Blits.Component('Procedures', {
       );
     },
     showCategories() {
-      this.show('category', this.w.categoryTitle, '');
-      const language: 'fr' | 'en' | 'ar' = this.language();
+      this.present('category', this.words.categoryTitle, '');
+      const language: 'fr' | 'en' | 'ar' = this.lang();
       this.setChoices(
         REPORT_CATEGORIES.map((category) => ({
           action: 'category:' + category.code,
@@ -220,21 +213,21 @@ export default Blits.Component('Procedures', {
       const usual = reportCategory(draft.category).usualLocation;
       const home = homeSpots.map((spot) => ({
         action: 'spot:HOME:' + spot,
-        label: this.w.atHome + ' · ' + this.w[('spot.' + spot) as keyof ReportWords],
+        label: this.words.atHome + ' · ' + this.words[('spot.' + spot) as keyof ReportWords],
       }));
       const common = commonAreaSpots.map((spot) => ({
         action: 'spot:COMMON_AREA:' + spot,
-        label: this.w.commonArea + ' · ' + this.w[('spot.' + spot) as keyof ReportWords],
+        label: this.words.commonArea + ' · ' + this.words[('spot.' + spot) as keyof ReportWords],
       }));
-      this.show('place', this.w.placeTitle, '');
+      this.present('place', this.words.placeTitle, '');
       this.setChoices(usual === 'HOME' ? home.concat(common) : common.concat(home), 3, 200, 90);
     },
     showUrgency() {
-      this.show('urgency', this.w.urgencyTitle, '');
+      this.present('urgency', this.words.urgencyTitle, '');
       this.setChoices(
         (['NORMAL', 'LOW', 'URGENT'] as ReportUrgency[]).map((urgency) => ({
           action: 'urgency:' + urgency,
-          label: this.w[('urgency.' + urgency) as keyof ReportWords],
+          label: this.words[('urgency.' + urgency) as keyof ReportWords],
         })),
         1,
         260,
@@ -243,8 +236,8 @@ export default Blits.Component('Procedures', {
     },
     showDescriptions() {
       const draft = this.draft as Draft;
-      const language: 'fr' | 'en' | 'ar' = this.language();
-      this.show('description', this.w.descriptionTitle, '');
+      const language: 'fr' | 'en' | 'ar' = this.lang();
+      this.present('description', this.words.descriptionTitle, '');
       this.setChoices(
         reportCategory(draft.category).templates.map((template) => ({
           action: 'template:' + template.code,
@@ -257,17 +250,17 @@ export default Blits.Component('Procedures', {
     },
     showPhotos() {
       this.thumbs = [];
-      this.show('photos', this.w.photosTitle, this.w.loading);
-      this.setChoices([{ action: 'summary', label: this.w.skipPhotos }], 1, 900, 100);
+      this.present('photos', this.words.photosTitle, this.words.loading);
+      this.setChoices([{ action: 'summary', label: this.words.skipPhotos }], 1, 900, 100);
       api.startHandoff({ purpose: 'report_photos' }).then(
         (handoff) => {
           this.qrUrl = handoff.url;
           const path = handoff.url.split('#')[0] as string;
-          this.body = format(this.w.photosHelp, { url: path, code: handoff.code }) + '\n\n' + this.w.photosNone;
+          this.body = format(this.words.photosHelp, { url: path, code: handoff.code }) + '\n\n' + this.words.photosNone;
           reportMessage(this.title + ' — ' + this.body);
           this.loadPhotos();
         },
-        (error: unknown) => this.fail(error),
+        (error: unknown) => this.showFailure(error),
       );
     },
     loadPhotos() {
@@ -282,10 +275,10 @@ export default Blits.Component('Procedures', {
           if (this.step !== 'photos') return;
           const count = photos.items.length;
           const codeLine = this.body.split('\n\n')[0];
-          this.body = codeLine + '\n\n' + (count > 0 ? format(this.w.photosCount, { count }) : this.w.photosNone);
+          this.body = codeLine + '\n\n' + (count > 0 ? format(this.words.photosCount, { count }) : this.words.photosNone);
           reportMessage(this.title + ' — ' + this.body);
-          if (count > 0 && this.choices[0] && this.choices[0].action === 'summary' && this.choices[0].label !== this.w.continue) {
-            this.setChoices([{ action: 'summary', label: this.w.continue }], 1, 900, 100);
+          if (count > 0 && this.choices[0] && this.choices[0].action === 'summary' && this.choices[0].label !== this.words.continue) {
+            this.setChoices([{ action: 'summary', label: this.words.continue }], 1, 900, 100);
           }
         },
         () => undefined,
@@ -293,26 +286,28 @@ export default Blits.Component('Procedures', {
     },
     showSummary() {
       const draft = this.draft as Draft;
-      const language: 'fr' | 'en' | 'ar' = this.language();
+      const language: 'fr' | 'en' | 'ar' = this.lang();
       this.qrUrl = '';
       this.thumbs = [];
       const count = this.photoIds.length;
-      this.show(
+      this.present(
         'summary',
-        this.w.summaryTitle,
-        format(this.w.summary, {
+        this.words.summaryTitle,
+        format(this.words.summary, {
           category: reportCategory(draft.category).label[language],
           place:
-            (draft.location === 'HOME' ? this.w.atHome : this.w.commonArea) + ' · ' + this.w[('spot.' + draft.spot) as keyof ReportWords],
-          urgency: this.w[('urgency.' + draft.urgency) as keyof ReportWords],
+            (draft.location === 'HOME' ? this.words.atHome : this.words.commonArea) +
+            ' · ' +
+            this.words[('spot.' + draft.spot) as keyof ReportWords],
+          urgency: this.words[('urgency.' + draft.urgency) as keyof ReportWords],
           description: draft.description,
-          photos: count > 0 ? format(this.w.photosCount, { count }) : this.w.photosNone,
+          photos: count > 0 ? format(this.words.photosCount, { count }) : this.words.photosNone,
         }),
       );
       this.setChoices(
         [
-          { action: 'send', label: this.w.send },
-          { action: 'restart', label: this.w.back },
+          { action: 'send', label: this.words.send },
+          { action: 'restart', label: this.words.back },
         ],
         2,
         760,
@@ -323,7 +318,7 @@ export default Blits.Component('Procedures', {
       const draft = this.draft as Draft;
       if (this.busy) return;
       this.busy = true;
-      this.body = this.w.sending;
+      this.body = this.words.sending;
       // The same key for every retry of this report: a resend after a lost answer never makes a second report.
       if (!this.submitKey) this.submitKey = newKey();
       api
@@ -346,33 +341,33 @@ export default Blits.Component('Procedures', {
             this.draft = null;
             this.photoIds = [];
             this.reportId = report.id;
-            this.show(
+            this.present(
               'sent',
-              this.w.sentTitle,
-              format(this.w.sent, { number: report.number, due: formatDateTime(report.dueAt, this.language()) }),
+              this.words.sentTitle,
+              format(this.words.sent, { number: report.number, due: formatDateTime(report.dueAt, this.lang()) }),
             );
             this.setChoices(
               [
-                { action: 'open:' + report.id, label: this.w.toMine },
-                { action: 'menu', label: this.w.home },
+                { action: 'open:' + report.id, label: this.words.toMine },
+                { action: 'menu', label: this.words.home },
               ],
               2,
               560,
               110,
             );
           },
-          (error: unknown) => this.fail(error),
+          (error: unknown) => this.showFailure(error),
         );
     },
     showMine() {
-      this.show('mine', this.w.mineTitle, this.w.loading);
+      this.present('mine', this.words.mineTitle, this.words.loading);
       this.setChoices([], 1, 200);
       api.reports({ limit: 6 }).then(
         (page) => {
           if (this.step !== 'mine') return;
-          this.body = page.items.length === 0 ? this.w.mineEmpty : '';
+          this.body = page.items.length === 0 ? this.words.mineEmpty : '';
           reportMessage(this.title + ' — ' + this.body);
-          const language: 'fr' | 'en' | 'ar' = this.language();
+          const language: 'fr' | 'en' | 'ar' = this.lang();
           this.setChoices(
             page.items.map((report: TenantReportSummary) => ({
               action: 'open:' + report.id,
@@ -381,26 +376,26 @@ export default Blits.Component('Procedures', {
                 ' · ' +
                 reportCategory(report.category).label[language] +
                 ' · ' +
-                this.w[('status.' + report.status) as keyof ReportWords],
+                this.words[('status.' + report.status) as keyof ReportWords],
             })),
             1,
             200,
             100,
           );
         },
-        (error: unknown) => this.fail(error),
+        (error: unknown) => this.showFailure(error),
       );
     },
     openReport(reportId: string) {
       this.reportId = reportId;
       api.report(reportId).then(
         (report) => this.showReport(report),
-        (error: unknown) => this.fail(error),
+        (error: unknown) => this.showFailure(error),
       );
     },
     showReport(report: TenantReport) {
-      const language: 'fr' | 'en' | 'ar' = this.language();
-      const w = this.w;
+      const language: 'fr' | 'en' | 'ar' = this.lang();
+      const w = this.words;
       const lines: string[] = [format(w.status, { status: w[('status.' + report.status) as keyof ReportWords] })];
       lines.push(
         reportCategory(report.category).label[language] +
@@ -426,7 +421,7 @@ export default Blits.Component('Procedures', {
         else what = format(w[('event.' + event.kind) as keyof ReportWords] || '', { body: event.body || '' });
         return '• ' + when + ' : ' + what;
       });
-      this.show('detail', format(w.detailTitle, { number: report.number }), lines.concat(events).join('\n'));
+      this.present('detail', format(w.detailTitle, { number: report.number }), lines.concat(events).join('\n'));
       const choices: Choice[] = [];
       if (report.actions.indexOf('accept_slot') >= 0) {
         report.slots
@@ -445,13 +440,13 @@ export default Blits.Component('Procedures', {
       this.setChoices(choices, 2, 700, 90);
     },
     showBuilding() {
-      this.show('building', this.w.buildingTitle, this.w.loading);
+      this.present('building', this.words.buildingTitle, this.words.loading);
       this.setChoices([], 1, 300);
       api.buildingReports({ limit: 5 }).then(
         (page) => {
           if (this.step !== 'building') return;
-          const language: 'fr' | 'en' | 'ar' = this.language();
-          this.body = page.items.length === 0 ? this.w.buildingEmpty : this.w.buildingHelp;
+          const language: 'fr' | 'en' | 'ar' = this.lang();
+          this.body = page.items.length === 0 ? this.words.buildingEmpty : this.words.buildingHelp;
           reportMessage(this.title + ' — ' + this.body);
           this.setChoices(
             page.items.map((report: NeighbourhoodReport) => ({
@@ -459,22 +454,22 @@ export default Blits.Component('Procedures', {
               label:
                 reportCategory(report.category).label[language] +
                 ' · ' +
-                this.w[('spot.' + report.spot) as keyof ReportWords] +
+                this.words[('spot.' + report.spot) as keyof ReportWords] +
                 ' — ' +
                 report.description +
                 ' · ' +
-                format(this.w.meTooCount, { count: report.meTooCount }) +
-                (report.mine ? '' : ' · ' + (report.meToo ? this.w.meTooDone : this.w.meToo)),
+                format(this.words.meTooCount, { count: report.meTooCount }) +
+                (report.mine ? '' : ' · ' + (report.meToo ? this.words.meTooDone : this.words.meToo)),
             })),
             1,
             300,
             100,
           );
         },
-        (error: unknown) => this.fail(error),
+        (error: unknown) => this.showFailure(error),
       );
     },
-    act(call: Promise<TenantReport>) {
+    perform(call: Promise<TenantReport>) {
       if (this.busy) return;
       this.busy = true;
       call.then(
@@ -482,10 +477,10 @@ export default Blits.Component('Procedures', {
           this.busy = false;
           this.showReport(report);
         },
-        (error: unknown) => this.fail(error),
+        (error: unknown) => this.showFailure(error),
       );
     },
-    choose() {
+    chooseItem() {
       const choice = this.choices[this.index] as Choice | undefined;
       if (!choice) return;
       const [kind, a, b] = choice.action.split(':') as [string, string, string];
@@ -494,7 +489,7 @@ export default Blits.Component('Procedures', {
         this.showCategories();
       } else if (kind === 'mine') this.showMine();
       else if (kind === 'building') this.showBuilding();
-      else if (kind === 'eservices') this.show('menu', this.w.menuEservices, this.w.eservicesSoon);
+      else if (kind === 'eservices') this.present('menu', this.words.menuEservices, this.words.eservicesSoon);
       else if (kind === 'menu') this.showMenu();
       else if (kind === 'category') {
         this.draft = { category: a as ReportCategory, location: 'HOME', spot: 'KITCHEN', urgency: 'NORMAL', template: '', description: '' };
@@ -509,20 +504,20 @@ export default Blits.Component('Procedures', {
       } else if (kind === 'template') {
         const draft = this.draft as Draft;
         const template = reportCategory(draft.category).templates.filter((one) => one.code === a)[0];
-        this.draft = { ...draft, template: a, description: template ? template.label[this.language() as 'fr' | 'en' | 'ar'] : a };
+        this.draft = { ...draft, template: a, description: template ? template.label[this.lang() as 'fr' | 'en' | 'ar'] : a };
         this.showPhotos();
       } else if (kind === 'summary') this.showSummary();
       else if (kind === 'send') this.send();
       else if (kind === 'restart') this.showCategories();
       else if (kind === 'open') this.openReport(a);
-      else if (kind === 'slot') this.act(api.acceptReportSlot(this.reportId, a));
-      else if (kind === 'rate') this.act(api.rateReport(this.reportId, { stars: Number(a) }));
-      else if (kind === 'reopen') this.act(api.reopenReport(this.reportId, this.w.reopenReason));
-      else if (kind === 'cancel') this.act(api.cancelReport(this.reportId));
+      else if (kind === 'slot') this.perform(api.acceptReportSlot(this.reportId, a));
+      else if (kind === 'rate') this.perform(api.rateReport(this.reportId, { stars: Number(a) }));
+      else if (kind === 'reopen') this.perform(api.reopenReport(this.reportId, this.words.reopenReason));
+      else if (kind === 'cancel') this.perform(api.cancelReport(this.reportId));
       else if (kind === 'metoo') {
         api.meToo(a).then(
           () => this.showBuilding(),
-          (error: unknown) => this.fail(error),
+          (error: unknown) => this.showFailure(error),
         );
       }
     },
@@ -533,13 +528,13 @@ export default Blits.Component('Procedures', {
         else if (this.step === 'mine') this.showMine();
       }
     },
-    move(delta: number) {
+    moveFocus(delta: number) {
       const next = this.index + delta;
       if (next < 0 || next >= this.items.length) return;
       this.index = next;
       this.focusItem();
     },
-    back() {
+    goUp() {
       const parents: Record<Step, () => void> = {
         menu: () => goBack(this, '/home'),
         category: () => this.showMenu(),
@@ -561,22 +556,22 @@ export default Blits.Component('Procedures', {
   },
   input: {
     up() {
-      this.move(-this.cols);
+      this.moveFocus(-this.cols);
     },
     down() {
-      this.move(this.cols);
+      this.moveFocus(this.cols);
     },
     left() {
-      if (this.cols > 1) this.move(horizontalStep('left', this.rtl));
+      if (this.cols > 1) this.moveFocus(horizontalStep('left', this.rtl));
     },
     right() {
-      if (this.cols > 1) this.move(horizontalStep('right', this.rtl));
+      if (this.cols > 1) this.moveFocus(horizontalStep('right', this.rtl));
     },
     enter() {
-      this.choose();
+      this.chooseItem();
     },
     back() {
-      this.back();
+      this.goUp();
     },
   },
 });
