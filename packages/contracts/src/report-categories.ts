@@ -92,7 +92,7 @@ export const REPORT_CATEGORIES: ReportCategoryDefinition[] = [
   {
     code: 'DOORS_AND_LOCKS',
     label: { fr: 'Portes et serrures', en: 'Doors and locks', ar: 'الأبواب والأقفال' },
-    icon: '⚿',
+    icon: '⌂',
     serviceLevelDays: 3,
     usualLocation: 'HOME',
     templates: [

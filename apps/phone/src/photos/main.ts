@@ -39,8 +39,14 @@ const ui = {
 };
 ui.title.textContent = t('title');
 
+/** The status line shows only when it has something to say (an empty one is an empty grey bar). */
+function setStatus(text: string): void {
+  ui.status.textContent = text;
+  ui.status.hidden = !text;
+}
+
 function fail(message: string): void {
-  ui.status.textContent = '';
+  setStatus('');
   ui.problem.hidden = false;
   ui.problemText.textContent = message;
 }
@@ -54,14 +60,14 @@ function reason(error: unknown): string {
 async function start(): Promise<void> {
   const code = params.get('code');
   if (!code) return fail(t('invalidLink'));
-  ui.status.textContent = t('checking');
+  setStatus(t('checking'));
   try {
     claimed = await api.claimHandoff(code);
   } catch (error) {
     return fail(error instanceof NetworkFailure ? t('network') : t('refused'));
   }
   if (claimed.purpose !== 'report_photos') return fail(t('refused'));
-  ui.status.textContent = '';
+  setStatus('');
   ui.greeting.textContent = t('greeting', { name: claimed.firstName });
   ui.help.textContent = t('help');
   ui.pickText.textContent = t('pick');
@@ -69,7 +75,7 @@ async function start(): Promise<void> {
 }
 
 async function send(file: File): Promise<void> {
-  ui.status.textContent = t('sending');
+  setStatus(t('sending'));
   ui.problem.hidden = true;
   try {
     const photo = await api.uploadReportPhoto(file, file.type || 'image/jpeg');
@@ -80,7 +86,7 @@ async function send(file: File): Promise<void> {
     image.alt = t('photoAlt', { count: sentCount });
     item.appendChild(image);
     ui.sent.appendChild(item);
-    ui.status.textContent = '';
+    setStatus('');
     ui.done.textContent = t('sent', { count: sentCount });
   } catch (error) {
     fail(t('photoFailed', { reason: reason(error) }));

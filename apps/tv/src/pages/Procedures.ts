@@ -74,7 +74,7 @@ export default Blits.Component('Procedures', {
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-title'}" />
       <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$c.text" :x="$bodyX" :y="54 + $ts.title * 1.6" :maxwidth="$bodyW" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-body'}" />
       <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" :size="$qrSize" :x="$rtl ? 1920 - 96 - 380 : 96" :y="54 + $ts.title * 1.6" testid="report-photos-qr" />
-      <Element :for="(thumb, i) in $thumbs" key="$thumb.id" :x="$thumb.x" y="620" w="300" h="225" :src="$thumb.src" :inspector-data="{testid: 'report-thumb'}" />
+      <Element :for="(thumb, i) in $thumbs" key="$thumb.id" :x="$thumb.x" y="560" w="300" h="225" :src="$thumb.src" :inspector-data="{testid: 'report-thumb'}" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'proc-' + $item.id" />
       <KeyHints :hints="$hints" />
     </Element>
@@ -142,7 +142,8 @@ export default Blits.Component('Procedures', {
     setChoices(choices: Choice[], cols: number, top: number, height = 110) {
       renders += 1;
       const gap = 32;
-      const w = Math.floor((WIDTH - (cols - 1) * gap) / cols);
+      // A single column stays readable at a glance: no button as wide as the screen.
+      const w = cols === 1 ? 1100 : Math.floor((WIDTH - (cols - 1) * gap) / cols);
       const h = Math.round(height * (this.ts.k > 1 ? 1.15 : 1));
       this.choices = choices;
       this.cols = cols;
@@ -251,7 +252,7 @@ export default Blits.Component('Procedures', {
     showPhotos() {
       this.thumbs = [];
       this.present('photos', this.words.photosTitle, this.words.loading);
-      this.setChoices([{ action: 'summary', label: this.words.skipPhotos }], 1, 900, 100);
+      this.setChoices([{ action: 'summary', label: this.words.skipPhotos }], 1, 820, 100);
       api.startHandoff({ purpose: 'report_photos' }).then(
         (handoff) => {
           this.qrUrl = handoff.url;
@@ -278,7 +279,7 @@ export default Blits.Component('Procedures', {
           this.body = codeLine + '\n\n' + (count > 0 ? format(this.words.photosCount, { count }) : this.words.photosNone);
           reportMessage(this.title + ' — ' + this.body);
           if (count > 0 && this.choices[0] && this.choices[0].action === 'summary' && this.choices[0].label !== this.words.continue) {
-            this.setChoices([{ action: 'summary', label: this.words.continue }], 1, 900, 100);
+            this.setChoices([{ action: 'summary', label: this.words.continue }], 1, 820, 100);
           }
         },
         () => undefined,
@@ -409,18 +410,22 @@ export default Blits.Component('Procedures', {
       if (report.actions.indexOf('accept_slot') >= 0) lines.push(w.appointmentOffered);
       if (report.actions.indexOf('rate') >= 0) lines.push(w.rateHelp);
       if (report.rating !== null) lines.push(w.rated + ' ★ ' + report.rating + '/5');
-      const events = report.timeline.slice(-4).map((event) => {
-        const when = formatDateTime(event.at, language);
-        let what: string;
-        if (event.kind === 'STATUS') what = w[('status.' + event.status) as keyof ReportWords] + (event.body ? ' — ' + event.body : '');
-        else if (event.kind === 'MESSAGE')
-          what = format(event.author === 'STAFF' ? w['event.MESSAGE.STAFF'] : w['event.MESSAGE.TENANT'], {
-            name: event.authorName || '',
-            body: event.body || '',
-          });
-        else what = format(w[('event.' + event.kind) as keyof ReportWords] || '', { body: event.body || '' });
-        return '• ' + when + ' : ' + what;
-      });
+      // The status lines already say that slots were offered or taken: the tenant reads each step once.
+      const events = report.timeline
+        .filter((event) => event.kind !== 'SLOTS_OFFERED' && event.kind !== 'SLOT_ACCEPTED')
+        .slice(-4)
+        .map((event) => {
+          const when = formatDateTime(event.at, language);
+          let what: string;
+          if (event.kind === 'STATUS') what = w[('status.' + event.status) as keyof ReportWords] + (event.body ? ' — ' + event.body : '');
+          else if (event.kind === 'MESSAGE')
+            what = format(event.author === 'STAFF' ? w['event.MESSAGE.STAFF'] : w['event.MESSAGE.TENANT'], {
+              name: event.authorName || '',
+              body: event.body || '',
+            });
+          else what = format(w[('event.' + event.kind) as keyof ReportWords] || '', { body: event.body || '' });
+          return '• ' + when + ' : ' + what;
+        });
       this.present('detail', format(w.detailTitle, { number: report.number }), lines.concat(events).join('\n'));
       const choices: Choice[] = [];
       if (report.actions.indexOf('accept_slot') >= 0) {
@@ -437,7 +442,8 @@ export default Blits.Component('Procedures', {
       if (report.actions.indexOf('reopen') >= 0) choices.push({ action: 'reopen', label: w.reopen });
       if (report.actions.indexOf('cancel') >= 0) choices.push({ action: 'cancel', label: w.cancel });
       choices.push({ action: 'mine', label: w.back });
-      this.setChoices(choices, 2, 700, 90);
+      // Five stars, reopen and back must all fit above the key hints: three columns when there are many.
+      this.setChoices(choices, choices.length > 4 ? 3 : 2, 640, 80);
     },
     showBuilding() {
       this.present('building', this.words.buildingTitle, this.words.loading);
