@@ -24,9 +24,15 @@ export const CHROMIUM_ARGS = [
 ];
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? resolve(__dirname, '../../../test-output/screenshots');
 
+/** A fake camera (a test pattern) and microphone, granted without asking: for calls with real media. */
+export const FAKE_MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
 /** Debian's Chromium, headless; Playwright gives every launch a fresh temporary profile. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+export function launchChromium(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: options.fakeMedia ? [...CHROMIUM_ARGS, ...FAKE_MEDIA_ARGS] : CHROMIUM_ARGS,
+  });
 }
 
 /** Remote keys. Back is the browser's Escape; the platform backs and colour keys are sent with their TV key codes. */
@@ -76,7 +82,29 @@ const tvKeyCodes: Partial<Record<RemoteKey, number>> = {
   Blue: 406,
 };
 
-export type Screen = 'activation' | 'home' | 'notices' | 'notice' | 'settings' | 'soon' | 'goodbye' | 'boot';
+export type Screen = 'activation' | 'home' | 'notices' | 'notice' | 'settings' | 'calls' | 'soon' | 'goodbye' | 'boot';
+
+/** The API's call states in lower case, and 'idle' when no call shows. */
+export type CallStateName =
+  'idle' | 'requested' | 'queued' | 'ringing' | 'answered' | 'ended' | 'missed' | 'declined' | 'cancelled' | 'failed';
+
+export interface TvCall {
+  state: CallStateName;
+  /** incoming | outgoing | live | ended, '' when idle */
+  phase: string;
+  id: string;
+  peer: string;
+  position: number;
+  estimatedWaitSeconds: number;
+  /** idle | connecting | connected | unsupported | failed */
+  media: string;
+  muted: boolean;
+  phoneUrl: string;
+  phoneCode: string;
+  confirmingHangUp: boolean;
+  remoteVideoFrames: number;
+  last: { id: string; state: string; reason: string };
+}
 
 export interface TvState {
   route: Screen;
@@ -94,6 +122,9 @@ export interface TvState {
   navigating: boolean;
   /** The unread count behind the Notices tile's badge. */
   unread: number;
+  call: TvCall;
+  /** Missed calls not yet seen, behind the Calls tile's badge. */
+  missedCalls: number;
 }
 
 export interface TvOptions {
@@ -168,7 +199,35 @@ export class Tv {
 
   /** The message currently shown on the screen (loading, error, waiting…), e.g. "Pas de connexion…". */
   expectMessage(text: string | RegExp, timeoutMs = 10000): Promise<TvState> {
-    return this.waitFor(`message "${text}"`, (s) => (typeof text === 'string' ? s.message.indexOf(text) !== -1 : text.test(s.message)), timeoutMs);
+    return this.waitFor(
+      `message "${text}"`,
+      (s) => (typeof text === 'string' ? s.message.indexOf(text) !== -1 : text.test(s.message)),
+      timeoutMs,
+    );
+  }
+
+  /** Waits until the call shown is in this state ('idle' once none shows), e.g. expectCallState('queued'). */
+  expectCallState(callState: CallStateName, timeoutMs = 15000): Promise<TvState> {
+    return this.waitFor(`call state "${callState}"`, (s) => !!s.call && s.call.state === callState, timeoutMs);
+  }
+
+  /** Waits for the call overlay's phase: incoming, outgoing, live or ended. */
+  expectCallPhase(phase: string, timeoutMs = 15000): Promise<TvState> {
+    return this.waitFor(`call phase "${phase}"`, (s) => !!s.call && s.call.phase === phase, timeoutMs);
+  }
+
+  async call(): Promise<TvCall> {
+    return (await this.state()).call;
+  }
+
+  /** Frames the TV's remote <video> element has decoded so far. */
+  async remoteVideoFrames(): Promise<number> {
+    return (await this.call()).remoteVideoFrames;
+  }
+
+  /** Waits until the remote video has decoded more than `frames` frames: real media arrived, not just a joined room. */
+  expectRemoteVideo(frames = 0, timeoutMs = 20000): Promise<TvState> {
+    return this.waitFor(`more than ${frames} decoded remote frames`, (s) => !!s.call && s.call.remoteVideoFrames > frames, timeoutMs);
   }
 
   /** The user code shown on the activation screen, without its dash (as typed on the activation page). */

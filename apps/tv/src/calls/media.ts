@@ -149,10 +149,13 @@ export async function joinCall(token: CallToken, events: MediaEvents): Promise<J
   const room: Room = new lk.Room({ adaptiveStream: false, dynacast: false });
   const element = videoElement();
   let left = false;
+  // The tenant's own phone joins the same room as their camera: the TV neither shows it nor plays it (an echo).
+  const ownPhone = token.identity + '-phone';
 
   const refreshVideo = () => {
     let present = false;
     room.remoteParticipants.forEach((participant) => {
+      if (participant.identity === ownPhone) return;
       participant.videoTrackPublications.forEach((publication) => {
         if (publication.track) present = true;
       });
@@ -160,7 +163,12 @@ export async function joinCall(token: CallToken, events: MediaEvents): Promise<J
     events.onRemoteVideo(present);
   };
 
-  room.on(lk.RoomEvent.TrackSubscribed, (track) => {
+  room.on(lk.RoomEvent.TrackSubscribed, (track, publication, participant) => {
+    if (participant.identity === ownPhone) {
+      // Nor receives it: on a 2 Mbit/s line the downlink is for the other side.
+      publication.setSubscribed(false);
+      return;
+    }
     if (track.kind === lk.Track.Kind.Video || track.kind === lk.Track.Kind.Audio) {
       track.attach(element);
       play(element);

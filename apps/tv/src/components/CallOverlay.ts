@@ -183,7 +183,7 @@ export default Blits.Component('CallOverlay', {
     phoneCodeLine(): string {
       const call = this.callView;
       if (!call || !call.phoneCode) return '';
-      const address = call.phoneUrl.split('?')[0].replace(/^https?:\/\//, '');
+      const address = call.phoneUrl.split(/[?#]/)[0].replace(/^https?:\/\//, '');
       return format(this.t.calls.phoneTypeCode, { address, code: call.phoneCode });
     },
     outcome(): string {
