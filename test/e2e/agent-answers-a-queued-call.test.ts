@@ -102,7 +102,7 @@ describeWithLivekit('a call-centre agent answers a queued call', () => {
     expect(seenByFirst.text).toContain(me.firstName);
     expect(seenByFirst.text).toMatch(/Bâtiment A/);
     expect(seenByFirst.text).toMatch(/Les Lauriers/);
-    expect(seenByFirst.text).toMatch(/Signalements en cours : pas encore suivis/);
+    expect(seenByFirst.text).toMatch(/Aucun signalement en cours/);
     await consoles[0].screenshot('call-centre-02-caller-waiting');
 
     // Both press Answer at the same moment: exactly one wins, the other is told.
