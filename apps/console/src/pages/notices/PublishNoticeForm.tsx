@@ -64,10 +64,7 @@ export function PublishNoticeForm({ onPublished }: { onPublished: (notice: Staff
     void loadPlaces();
   }, [loadPlaces]);
 
-  const options = useMemo(
-    () => (places.status === 'ready' ? flattenAudienceTree(buildAudienceTree(places.places)) : []),
-    [places],
-  );
+  const options = useMemo(() => (places.status === 'ready' ? flattenAudienceTree(buildAudienceTree(places.places)) : []), [places]);
   const chosenPlace = options.find((node) => node.place.id === draft.audienceId)?.place;
 
   const update = <K extends keyof NoticeDraft>(key: K, value: NoticeDraft[K]) => {
