@@ -168,7 +168,6 @@ export const en: Record<MessageKey, string> = {
   'caller.home': 'Home',
   'caller.residence': 'Residence',
   'caller.reports': 'Open fault reports',
-  'caller.reportsNone': 'Not tracked in Palier yet: nothing to show.',
   'caller.noOpenReports': 'No open fault report.',
   'caller.openReports': 'Open fault reports ({count}):',
 

@@ -167,7 +167,6 @@ export const fr = {
   'caller.home': 'Logement',
   'caller.residence': 'Résidence',
   'caller.reports': 'Signalements en cours',
-  'caller.reportsNone': 'Pas encore suivis dans Palier : rien à afficher.',
   'caller.noOpenReports': 'Aucun signalement en cours.',
   'caller.openReports': 'Signalements en cours ({count}) :',
 

@@ -10,6 +10,7 @@ import type { CallRoomSnapshot } from './callRoomState';
 import { mediaProblemMessage } from './callMedia';
 import { talkSeconds } from './callOutcome';
 import { formatWaiting, homeLabel } from './callQueue';
+import { OpenReports } from './OpenReports';
 
 export interface CallViewProps {
   call: StaffCall;
@@ -239,7 +240,9 @@ export function CallerCard({ call }: { call: StaffCall }) {
         </div>
         <div>
           <dt>{t('caller.reports')}</dt>
-          <dd className="muted">{t('caller.reportsNone')}</dd>
+          <dd>
+            <OpenReports reports={tenant.openReports} />
+          </dd>
         </div>
       </dl>
     </div>

@@ -5,8 +5,7 @@ import { Alert } from '../../components/Alert';
 import { Spinner } from '../../components/Spinner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatWaiting, homeLabel, isLongWait, waitingNow, type ShownEntry } from './callQueue';
-import { categoryLabel, reportTranslator, statusKey } from '../reports/messages';
-import type { CallerIdentity } from '@palier/contracts';
+import { OpenReports } from './OpenReports';
 
 export interface QueueListProps {
   entries: ShownEntry[];
@@ -155,24 +154,5 @@ function QueueRow({ entry, now, answerBlockedBy, claiming, compact, onAnswer }: 
         </button>
       </div>
     </li>
-  );
-}
-
-/** The caller's open fault reports: what the call is most likely about. */
-function OpenReports({ reports }: { reports: CallerIdentity['openReports'] }) {
-  const { t, language } = useI18n();
-  if (reports.length === 0) return <p className="queue__reports muted">{t('caller.noOpenReports')}</p>;
-  const report = reportTranslator(language);
-  return (
-    <div className="queue__reports" data-testid="caller-open-reports">
-      <p className="muted">{t('caller.openReports', { count: reports.length })}</p>
-      <ul>
-        {reports.map((entry) => (
-          <li key={entry.id}>
-            <strong>{entry.number}</strong> · {categoryLabel(language, entry.category)} · {report(statusKey(entry.status))}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
