@@ -35,11 +35,14 @@ export interface CallSnapshot {
   confirmingHangUp: boolean;
   /** Frames the remote video element has decoded: real media, not just a joined room. */
   remoteVideoFrames: number;
+  /** When the first remote frame of this call was presented (performance.now() time, ms), 0 until then. */
+  remoteVideoFirstFrameAt: number;
   /** The last call that ended here: its final state and the reason the API gave. */
   last: { id: string; state: string; reason: string };
 }
 
 let remoteVideoFrames: () => number = () => 0;
+let remoteVideoFirstFrameAt: () => number = () => 0;
 let lastCall = { id: '', state: '', reason: '' };
 
 const snapshot: TestState = {
@@ -75,6 +78,7 @@ function idleCall(): CallSnapshot {
     phoneCode: '',
     confirmingHangUp: false,
     remoteVideoFrames: 0,
+    remoteVideoFirstFrameAt: 0,
     last: lastCall,
   };
 }
@@ -102,6 +106,7 @@ function refreshPreferences(): void {
         phoneCode: call.phoneCode,
         confirmingHangUp: call.confirmingHangUp,
         remoteVideoFrames: remoteVideoFrames(),
+        remoteVideoFirstFrameAt: remoteVideoFirstFrameAt(),
         last: lastCall,
       }
     : idleCall();
@@ -155,6 +160,11 @@ export function reportNavigating(navigating: boolean): void {
 /** Where the decoded frame count of the remote video comes from (the call's media module). */
 export function reportRemoteVideoFrames(read: () => number): void {
   remoteVideoFrames = read;
+}
+
+/** Where the time of the call's first presented remote frame comes from (the call's media module). */
+export function reportRemoteVideoFirstFrame(read: () => number): void {
+  remoteVideoFirstFrameAt = read;
 }
 
 export function reportCallEnded(id: string, state: string, reason: string | null): void {

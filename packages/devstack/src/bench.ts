@@ -2,6 +2,7 @@
 // Fastify hello route measured in the same run on the same machine, so the ratio means something anywhere.
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,13 +13,16 @@ import { activateDemoTv } from './device-flow';
 import { say } from './repo';
 import { resolveServices } from './services';
 import { measureBaselinePush, measureCallToQueue, type LatencySummary } from './bench-calls';
-import { startLivekit, ensureLivekitBinary, type LivekitServer } from './livekit';
+import { measureFirstFrames } from './bench-first-frame';
+import { startLivekit, ensureLivekitBinary, LIVEKIT_VERSION, type LivekitServer } from './livekit';
 
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const BENCH_TENANT = 'HMP-LAU-B-0101'; // Les Lauriers, Bâtiment B: building, residence, district and city notices
 const CALL_ITERATIONS = Number(process.env.BENCH_CALL_ITERATIONS ?? 100);
+const FRAME_ITERATIONS = Number(process.env.BENCH_FRAME_ITERATIONS ?? 10);
+const FRAME_TENANT = 'HMP-LAU-A-0203'; // a TV of its own for the video calls, apart from the notices one
 const AGENT_EMAIL = 'accueil@hmp.demo';
 const DEMO_PASSWORD = 'palier-demo';
 
@@ -115,7 +119,8 @@ async function main(): Promise<number> {
       PUBLIC_URL: 'http://127.0.0.1',
       // The benchmark is one client hammering one route; the limits would measure 429s.
       RATE_LIMIT_PER_MINUTE: '1000000000',
-      TV_DIST: '',
+      // The video-call bench opens the real TV app, as the API serves it (build it with npm run build -w @palier/tv).
+      TV_DIST: path.resolve(__dirname, '../../../apps/tv/dist'),
       CONSOLE_DIST: '',
       LIVEKIT_URL: livekit.url,
       LIVEKIT_API_KEY: livekit.apiKey,
@@ -170,18 +175,31 @@ async function main(): Promise<number> {
     say(`call-centre latency: ${CALL_ITERATIONS} calls, one after the other, each cancelled after it showed`);
     const pushBaseline = await measureBaselinePush(CALL_ITERATIONS);
     const callToQueue = await measureCallToQueue(apiUrl, accessToken, staffCookie, CALL_ITERATIONS);
-    const latencyRows = [['scenario', 'samples', 'p50 (ms)', 'p99 (ms)']];
+    const frames = await measureFirstFrames({
+      apiUrl,
+      livekit,
+      tenantTokens: await activateDemoTv(apiUrl, FRAME_TENANT),
+      staffCookie,
+      iterations: FRAME_ITERATIONS,
+      log: say,
+    });
     const fixed = (value: number) => value.toFixed(1);
-    for (const row of [pushBaseline, callToQueue] as LatencySummary[])
-      latencyRows.push([row.scenario, String(row.samples), fixed(row.p50), fixed(row.p99)]);
+    const latencyTable = (summaries: LatencySummary[]) =>
+      table([
+        ['scenario', 'samples', 'p50 (ms)', 'p99 (ms)'],
+        ...summaries.map((row) => [row.scenario, String(row.samples), fixed(row.p50), fixed(row.p99)]),
+      ]);
     process.stdout.write(
       `\n${table(rows)}\n\n` +
         `(b)/(a) = ${(ratio * 100).toFixed(1)} % of the bare Fastify throughput\n` +
         `${CONNECTIONS} connections, ${DURATION_SECONDS} s after ${WARMUP_SECONDS} s warm-up, loopback, load from a worker thread; ` +
         `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; ` +
         `PostgreSQL ${services.postgres.source}, ${services.redis ? `Redis ${services.redis.source}` : 'no Redis'}; notices page ${pageBytes} bytes\n` +
-        `\n${table(latencyRows)}\n\n` +
-        `(d)/(c) = ${(callToQueue.p50 / pushBaseline.p50).toFixed(1)}× the bare push at p50, ${(callToQueue.p99 / pushBaseline.p99).toFixed(1)}× at p99\n`,
+        `\n${latencyTable([pushBaseline, callToQueue])}\n\n` +
+        `(d)/(c) = ${(callToQueue.p50 / pushBaseline.p50).toFixed(1)}× the bare push at p50, ${(callToQueue.p99 / pushBaseline.p99).toFixed(1)}× at p99\n` +
+        `\n${latencyTable([frames.baseline, frames.palier])}\n\n` +
+        `(f)/(e) = ${(frames.palier.p50 / frames.baseline.p50).toFixed(1)}× the bare LiveKit publication at p50, ${(frames.palier.p99 / frames.baseline.p99).toFixed(1)}× at p99; ` +
+        `Chromium ${frames.chromium}, headless, fake camera, LiveKit ${LIVEKIT_VERSION} on loopback, first frames timed with requestVideoFrameCallback\n`,
     );
     const failed = baseline.failures + real.failures;
     if (failed > 0) say(`WARNING: ${failed} requests failed (non-2xx, errors or timeouts): the figures above are not trustworthy`);

@@ -14,7 +14,7 @@ async function post(url: string, body: Record<string, unknown>, form: boolean): 
 }
 
 /** A demo tenant's TV session: the TV asks for a code, the tenant approves it with the letter, the TV gets its tokens. */
-export async function activateDemoTv(baseUrl: string, reference: string): Promise<{ accessToken: string }> {
+export async function activateDemoTv(baseUrl: string, reference: string): Promise<{ accessToken: string; refreshToken: string }> {
   const started = await post(`${baseUrl}/oauth/device_authorization`, { client_id: TV_CLIENT_ID, device_label: 'Benchmark TV' }, true);
   await post(
     `${baseUrl}/api/v1/activation/decision`,
@@ -26,5 +26,5 @@ export async function activateDemoTv(baseUrl: string, reference: string): Promis
     { grant_type: DEVICE_CODE_GRANT, device_code: started.device_code as string, client_id: TV_CLIENT_ID },
     true,
   );
-  return { accessToken: tokens.access_token as string };
+  return { accessToken: tokens.access_token as string, refreshToken: tokens.refresh_token as string };
 }

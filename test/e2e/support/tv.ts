@@ -103,6 +103,8 @@ export interface TvCall {
   phoneCode: string;
   confirmingHangUp: boolean;
   remoteVideoFrames: number;
+  /** When the first remote frame was presented (the page's performance.now(), ms), 0 until then. */
+  remoteVideoFirstFrameAt: number;
   last: { id: string; state: string; reason: string };
 }
 

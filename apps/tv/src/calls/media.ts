@@ -1,7 +1,7 @@
 // The call's media: joins the LiveKit room with livekit-client (loaded on first use), plays the remote video and audio
 // in one <video> element laid over the Lightning canvas, and publishes the TV's microphone (and camera, if it has one).
 import type { CallToken } from '@palier/contracts/src/calls';
-import { reportRemoteVideoFrames } from '../testing';
+import { reportRemoteVideoFirstFrame, reportRemoteVideoFrames } from '../testing';
 
 type Livekit = typeof import('./livekit');
 type Room = InstanceType<Livekit['Room']>;
@@ -124,6 +124,25 @@ function decodedFrames(): number {
 
 reportRemoteVideoFrames(decodedFrames);
 
+// When the call's first remote frame was presented (performance.now() time), for `npm run bench`; 0 until then, and
+// where the browser has no requestVideoFrameCallback (most TVs), where only the decoded frame count tells.
+let firstFrameAt = 0;
+let frameWatch = 0;
+
+function watchFirstFrame(element: HTMLVideoElement): void {
+  firstFrameAt = 0;
+  const watch = ++frameWatch;
+  const withCallback = element as HTMLVideoElement & {
+    requestVideoFrameCallback?: (callback: (now: number, frame: { presentationTime: number }) => void) => number;
+  };
+  if (typeof withCallback.requestVideoFrameCallback !== 'function') return;
+  withCallback.requestVideoFrameCallback((now, frame) => {
+    if (watch === frameWatch) firstFrameAt = frame.presentationTime || now;
+  });
+}
+
+reportRemoteVideoFirstFrame(() => firstFrameAt);
+
 function play(element: HTMLVideoElement): void {
   const playing = element.play();
   if (playing && typeof playing.catch === 'function') {
@@ -148,6 +167,7 @@ export async function joinCall(token: CallToken, events: MediaEvents): Promise<J
   const lk = await loadLivekit();
   const room: Room = new lk.Room({ adaptiveStream: false, dynacast: false });
   const element = videoElement();
+  watchFirstFrame(element);
   let left = false;
   // The tenant's own phone joins the same room as their camera: the TV neither shows it nor plays it (an echo).
   const ownPhone = token.identity + '-phone';
