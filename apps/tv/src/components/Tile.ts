@@ -34,7 +34,7 @@ export default Blits.Component('Tile', {
         :lineheight="$ts.small * 1.3"
         :align="$rtl ? 'right' : 'left'"
       />
-      <Badge :show="!!$badge" :label="$badge" :x="$rtl ? $w - 28 : 28" :y="$labelY - $ts.small * 1.5 - 14" :anchor="$rtl ? 'right' : 'left'" testid="badge-unread" dot="true" />
+      <Badge :show="!!$badge" :label="$badge" :x="$rtl ? $w - 28 : 28" :y="$labelY - $ts.small * 1.5 - 14" :anchor="$rtl ? 'right' : 'left'" :testid="$testid + '-badge'" dot="true" />
     </Element>
   `,
   computed: {

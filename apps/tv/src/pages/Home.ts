@@ -58,7 +58,10 @@ export default Blits.Component('Home', {
     </Element>
   `,
   state() {
-    return { focusIndex: lastFocus, error: '', now: Date.now() };
+    // The tiles are state, not a computed: Blits 1.27 re-runs a :for only when the key it loops over (`tiles`) is
+    // written, and a computed is a plain getter, so a computed list kept the tiles it was first drawn with (a badge
+    // arriving after the screen opened never showed). The watchers below rebuild the list when what it shows changes.
+    return { focusIndex: lastFocus, error: '', now: Date.now(), tiles: [] as TileSpec[] };
   },
   computed: {
     ...lookComputed,
@@ -73,7 +76,56 @@ export default Blits.Component('Home', {
     today() {
       return formatDay(new Date(this.now), this.$appState.language);
     },
-    tiles(): TileSpec[] {
+    tileW() {
+      return Math.floor((1728 - 4 * 42) / 5);
+    },
+    tileH() {
+      return Math.round(360 * (this.ts.k > 1 ? 1.12 : 1));
+    },
+    tileY() {
+      return Math.round(54 + this.ts.title * 1.5 + this.ts.body * 1.6 + this.ts.heading * 2.2 + 20);
+    },
+    hints() {
+      return [
+        { key: 'red', label: this.t.home.shortcutNotices },
+        { key: 'blue', label: this.t.home.shortcutSettings },
+        { key: 'back', label: this.t.leave.question },
+      ];
+    },
+  },
+  watch: {
+    // Deferred: a watcher's first run tracks everything its callback reads (see Procedures), and rebuilding reads a lot.
+    '$appState.unread'() {
+      this.$setTimeout(() => this.layoutTiles(), 0);
+    },
+    '$appState.missedCalls'() {
+      this.$setTimeout(() => this.layoutTiles(), 0);
+    },
+    '$appState.language'() {
+      this.$setTimeout(() => this.layoutTiles(), 0);
+    },
+    '$appState.textSize'() {
+      this.$setTimeout(() => this.layoutTiles(), 0);
+    },
+  },
+  hooks: {
+    init() {
+      this.tiles = this.buildTiles();
+    },
+    ready() {
+      reportScreen('home');
+      reportMessage('');
+      this.load();
+      this.$setInterval(() => {
+        this.now = Date.now();
+      }, 60000);
+    },
+    focus() {
+      this.focusTile();
+    },
+  },
+  methods: {
+    buildTiles(): TileSpec[] {
       const t = this.t.home;
       const unread = this.$appState.unread;
       const missed = this.$appState.missedCalls;
@@ -106,37 +158,16 @@ export default Blits.Component('Home', {
         { id: 'settings', label: t.settings, help: t.settingsHelp, glyph: '⚙', badge: '' },
       ].map(place);
     },
-    tileW() {
-      return Math.floor((1728 - 4 * 42) / 5);
+    layoutTiles() {
+      const tiles: TileSpec[] = this.buildTiles();
+      const shown = (this.tiles as TileSpec[]).map((tile) => tile.key).join('\n');
+      if (tiles.map((tile) => tile.key).join('\n') === shown) return;
+      // A changed tile is re-created and its focus goes with the old one; a call or dialog over the home keeps its own.
+      const focused = this.$select('tile' + this.focusIndex);
+      const hadFocus = !!focused && !!focused.hasFocus;
+      this.tiles = tiles;
+      if (hadFocus) this.$setTimeout(() => this.focusTile(), 0);
     },
-    tileH() {
-      return Math.round(360 * (this.ts.k > 1 ? 1.12 : 1));
-    },
-    tileY() {
-      return Math.round(54 + this.ts.title * 1.5 + this.ts.body * 1.6 + this.ts.heading * 2.2 + 20);
-    },
-    hints() {
-      return [
-        { key: 'red', label: this.t.home.shortcutNotices },
-        { key: 'blue', label: this.t.home.shortcutSettings },
-        { key: 'back', label: this.t.leave.question },
-      ];
-    },
-  },
-  hooks: {
-    ready() {
-      reportScreen('home');
-      reportMessage('');
-      this.load();
-      this.$setInterval(() => {
-        this.now = Date.now();
-      }, 60000);
-    },
-    focus() {
-      this.focusTile();
-    },
-  },
-  methods: {
     tileX(index: number) {
       const x = index * (this.tileW + 42);
       return this.rtl ? 1920 - 96 - x - this.tileW : 96 + x;
