@@ -26,6 +26,7 @@ import { callRoutes } from './modules/calls/routes';
 import { handoffRoutes } from './modules/handoffs/routes';
 import { handoffSubjectChecks } from './modules/handoffs/subject-checks';
 import { reportRoutes } from './modules/reports/routes';
+import { feedRoutes } from './modules/feed/routes';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -115,6 +116,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     subjectChecks: handoffSubjectChecks(app.db),
   });
   await app.register(reportRoutes, { linkSecret: config.tokenSecret });
+  await app.register(feedRoutes, { forbiddenWords: config.feedForbiddenWords });
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

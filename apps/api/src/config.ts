@@ -33,6 +33,7 @@ const Environment = Type.Object({
   CALL_RING_TIMEOUT_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   CALL_SWEEP_INTERVAL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   STORAGE_DIR: Type.Optional(Type.String()),
+  FEED_FORBIDDEN_WORDS: Type.Optional(Type.String({ maxLength: 100_000 })),
 });
 
 /** A LiveKit deployment: the URL clients connect to (ws/wss) and the key pair that signs tokens and webhooks. */
@@ -72,6 +73,8 @@ export interface Config {
   callSweepIntervalMs: number;
   /** Folder where uploaded files (report photos) are kept. */
   storageDir: string;
+  /** Words (or phrases) a neighbour's post or reply may not contain; case and accents ignored. */
+  feedForbiddenWords: string[];
 }
 
 export class ConfigError extends Error {
@@ -142,5 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callRingTimeoutSeconds: Number(env_.CALL_RING_TIMEOUT_SECONDS ?? 45),
     callSweepIntervalMs: Number(env_.CALL_SWEEP_INTERVAL_MS ?? 2_000),
     storageDir: env_.STORAGE_DIR ?? path.join('.data', 'storage'),
+    feedForbiddenWords: (env_.FEED_FORBIDDEN_WORDS ?? '')
+      .split(',')
+      .map((word) => word.trim())
+      .filter((word) => word.length > 0),
   };
 }

@@ -10,4 +10,5 @@ export * from './calls';
 export * from './realtime';
 export * from './handoffs';
 export * from './reports';
+export * from './feed';
 export * from './client';

@@ -119,6 +119,13 @@ export const problemCatalogue = {
     fr: 'Ce fichier n’est pas une photo lisible (JPEG, PNG ou WebP).',
     en: 'This file is not a readable photo (JPEG, PNG or WebP).',
   },
+  forbidden_word: {
+    status: 422,
+    fr: 'Votre texte contient un mot interdit sur Palier. Modifiez-le puis renvoyez-le.',
+    en: 'Your text contains a word that is forbidden on Palier. Change it and send it again.',
+  },
+  event_full: { status: 409, fr: 'Cet événement est complet.', en: 'This event is full.' },
+  not_an_event: { status: 409, fr: 'Ce message n’est pas un événement.', en: 'This post is not an event.' },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',

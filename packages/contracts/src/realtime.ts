@@ -75,7 +75,21 @@ export interface ReportPhotoAddedEvent {
 
 export type ReportRealtimeEvent = ReportUpdatedEvent | ReportPhotoAddedEvent;
 
-export type RealtimeEventBody = NoticePublishedEvent | NoticeReadEvent | CallEvent | ReportRealtimeEvent;
+/** To the post's audience (BUILDING, RESIDENCE or DISTRICT): a neighbour posted; re-read the feed. */
+export interface FeedPostCreatedEvent {
+  name: 'feed.post_created';
+  data: { postId: string; kind: string };
+}
+
+/** To the post's audience, and to its author (TENANT): someone replied; re-read the replies. */
+export interface FeedReplyCreatedEvent {
+  name: 'feed.reply_created';
+  data: { postId: string; replyId: string; replyCount: number };
+}
+
+export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent;
+
+export type RealtimeEventBody = NoticePublishedEvent | NoticeReadEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 

@@ -1,0 +1,214 @@
+// HTTP routes of the neighbours' feed, for the tenant's TV: posts, replies, event seats and the draft.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  CreatePostRequest,
+  CreateReplyRequest,
+  EventSeat,
+  FeedPost,
+  FeedQuery,
+  Page,
+  PageQuery,
+  PostDraft,
+  PostDraftContent,
+  PostReply,
+} from '@palier/contracts';
+import { problemResponses } from '../../plugins/problems';
+import {
+  cancelSignUp,
+  clearDraft,
+  createPost,
+  createReply,
+  deletePost,
+  feedPost,
+  forbiddenWords,
+  listFeed,
+  listReplies,
+  loadDraft,
+  saveDraft,
+  signUp,
+  type FeedContext,
+} from './service';
+
+const PostParams = Type.Object({ postId: Type.String({ format: 'uuid' }) });
+const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) });
+const bearer = [{ bearer: [] }];
+const tags = ['feed'];
+
+export const feedRoutes: FastifyPluginAsyncTypebox<{ forbiddenWords: string[] }> = async (app, options) => {
+  const ctx: FeedContext = { db: app.db, bus: app.eventBus, forbiddenWords: forbiddenWords(options.forbiddenWords) };
+
+  app.get(
+    '/api/v1/feed',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'Posts of the tenant’s building, residence and district, newest first, optionally of one kind',
+        security: bearer,
+        querystring: FeedQuery,
+        response: { 200: Page(FeedPost), ...problemResponses(400, 401) },
+      },
+    },
+    async (request) => listFeed(app.db, request.device.place, request.query),
+  );
+
+  app.post(
+    '/api/v1/feed/posts',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'Post to the building, residence (default) or district. Retries with the same Idempotency-Key return the same post.',
+        security: bearer,
+        headers: IdempotencyHeaders,
+        body: CreatePostRequest,
+        response: { 200: FeedPost, 201: FeedPost, ...problemResponses(400, 401, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { post, created } = await createPost(ctx, request.device.place, request.body, request.headers['idempotency-key']);
+      return reply.code(created ? 201 : 200).send(post);
+    },
+  );
+
+  app.get(
+    '/api/v1/feed/posts/:postId',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'One post',
+        security: bearer,
+        params: PostParams,
+        response: { 200: FeedPost, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => feedPost(app.db, request.device.place, request.params.postId),
+  );
+
+  app.delete(
+    '/api/v1/feed/posts/:postId',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'Delete one’s own post, with its replies and sign-ups',
+        security: bearer,
+        params: PostParams,
+        response: { 204: Type.Null(), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await deletePost(app.db, request.device.place, request.params.postId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/feed/posts/:postId/replies',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'Replies to a post, oldest first',
+        security: bearer,
+        params: PostParams,
+        querystring: PageQuery,
+        response: { 200: Page(PostReply), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => listReplies(app.db, request.device.place, request.params.postId, request.query),
+  );
+
+  app.post(
+    '/api/v1/feed/posts/:postId/replies',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'Reply to a post. Retries with the same Idempotency-Key return the same reply.',
+        security: bearer,
+        params: PostParams,
+        headers: IdempotencyHeaders,
+        body: CreateReplyRequest,
+        response: { 200: PostReply, 201: PostReply, ...problemResponses(400, 401, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = await createReply(ctx, request.device.place, request.params.postId, request.body, request.headers['idempotency-key']);
+      return reply.code(result.created ? 201 : 200).send(result.reply);
+    },
+  );
+
+  app.put(
+    '/api/v1/feed/posts/:postId/signup',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'Take a seat at an event (idempotent); 409 event_full when none is left',
+        security: bearer,
+        params: PostParams,
+        response: { 200: EventSeat, ...problemResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request) => signUp(app.db, request.device.place, request.params.postId),
+  );
+
+  app.delete(
+    '/api/v1/feed/posts/:postId/signup',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'Give one’s seat back (idempotent)',
+        security: bearer,
+        params: PostParams,
+        response: { 200: EventSeat, ...problemResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request) => cancelSignUp(app.db, request.device.place, request.params.postId),
+  );
+
+  app.get(
+    '/api/v1/feed/draft',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'The post being written, kept on the server',
+        security: bearer,
+        response: { 200: PostDraft, ...problemResponses(401) },
+      },
+    },
+    async (request) => loadDraft(app.db, request.device.place),
+  );
+
+  app.put(
+    '/api/v1/feed/draft',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'Save the post being written (replaces the previous draft)',
+        security: bearer,
+        body: PostDraftContent,
+        response: { 200: PostDraft, ...problemResponses(400, 401) },
+      },
+    },
+    async (request) => saveDraft(app.db, request.device.place, request.body),
+  );
+
+  app.delete(
+    '/api/v1/feed/draft',
+    {
+      preHandler: app.requireTenant,
+      schema: { tags, summary: 'Throw the draft away', security: bearer, response: { 204: Type.Null(), ...problemResponses(401) } },
+    },
+    async (request, reply) => {
+      await clearDraft(app.db, request.device.place);
+      return reply.code(204).send(null);
+    },
+  );
+};
