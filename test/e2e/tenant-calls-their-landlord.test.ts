@@ -6,7 +6,7 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import { PalierClient, type TokenResponse } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { activateTv, signInStaff, LAURIERS_A_TENANT, LAURIERS_B_TENANT, SAVINE_TENANT } from '../support/journeys';
-import { ALWAYS_OPEN, setCallCentreHours } from '../support/calls';
+import { ALWAYS_OPEN, openOnlyTomorrow, setCallCentreHours } from '../support/calls';
 import { freePort } from '../support/free-port';
 import { describeWithLivekit, startTestLivekit } from '../support/livekit';
 import { launchChromium, openTv, type Tv } from './support/tv';
@@ -275,6 +275,27 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
     expect(texts.find((text) => text.includes('(Bâtiment B)'))).toMatch(/^\S+ \(Bâtiment B\), /);
     await tvA.close();
     await tvB.close();
+  });
+
+  it('with the call-centre closed, "Signaler une panne" opens the fault report; Back returns to the calls', async () => {
+    await setCallCentreHours(api.app, openOnlyTomorrow().hours);
+    try {
+      const tvD = await tv(await activateTv(api.app, LAURIERS_B_TENANT));
+      await openCallsScreen(tvD);
+      await tvD.expectFocused(/^Appeler dès /);
+      await tvD.press('Down');
+      await tvD.expectFocused('Signaler une panne');
+      await tvD.press('OK');
+      await tvD.expectScreen('procedures' as never);
+      // The report's first step, the category, rather than the procedures menu or a "coming soon" screen.
+      await tvD.expectFocused(/Plomberie/);
+      await tvD.screenshot('calls-17-tv-closed-report-a-fault');
+      await tvD.press('Back');
+      await tvD.expectScreen('calls');
+      await tvD.close();
+    } finally {
+      await setCallCentreHours(api.app, ALWAYS_OPEN);
+    }
   });
 
   it('mirrors the calls screen in Arabic with large text', async () => {

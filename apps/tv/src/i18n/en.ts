@@ -118,7 +118,6 @@ const en: Catalogue = {
     closedHelp: 'Meanwhile, you can report a fault.',
     noCallCentre: 'Your landlord does not take video calls yet.',
     reportFault: 'Report a fault',
-    faultsSoon: 'Fault reports are not on the TV yet. Until then, call your landlord during opening hours or tell your caretaker.',
     neighbours: 'Neighbours',
     neighbourLabel: '{name} · {building}',
     noNeighbours: 'No neighbour to call for now. Neighbours appear here when they accept calls.',

@@ -116,8 +116,6 @@ const fr = {
     closedHelp: 'En attendant, vous pouvez signaler une panne.',
     noCallCentre: 'Votre bailleur ne reçoit pas encore d’appels vidéo.',
     reportFault: 'Signaler une panne',
-    faultsSoon:
-      'Le signalement de pannes n’est pas encore sur la télévision. En attendant, appelez votre bailleur aux heures d’ouverture ou prévenez votre gardien.',
     neighbours: 'Voisins',
     neighbourLabel: '{name} · {building}',
     noNeighbours: 'Aucun voisin à appeler pour l’instant. Vos voisins apparaissent ici quand ils acceptent les appels.',

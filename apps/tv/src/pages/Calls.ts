@@ -384,7 +384,7 @@ export default Blits.Component('Calls', {
       const button = (this.buttons as CallsButton[])[this.focusIndex];
       if (!button || this.busy) return;
       if (button.action === 'fault') {
-        this.$router.to('/soon/faults');
+        this.$router.to('/procedures', { start: 'report' });
       } else if (button.action === 'landlord') {
         const status = this.status as CallCentreStatus | null;
         if (status && !status.open) {

@@ -28,13 +28,11 @@ export default Blits.Component('ComingSoon', {
         neighbours: this.t.home.neighbours,
         procedures: this.t.home.procedures,
         calls: this.t.home.calls,
-        faults: this.t.calls.reportFault,
       };
       return names[this.service] || this.t.soon.title;
     },
     body() {
-      // Fault reports are offered by the calls screen outside opening hours: say what to do until they arrive.
-      return this.service === 'faults' ? this.t.calls.faultsSoon : this.t.soon.body;
+      return this.t.soon.body;
     },
     hints() {
       return [{ key: 'back', label: this.t.common.goBack }];

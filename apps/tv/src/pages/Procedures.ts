@@ -69,6 +69,8 @@ function newKey(): string {
 
 export default Blits.Component('Procedures', {
   components: { Button, KeyHints, QrCode },
+  /** start: 'report' opens the fault report's first step (from the calls screen when the call-centre is closed). */
+  props: ['start'],
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-procedures', step: $step}">
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-title'}" />
@@ -124,7 +126,10 @@ export default Blits.Component('Procedures', {
       reportScreen('procedures');
       if (stopListening) stopListening();
       stopListening = onReportEvent((event: EventMessage) => this.onEvent(event));
-      this.showMenu();
+      if (this.start === 'report') {
+        this.draft = null;
+        this.showCategories();
+      } else this.showMenu();
     },
     destroy() {
       if (stopListening) stopListening();
@@ -543,7 +548,8 @@ export default Blits.Component('Procedures', {
     goUp() {
       const parents: Record<Step, () => void> = {
         menu: () => goBack(this, '/home'),
-        category: () => this.showMenu(),
+        // Opened straight on the report: Back goes back to where the tenant came from (the calls screen).
+        category: () => (this.start === 'report' ? goBack(this, '/procedures') : this.showMenu()),
         place: () => this.showCategories(),
         urgency: () => this.showPlaces(),
         description: () => this.showUrgency(),
