@@ -16,6 +16,7 @@ import type { DeviceSummary, TenantProfile, UpdateTenantPreferences } from './te
 import type { StaffProfile, StaffSignInRequest } from './staff';
 import type { NoticeReadReceipt, PublishNoticeRequest, StaffNotice, TenantNotice, UnreadNotices } from './notices';
 import type { PlaceList } from './places';
+import type { CreatePostRequest, CreateReplyRequest, EventSeat, FeedPost, FeedQuery, PostDraft, PostDraftContent, PostReply } from './feed';
 import type { ClaimedHandoff, Handoff, StartHandoffRequest } from './handoffs';
 import type {
   AssignReportRequest,
@@ -369,6 +370,56 @@ export class PalierClient {
   /** The phone exchanges the code for a token good for that task only. */
   claimHandoff(code: string): Promise<ClaimedHandoff> {
     return this.request('POST', '/api/v1/handoffs/claim', { body: { code } });
+  }
+
+  // --- neighbours' feed (tenant) ---
+  /** The tenant's building, residence and district posts, newest first, optionally of one kind. */
+  feed(query: FeedQuery = {}): Promise<Page<FeedPost>> {
+    return this.request('GET', '/api/v1/feed', { query });
+  }
+
+  feedPost(postId: string): Promise<FeedPost> {
+    return this.request('GET', '/api/v1/feed/posts/' + encodeURIComponent(postId));
+  }
+
+  /** Pass the same idempotencyKey when retrying, so the post is created once. */
+  createPost(body: CreatePostRequest, idempotencyKey: string): Promise<FeedPost> {
+    return this.request('POST', '/api/v1/feed/posts', { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  deletePost(postId: string): Promise<void> {
+    return this.request('DELETE', '/api/v1/feed/posts/' + encodeURIComponent(postId));
+  }
+
+  postReplies(postId: string, page: PageQuery = {}): Promise<Page<PostReply>> {
+    return this.request('GET', '/api/v1/feed/posts/' + encodeURIComponent(postId) + '/replies', { query: page });
+  }
+
+  replyToPost(postId: string, body: CreateReplyRequest, idempotencyKey: string): Promise<PostReply> {
+    return this.request('POST', '/api/v1/feed/posts/' + encodeURIComponent(postId) + '/replies', {
+      body,
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+  }
+
+  signUpToEvent(postId: string): Promise<EventSeat> {
+    return this.request('PUT', '/api/v1/feed/posts/' + encodeURIComponent(postId) + '/signup');
+  }
+
+  cancelEventSignUp(postId: string): Promise<EventSeat> {
+    return this.request('DELETE', '/api/v1/feed/posts/' + encodeURIComponent(postId) + '/signup');
+  }
+
+  postDraft(): Promise<PostDraft> {
+    return this.request('GET', '/api/v1/feed/draft');
+  }
+
+  savePostDraft(content: PostDraftContent): Promise<PostDraft> {
+    return this.request('PUT', '/api/v1/feed/draft', { body: content });
+  }
+
+  clearPostDraft(): Promise<void> {
+    return this.request('DELETE', '/api/v1/feed/draft');
   }
 
   // --- fault reports (tenant) ---
