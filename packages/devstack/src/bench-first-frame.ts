@@ -56,6 +56,13 @@ async function until<T>(description: string, read: () => Promise<T>, done: (valu
   }
 }
 
+/** The first frame's time on this process's clock, checked to fall between the start and the moment it was read. */
+function sample(pageTime: number, offset: number, started: number): number {
+  const at = pageTime + offset;
+  if (at < started || at > performance.now()) throw new Error('a first frame timed outside its own sample: the clocks disagree');
+  return at - started;
+}
+
 async function peerToken(livekit: LivekitServer, room: string, identity: string): Promise<CallToken> {
   const token = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity, ttl: '10m' });
   token.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true });
@@ -98,7 +105,7 @@ async function measureBaseline(browser: Browser, peers: PeerPages, options: Firs
         () => subscriber.page.evaluate('window.firstFrameAt') as Promise<number>,
         (at) => at > 0,
       );
-      samples.push(firstFrameAt + offset - started);
+      samples.push(sample(firstFrameAt, offset, started));
       await publisher.leave();
       await subscriber.leave();
     }
@@ -156,7 +163,7 @@ async function measurePalier(browser: Browser, peers: PeerPages, options: FirstF
         (s) => s.call.id === callId && s.call.remoteVideoFirstFrameAt > 0,
         FRAME_TIMEOUT_MS,
       );
-      samples.push(shown.call.remoteVideoFirstFrameAt + offset - started);
+      samples.push(sample(shown.call.remoteVideoFirstFrameAt, offset, started));
       await staffPost(options, `${encodeURIComponent(callId)}/hang-up`);
       await agent.leave();
       await tv.expectCallState('idle', FRAME_TIMEOUT_MS);
@@ -170,6 +177,9 @@ async function measurePalier(browser: Browser, peers: PeerPages, options: FirstF
 }
 
 export async function measureFirstFrames(options: FirstFrameOptions): Promise<FirstFrameResult> {
+  const served = await fetch(`${options.apiUrl}/tv/`);
+  if (!served.ok || !/<script[^>]+src=[^>]*assets\//.test(await served.text()))
+    throw new Error(`the API serves no built TV app at /tv/ (${served.status}): npm run build -w @palier/tv`);
   const [browser, peers] = await Promise.all([launchChromium({ fakeMedia: true }), servePeerPages()]);
   try {
     options.log?.(`first video frame: ${options.iterations} peer-to-peer publications, then ${options.iterations} calls from the TV`);
