@@ -14,6 +14,7 @@ import { say } from './repo';
 import { resolveServices } from './services';
 import { measureBaselinePush, measureCallToQueue, type LatencySummary } from './bench-calls';
 import { measureFirstFrames } from './bench-first-frame';
+import { measureFeedScale } from './bench-feed';
 import { startLivekit, ensureLivekitBinary, LIVEKIT_VERSION, type LivekitServer } from './livekit';
 
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
@@ -183,6 +184,7 @@ async function main(): Promise<number> {
       iterations: FRAME_ITERATIONS,
       log: say,
     });
+    const feed = await measureFeedScale({ db: api.db, apiUrl, accessToken, tenantReference: BENCH_TENANT, log: say });
     const fixed = (value: number) => value.toFixed(1);
     const latencyTable = (summaries: LatencySummary[]) =>
       table([
@@ -199,7 +201,8 @@ async function main(): Promise<number> {
         `(d)/(c) = ${(callToQueue.p50 / pushBaseline.p50).toFixed(1)}× the bare push at p50, ${(callToQueue.p99 / pushBaseline.p99).toFixed(1)}× at p99\n` +
         `\n${latencyTable([frames.baseline, frames.palier])}\n\n` +
         `(f)/(e) = ${(frames.palier.p50 / frames.baseline.p50).toFixed(1)}× the bare LiveKit publication at p50, ${(frames.palier.p99 / frames.baseline.p99).toFixed(1)}× at p99; ` +
-        `Chromium ${frames.chromium}, headless, fake camera, LiveKit ${LIVEKIT_VERSION} on loopback, first frames timed with requestVideoFrameCallback\n`,
+        `Chromium ${frames.chromium}, headless, fake camera, LiveKit ${LIVEKIT_VERSION} on loopback, first frames timed with requestVideoFrameCallback\n` +
+        `\n${feed.text}`,
     );
     const failed = baseline.failures + real.failures;
     if (failed > 0) say(`WARNING: ${failed} requests failed (non-2xx, errors or timeouts): the figures above are not trustworthy`);
