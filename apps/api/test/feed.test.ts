@@ -264,6 +264,13 @@ describe('neighbours’ feed', () => {
     expect(fields).toEqual(expect.arrayContaining(['body.kind', 'body.title', 'body.body']));
     const eventless = await post(lauriersA, { kind: 'EVENT', title: 'Loto', body: 'Samedi' });
     expect(eventless.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'body.event' }] });
+    const past = await post(lauriersA, {
+      kind: 'EVENT',
+      title: 'Loto',
+      body: 'Samedi',
+      event: { startsAt: '2020-01-01T18:00:00Z', place: 'Salle' },
+    });
+    expect(past.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'body.event.startsAt' }] });
     const cursor = await call(lauriersA, 'GET', '/api/v1/feed?kind=GOSSIP&limit=500');
     expect(cursor.json().errors.map((error: { field: string }) => error.field)).toEqual(
       expect.arrayContaining(['querystring.kind', 'querystring.limit']),

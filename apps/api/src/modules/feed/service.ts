@@ -191,6 +191,9 @@ export async function createPost(
       errors: [{ field: 'body.event', message: 'only events have a date and a place' }],
     });
   }
+  if (request.event && new Date(request.event.startsAt) <= new Date()) {
+    throw new DomainError('validation_failed', undefined, { errors: [{ field: 'body.event.startsAt', message: 'must be in the future' }] });
+  }
   refuseForbidden(ctx, { title: request.title, body: request.body, 'event.place': request.event?.place });
   const audience = request.audience ?? 'RESIDENCE';
   const audienceId = audienceIdOf(place, audience);
@@ -305,7 +308,10 @@ export async function createReply(
       const existing = await db.postReply.findUniqueOrThrow({ where: { idempotencyKey: key }, select: replySelect });
       return { reply: toReply(existing, place), created: false };
     }
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw new DomainError('not_found');
+    // The post was deleted meanwhile.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2025' || error.code === 'P2003')) {
+      throw new DomainError('not_found');
+    }
     throw error;
   }
   const event = { name: 'feed.reply_created', data: { postId, replyId: reply.id, replyCount } } as const;
