@@ -102,6 +102,9 @@ function apply(next: TenantCall): void {
   const isCaller = next.direction === 'OUTGOING';
   // The caller may join while waiting, so the answer connects at once; the callee joins once they answered.
   if (next.state === 'ANSWERED' || (isCaller && (next.state === 'QUEUED' || next.state === 'RINGING'))) joinRoom(next);
+  // A caller's media is usually settled before the answer (joined while waiting): the phone is offered now, then.
+  const shown = view();
+  if (next.state === 'ANSWERED' && shown && (joined || shown.media === 'unsupported' || shown.media === 'failed')) preparePhone(next.id);
   scheduleRecheck();
 }
 
