@@ -184,6 +184,14 @@ describe('neighbours’ feed', () => {
     expect(text).toContain('Merge Append');
     expect(text.match(/Index Only Scan using "Post_audienceId_createdAt_id_idx"/g)).toHaveLength(3);
     expect(text).not.toMatch(/->\s+Sort|Seq Scan|Bitmap/);
+    const byKind = feedPageSql(tenantPlace, 20, 'EVENT', null);
+    const kindPlan = await api.app.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+      return tx.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${byKind}`);
+    });
+    const kindText = kindPlan.map((row) => row['QUERY PLAN']).join('\n');
+    expect(kindText.match(/Index Only Scan using "Post_audienceId_kind_createdAt_id_idx"/g)).toHaveLength(3);
+    expect(kindText).not.toMatch(/->\s+Sort|Seq Scan|Bitmap/);
   });
 
   it('creates one post for concurrent retries with the same Idempotency-Key, and one reply likewise', async () => {
