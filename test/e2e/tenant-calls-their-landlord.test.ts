@@ -197,7 +197,7 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
     await phone.page.context().close();
   });
 
-  it('calls a neighbour who answers with OK; a second call left ringing ends as missed on both TVs', async () => {
+  it('calls a neighbour who answers with OK; a second call left ringing ends as missed on both TVs; the neighbour calls back from the missed call, then blocks and unblocks the caller', async () => {
     const tokensA = await activateTv(api.app, LAURIERS_B_TENANT);
     const tokensB = await activateTv(api.app, LAURIERS_A_TENANT);
     const tenantB = tenantClient(tokensB);
@@ -273,6 +273,40 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
       (shown) => shown.some((text) => text.includes('(Bâtiment B)')),
     );
     expect(texts.find((text) => text.includes('(Bâtiment B)'))).toMatch(/^\S+ \(Bâtiment B\), /);
+
+    // B calls A back from the missed call (OK on its row), then hangs up while it rings.
+    const tenantA = tenantClient(tokensA);
+    const { firstName: nameA, id: idA } = await tenantA.me();
+    const missedRow = new RegExp(`^${nameA} \\(Bâtiment B\\), `);
+    await tvB.press('Right', 'Right');
+    for (let i = 0; i < 6 && !missedRow.test((await tvB.state()).focused); i++) await tvB.press('Down');
+    await tvB.expectFocused(missedRow);
+    await tvB.press('OK');
+    await tvB.expectCallState('ringing');
+    await tvA.expectCallPhase('incoming');
+    await tvB.press('Red');
+    await tvB.expectCallState('idle', 10_000);
+    await tvA.expectCallState('idle', 10_000);
+
+    // Yellow on the missed call asks before blocking A; "No" has the focus first.
+    await tvB.expectFocused(missedRow);
+    await tvB.press('Yellow');
+    await tvB.waitFor('the block question', (s) => s.dialog === `Bloquer ${nameA} ?`);
+    await tvB.expectFocused('Non');
+    await tvB.screenshot('calls-18-tv-b-block-question');
+    await tvB.press('Left');
+    await tvB.expectFocused('Bloquer');
+    await tvB.press('OK');
+    await tvB.expectMessage(`${nameA} est bloqué.`);
+    expect((await tenantB.blockedNeighbours()).items.map((blocked) => blocked.tenantId)).toEqual([idA]);
+    // A is no longer callable: the neighbours' column offers to unblock them instead.
+    await tvB.press('Left');
+    await tvB.expectFocused(`Débloquer ${nameA}`);
+    await tvB.screenshot('calls-19-tv-b-blocked-neighbour');
+    await tvB.press('OK');
+    await tvB.expectMessage(`${nameA} est débloqué.`);
+    expect((await tenantB.blockedNeighbours()).items).toEqual([]);
+    await tvB.expectFocused(new RegExp(`^${nameA} · Bâtiment B$`));
     await tvA.close();
     await tvB.close();
   });

@@ -5,7 +5,8 @@ import { horizontalStep, lookComputed, speak } from './look';
 
 export default Blits.Component('Dialog', {
   components: { Button },
-  props: ['question', 'help', 'yes', 'no'],
+  /** event: what the answer is emitted as (a screen's own question must not answer the app's "Leave Palier?"). */
+  props: ['question', 'help', 'yes', 'no', 'event'],
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'dialog'}">
       <Element w="1920" h="1080" :color="$c.scrim" />
@@ -45,10 +46,10 @@ export default Blits.Component('Dialog', {
       this.focusChoice();
     },
     enter() {
-      this.$emit('dialogAnswer', this.choice === 0);
+      this.$emit(this.event || 'dialogAnswer', this.choice === 0);
     },
     back() {
-      this.$emit('dialogAnswer', false);
+      this.$emit(this.event || 'dialogAnswer', false);
     },
     up() {},
     down() {},

@@ -1,27 +1,37 @@
 // The calls screen: call the landlord (with the call-centre's opening state and wait), call a neighbour by first name
-// and building, choose who may call me, and see missed calls. Three columns, mirrored in Arabic; arrows move spatially.
+// and building, choose who may call me, call back from a missed call, block a neighbour (Yellow, after a question) and
+// unblock them. Three columns, mirrored in Arabic; arrows move spatially.
 import Blits from '@lightningjs/blits';
-import type { CallableBy, CallableNeighbour, CallCentreStatus, TenantCall } from '@palier/contracts/src/calls';
+import type { BlockedNeighbour, CallableBy, CallableNeighbour, CallCentreStatus, TenantCall } from '@palier/contracts/src/calls';
 import { ApiProblem } from '@palier/contracts/src/client';
 import { api } from '../api/session';
 import { failureMessage } from '../api/problems';
-import { format, formatDateTime } from '../i18n';
-import { reportMessage, reportScreen } from '../testing';
+import { format, formatDateTime, localeOf, type Language } from '../i18n';
+import { reportDialog, reportMessage, reportScreen } from '../testing';
 import { announceFocus, lookComputed, mirrorX, speak } from '../components/look';
 import Button from '../components/Button';
 import KeyHints from '../components/KeyHints';
+import Dialog from '../components/Dialog';
 import { markMissedCallsSeen, startCall } from '../calls/controller';
 import { goBack } from './navigation';
 import { state } from '../store';
 
-type Action = 'landlord' | 'fault' | 'neighbour' | 'callable';
+type Action = 'landlord' | 'fault' | 'neighbour' | 'unblock' | 'callable' | 'missed';
 
 interface CallsButton {
   /** Everything the button shows: Blits re-creates a loop item rather than patching it. */
   id: string;
+  /**
+   * The button's ref, from its key: Blits sets a loop item's ref when it is created, so an index-based ref goes stale
+   * when buttons are inserted before a kept one (two buttons then answered to the same ref).
+   */
+  ref: string;
   action: Action;
-  /** The neighbour's tenant id, or the callable-by option. */
+  /** The neighbour's tenant id, the callable-by option, or the missed call's id. */
   value: string;
+  column: number;
+  /** Read after the label when the button takes the focus (the missed call's full date, what OK does). */
+  hint: string;
   testid: string;
   label: string;
   selected: boolean;
@@ -31,9 +41,36 @@ interface CallsButton {
   h: number;
 }
 
+/** A row of the neighbours' column: a neighbour I may call, or one I blocked. */
+interface NeighbourRow {
+  action: Action;
+  tenantId: string;
+  label: string;
+  /** Read aloud after the label: the blocked neighbour's building. */
+  hint: string;
+  testid: string;
+}
+
+let neighboursReads = 0;
+
 const COLUMN_W = Math.floor((1728 - 2 * 48) / 3);
 const COLUMN_X = [96, 96 + COLUMN_W + 48, 96 + 2 * (COLUMN_W + 48)];
 const GAP = 24;
+
+/** A missed call's time on its button: the hour today, else the day and month (the full date is read aloud). */
+function shortWhen(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (isNaN(date.getTime())) return '';
+  const today = new Date().toDateString() === date.toDateString();
+  const locale = language === 'ar' ? 'ar-u-nu-latn' : localeOf(language);
+  try {
+    return new Intl.DateTimeFormat(locale, today ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'numeric' }).format(
+      date,
+    );
+  } catch {
+    return date.toLocaleString();
+  }
+}
 
 /** The nearest button in a direction, in screen space (so right-to-left needs nothing special). */
 function nearest(buttons: CallsButton[], from: number, direction: 'left' | 'right' | 'up' | 'down'): number {
@@ -60,7 +97,7 @@ function nearest(buttons: CallsButton[], from: number, direction: 'left' | 'righ
 }
 
 export default Blits.Component('Calls', {
-  components: { Button, KeyHints },
+  components: { Button, KeyHints, Dialog },
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-calls'}">
       <Text :content="$t.calls.title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" :align="$rtl ? 'right' : 'left'" />
@@ -79,13 +116,14 @@ export default Blits.Component('Calls', {
       <Element :x="$colX(2)" :y="$contentY" :w="$colW" h="800">
         <Text :content="$t.calls.callableBy" :font="$f.bold" :size="$ts.heading" :color="$c.fresh" x="0" y="0" :maxwidth="$colW" maxlines="1" :align="$rtl ? 'right' : 'left'" />
         <Text :content="$t.calls.missed" :font="$f.bold" :size="$ts.heading" :color="$c.fresh" x="0" :y="$missedY" :maxwidth="$colW" maxlines="1" :align="$rtl ? 'right' : 'left'" />
-        <Text :content="$missedText" :size="$ts.small" :color="$c.text" x="0" :y="$missedY + $ts.heading * 1.5" :maxwidth="$colW" :maxlines="$missedLines" :lineheight="$ts.lineHeight($ts.small)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'calls-missed', message: $missedText}" />
+        <Text :show="!!$missedText" :content="$missedText" :size="$ts.small" :color="$c.text" x="0" :y="$missedY + $ts.heading * 1.5" :maxwidth="$colW" :maxlines="$missedLines" :lineheight="$ts.lineHeight($ts.small)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'calls-missed', message: $missedText}" />
       </Element>
 
-      <Button :for="(button, index) in $buttons" key="$button.id" ref="btn" :x="$button.x" :y="$button.y" :w="$button.w" :h="$button.h" :label="$button.label" :selected="$button.selected" :testid="$button.testid" />
+      <Button :for="(button, index) in $buttons" key="$button.id" ref="$button.ref" :x="$button.x" :y="$button.y" :w="$button.w" :h="$button.h" :label="$button.label" :selected="$button.selected" :hint="$button.hint" :testid="$button.testid" />
 
       <Text :show="!!$note" :content="$note" :size="$ts.body" :color="$noteColour" x="96" :y="$noteY" maxwidth="1728" maxlines="2" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'calls-note', message: $note}" />
       <KeyHints :hints="$hints" />
+      <Dialog ref="confirm" zIndex="10" :show="!!$confirming" :question="$confirmQuestion" :help="$confirmHelp" :yes="$t.calls.block" :no="$t.common.no" event="callsBlockAnswer" />
     </Element>
   `,
   state() {
@@ -100,6 +138,10 @@ export default Blits.Component('Calls', {
       callableBy: '' as CallableBy | '',
       missed: [] as TenantCall[],
       missedLoaded: false,
+      blocked: [] as BlockedNeighbour[],
+      /** The neighbour the "Block …?" question is about; empty when no question shows. */
+      confirming: '',
+      confirmName: '',
       buttons: [] as CallsButton[],
       focusIndex: 0,
       note: '',
@@ -156,21 +198,18 @@ export default Blits.Component('Calls', {
     neighboursNote(): string {
       if (this.neighboursError) return this.neighboursError;
       if (!this.neighboursLoaded) return this.t.calls.loading;
-      return this.neighbours.length === 0 ? this.t.calls.noNeighbours : '';
+      return this.neighbours.length === 0 && this.blocked.length === 0 ? this.t.calls.noNeighbours : '';
     },
+    /** The missed calls themselves are buttons (OK calls back); this line says when there are none yet. */
     missedText(): string {
       if (!this.missedLoaded) return this.t.calls.loading;
-      if (this.missed.length === 0) return this.t.calls.noMissed;
-      const language = this.$appState.language;
-      return (this.missed as TenantCall[])
-        .map((missed) =>
-          format(this.t.calls.missedLine, {
-            name: missed.peer.kind === 'CALL_CENTRE' ? this.t.calls.yourLandlord : missed.peer.name,
-            building: missed.peer.kind === 'CALL_CENTRE' ? missed.peer.name : missed.peer.building || '',
-            when: formatDateTime(missed.createdAt, language),
-          }),
-        )
-        .join('\n');
+      return this.missed.length === 0 ? this.t.calls.noMissed : '';
+    },
+    confirmQuestion(): string {
+      return format(this.t.calls.blockQuestion, { name: this.confirmName });
+    },
+    confirmHelp(): string {
+      return format(this.t.calls.blockHelp, { name: this.confirmName });
     },
     noteColour(): string {
       return this.noteIsError ? this.c.danger : this.c.textMuted;
@@ -178,6 +217,7 @@ export default Blits.Component('Calls', {
     hints() {
       return [
         { key: 'ok', label: this.t.common.choose },
+        { key: 'yellow', label: this.t.calls.block },
         { key: 'back', label: this.t.common.goBack },
       ];
     },
@@ -203,6 +243,7 @@ export default Blits.Component('Calls', {
       reportMessage(this.t.calls.loading);
       this.layout();
       this.load();
+      this.$listen('callsBlockAnswer', (yes: boolean) => this.answerBlock(yes));
       // The queue moves while the tenant reads: refresh the wait now and then.
       this.$setInterval(() => this.loadStatus(), 30000);
     },
@@ -216,19 +257,7 @@ export default Blits.Component('Calls', {
     },
     load() {
       this.loadStatus();
-      api.callableNeighbours({ limit: 50 }).then(
-        (page) => {
-          this.neighbours = page.items;
-          this.neighboursError = '';
-          this.neighboursLoaded = true;
-          this.layout();
-        },
-        (error: unknown) => {
-          this.neighboursError = failureMessage(error, this.t);
-          this.neighboursLoaded = true;
-          this.layout();
-        },
-      );
+      this.loadNeighbours();
       api.callSettings().then(
         (settings) => {
           this.callableBy = settings.callableBy;
@@ -241,11 +270,32 @@ export default Blits.Component('Calls', {
           this.missed = page.items;
           this.missedLoaded = true;
           if (page.items.length > 0) markMissedCallsSeen(page.items[0].createdAt);
+          this.layout();
         },
         (error: unknown) => {
           this.missedLoaded = true;
           this.note = failureMessage(error, this.t);
           this.noteIsError = true;
+        },
+      );
+    },
+    /** Both lists of the neighbours' column at once, so a row never shows as neither callable nor blocked. */
+    loadNeighbours() {
+      const ticket = ++neighboursReads;
+      return Promise.all([api.callableNeighbours({ limit: 50 }), api.blockedNeighbours({ limit: 50 })]).then(
+        ([callable, blocked]) => {
+          // An older read answering late (a block and a realtime hint cross) must not undo a newer one.
+          if (ticket !== neighboursReads) return;
+          this.neighbours = callable.items;
+          this.blocked = blocked.items;
+          this.neighboursError = '';
+          this.neighboursLoaded = true;
+          this.layout();
+        },
+        (error: unknown) => {
+          this.neighboursError = failureMessage(error, this.t);
+          this.neighboursLoaded = true;
+          this.layout();
         },
       );
     },
@@ -270,7 +320,9 @@ export default Blits.Component('Calls', {
     layout() {
       const t = this.t.calls;
       const previous = (this.buttons as CallsButton[])[this.focusIndex];
-      const keep = previous ? previous.action + ':' + previous.value : '';
+      // A neighbour keeps the focus when blocking or unblocking turns their row into the other kind.
+      const keyOf = (button: CallsButton) => (button.action === 'unblock' ? 'neighbour' : button.action) + ':' + button.value;
+      const keep = previous ? keyOf(previous) : '';
       const signature = [this.$appState.language, this.ts.k].join('|');
       const h = this.buttonH;
       const out: CallsButton[] = [];
@@ -283,11 +335,15 @@ export default Blits.Component('Calls', {
         label: string,
         selected: boolean,
         testid: string,
+        hint = '',
       ) => {
         out.push({
           id: [action, value, label, selected, signature, top, row, this.rtl].join('|'),
+          ref: 'btn|' + [action, value, label, selected, signature, top, row, this.rtl].join('|'),
           action,
           value,
+          column,
+          hint,
           testid,
           label,
           selected,
@@ -314,19 +370,11 @@ export default Blits.Component('Calls', {
 
       const room = this.noteY - 20 - this.itemsY;
       const visible = Math.max(1, Math.floor((room + GAP) / (h + GAP)));
-      const neighbours = this.neighbours as CallableNeighbour[];
-      this.offset = Math.max(0, Math.min(this.offset, neighbours.length - visible));
-      neighbours.slice(this.offset, this.offset + visible).forEach((neighbour, row) => {
-        add(
-          1,
-          row,
-          this.itemsY,
-          'neighbour',
-          neighbour.tenantId,
-          format(t.neighbourLabel, { name: neighbour.firstName, building: neighbour.building }),
-          false,
-          'calls-neighbour-' + (this.offset + row),
-        );
+      // The neighbours' column: those I may call, then those I blocked (OK unblocks them); it scrolls.
+      const people: NeighbourRow[] = this.neighbourRows();
+      this.offset = Math.max(0, Math.min(this.offset, people.length - visible));
+      people.slice(this.offset, this.offset + visible).forEach((person, row) => {
+        add(1, row, this.itemsY, person.action, person.tenantId, person.label, false, person.testid, person.hint);
       });
 
       const options: Array<[CallableBy, string]> = [
@@ -338,26 +386,43 @@ export default Blits.Component('Calls', {
         add(2, row, this.itemsY, 'callable', value, label, this.callableBy === value, 'calls-callable-' + value.toLowerCase()),
       );
 
+      // Missed calls under their heading, as many as fit: OK calls back, Yellow blocks a neighbour.
+      const missedTop = Math.round(this.contentY + this.missedY + this.ts.heading * 1.5);
+      const missedRoom = Math.max(1, Math.floor((this.noteY - 20 - missedTop + GAP) / (h + GAP)));
+      const language = this.$appState.language as Language;
+      (this.missed as TenantCall[]).slice(0, missedRoom).forEach((missed, row) => {
+        const fromLandlord = missed.peer.kind === 'CALL_CENTRE';
+        const line = (when: string) =>
+          format(t.missedLine, {
+            name: fromLandlord ? t.yourLandlord : missed.peer.name,
+            building: fromLandlord ? missed.peer.name : missed.peer.building || '',
+            when,
+          });
+        const hint = formatDateTime(missed.createdAt, language) + '. ' + t.callBack;
+        add(2, row, missedTop, 'missed', missed.id, line(shortWhen(missed.createdAt, language)), false, 'calls-missed-' + row, hint);
+      });
+
       this.buttons = out;
-      const kept = out.findIndex((button) => button.action + ':' + button.value === keep);
+      const kept = out.findIndex((button) => keyOf(button) === keep);
       this.focusIndex = kept >= 0 ? kept : Math.min(this.focusIndex, out.length - 1);
       this.$setTimeout(() => this.focusButton(), 0);
     },
     focusButton() {
       // A call drawn over this screen keeps the focus; this screen gets it back when the call is over.
       if (state().call) return;
-      const button = this.$select('btn' + this.focusIndex);
+      const shown = (this.buttons as CallsButton[])[this.focusIndex];
+      const button = shown ? this.$select(shown.ref) : null;
       if (button) button.$focus();
     },
     move(direction: 'left' | 'right' | 'up' | 'down') {
       const buttons = this.buttons as CallsButton[];
       const current = buttons[this.focusIndex];
-      const neighbours = this.neighbours as CallableNeighbour[];
+      const people: NeighbourRow[] = this.neighbourRows();
       // The neighbours' column scrolls: past its last visible name, the next one comes up.
-      if (current && current.action === 'neighbour' && (direction === 'down' || direction === 'up')) {
-        const shown = buttons.filter((button) => button.action === 'neighbour');
+      if (current && current.column === 1 && (direction === 'down' || direction === 'up')) {
+        const shown = buttons.filter((button) => button.column === 1);
         const row = shown.indexOf(current);
-        if (direction === 'down' && row === shown.length - 1 && this.offset + shown.length < neighbours.length) {
+        if (direction === 'down' && row === shown.length - 1 && this.offset + shown.length < people.length) {
           this.offset += 1;
           this.layoutKeepingRow(row);
           return;
@@ -376,7 +441,7 @@ export default Blits.Component('Calls', {
     },
     layoutKeepingRow(row: number) {
       this.layout();
-      const first = (this.buttons as CallsButton[]).findIndex((button) => button.action === 'neighbour');
+      const first = (this.buttons as CallsButton[]).findIndex((button) => button.column === 1);
       this.focusIndex = first + row;
       this.$setTimeout(() => this.focusButton(), 0);
     },
@@ -385,7 +450,7 @@ export default Blits.Component('Calls', {
       if (!button || this.busy) return;
       if (button.action === 'fault') {
         this.$router.to('/procedures', { start: 'report' });
-      } else if (button.action === 'landlord') {
+      } else if (button.action === 'landlord' || (button.action === 'missed' && !this.missedNeighbour(button))) {
         const status = this.status as CallCentreStatus | null;
         if (status && !status.open) {
           this.say(this.statusText, false);
@@ -395,6 +460,12 @@ export default Blits.Component('Calls', {
       } else if (button.action === 'neighbour') {
         const neighbour = (this.neighbours as CallableNeighbour[]).find((item) => item.tenantId === button.value);
         this.call({ kind: 'NEIGHBOUR', tenantId: button.value }, neighbour ? neighbour.firstName : '');
+      } else if (button.action === 'missed') {
+        // Calling back a neighbour is the same call as from the neighbours' list.
+        const peer = this.missedNeighbour(button) as { tenantId: string; name: string };
+        this.call({ kind: 'NEIGHBOUR', tenantId: peer.tenantId }, peer.name);
+      } else if (button.action === 'unblock') {
+        this.unblock(button.value);
       } else {
         this.setCallable(button.value as CallableBy);
       }
@@ -453,6 +524,75 @@ export default Blits.Component('Calls', {
         },
       );
     },
+    /** The neighbours' column, top to bottom: whom I may call, then whom I blocked. */
+    neighbourRows(): NeighbourRow[] {
+      const t = this.t.calls;
+      const callable = (this.neighbours as CallableNeighbour[]).map((neighbour, index) => ({
+        action: 'neighbour' as Action,
+        tenantId: neighbour.tenantId,
+        label: format(t.neighbourLabel, { name: neighbour.firstName, building: neighbour.building }),
+        hint: '',
+        testid: 'calls-neighbour-' + index,
+      }));
+      const blocked = (this.blocked as BlockedNeighbour[]).map((neighbour, index) => ({
+        action: 'unblock' as Action,
+        tenantId: neighbour.tenantId,
+        label: format(t.unblockLabel, { name: neighbour.firstName }),
+        hint: format(t.neighbourLabel, { name: neighbour.firstName, building: neighbour.building }),
+        testid: 'calls-blocked-' + index,
+      }));
+      return callable.concat(blocked);
+    },
+    /** The neighbour behind a missed-call button; null for the landlord's call-back. */
+    missedNeighbour(button: CallsButton): { tenantId: string; name: string } | null {
+      const missed = (this.missed as TenantCall[]).find((item) => item.id === button.value);
+      if (!missed || missed.peer.kind !== 'TENANT' || !missed.peer.tenantId) return null;
+      return { tenantId: missed.peer.tenantId, name: missed.peer.name };
+    },
+    /** Yellow: "Block …?" about the focused neighbour or missed call's neighbour. */
+    askBlock() {
+      const button = (this.buttons as CallsButton[])[this.focusIndex];
+      let target: { tenantId: string; name: string } | null = null;
+      if (button && button.action === 'neighbour') {
+        const neighbour = (this.neighbours as CallableNeighbour[]).find((item) => item.tenantId === button.value);
+        if (neighbour) target = { tenantId: neighbour.tenantId, name: neighbour.firstName };
+      } else if (button && button.action === 'missed') target = this.missedNeighbour(button);
+      if (!target) {
+        this.say(this.t.calls.blockNothing, false);
+        return;
+      }
+      this.confirmName = target.name;
+      this.confirming = target.tenantId;
+      reportDialog(format(this.t.calls.blockQuestion, { name: target.name }));
+      const dialog = this.$select('confirm');
+      if (dialog) dialog.$focus();
+    },
+    answerBlock(yes: boolean) {
+      const tenantId = this.confirming as string;
+      const name = this.confirmName as string;
+      this.confirming = '';
+      reportDialog('');
+      this.focusButton();
+      if (!yes || !tenantId) return;
+      api.blockNeighbour(tenantId).then(
+        () => {
+          this.say(format(this.t.calls.blocked, { name }), false);
+          this.loadNeighbours();
+        },
+        (error: unknown) => this.say(failureMessage(error, this.t), true),
+      );
+    },
+    unblock(tenantId: string) {
+      const blocked = (this.blocked as BlockedNeighbour[]).find((item) => item.tenantId === tenantId);
+      const name = blocked ? blocked.firstName : '';
+      api.unblockNeighbour(tenantId).then(
+        () => {
+          this.say(format(this.t.calls.unblocked, { name }), false);
+          this.loadNeighbours();
+        },
+        (error: unknown) => this.say(failureMessage(error, this.t), true),
+      );
+    },
     say(message: string, isError: boolean) {
       this.note = message;
       this.noteIsError = isError;
@@ -474,6 +614,9 @@ export default Blits.Component('Calls', {
     },
     enter() {
       this.choose();
+    },
+    yellow() {
+      this.askBlock();
     },
     back() {
       goBack(this, '/home');
