@@ -188,6 +188,20 @@ describeWithLivekit('video calls', () => {
       await staff(api.app, winnerCookie, 'POST', `/api/v1/staff/calls/${queued.id}/hang-up`);
     });
 
+    it('keeps an agent on one conversation at a time', async () => {
+      const first = (await call(api.app, 'B3', { kind: 'CALL_CENTRE' })).json();
+      const second = (await call(api.app, 'B4', { kind: 'CALL_CENTRE' })).json();
+      expect((await staff(api.app, agent, 'POST', `/api/v1/staff/calls/${first.id}/claim`)).statusCode).toBe(200);
+      const busy = await staff(api.app, agent, 'POST', `/api/v1/staff/calls/${second.id}/claim`);
+      expect(busy.statusCode).toBe(409);
+      expect(busy.json().code).toBe('agent_busy');
+      // The second caller still waits for someone free.
+      expect((await api.app.inject({ url: `/api/v1/calls/${second.id}`, headers: as('B4') })).json().state).toBe('QUEUED');
+      await staff(api.app, agent, 'POST', `/api/v1/staff/calls/${first.id}/hang-up`);
+      expect((await staff(api.app, agent, 'POST', `/api/v1/staff/calls/${second.id}/claim`)).statusCode).toBe(200);
+      await staff(api.app, agent, 'POST', `/api/v1/staff/calls/${second.id}/hang-up`);
+    });
+
     it('is answered by an agent, ended, noted, and its room is gone from the server', async () => {
       await staff(api.app, agent, 'PUT', '/api/v1/staff/calls/availability', { available: true });
       const queued = (await call(api.app, 'B3', { kind: 'CALL_CENTRE' })).json();

@@ -56,6 +56,11 @@ export const problemCatalogue = {
     fr: 'Cette personne est déjà en ligne. Rappelez plus tard.',
     en: 'This person is on another call. Call again later.',
   },
+  agent_busy: {
+    status: 409,
+    fr: 'Vous êtes déjà en communication. Raccrochez avant de répondre à un autre appel.',
+    en: 'You are already on a call. Hang up before answering another one.',
+  },
   caller_busy: { status: 409, fr: 'Vous avez déjà un appel en cours.', en: 'You already have a call in progress.' },
   outside_opening_hours: {
     status: 409,

@@ -731,6 +731,12 @@ export async function callQueue(
 export async function claimCall(ctx: CallsContext, staff: StaffContext, callId: string): Promise<StaffCall> {
   const call = await organisationCall(ctx, staff, callId);
   if (call.state === 'ANSWERED' && call.agentId === staff.id) return toStaffCall(ctx.db, call);
+  // One conversation at a time: a second claim would leave a caller connected to nobody.
+  const current = await ctx.db.call.findFirst({
+    where: { agentId: staff.id, state: 'ANSWERED', id: { not: callId } },
+    select: { id: true },
+  });
+  if (current) throw new DomainError('agent_busy');
   const claimed = await move(ctx, callId, 'claim', `STAFF:${staff.id}`, { reason: 'agent_claimed', data: { agentId: staff.id } });
   return toStaffCall(ctx.db, claimed);
 }
