@@ -9,7 +9,7 @@ import { PalierClient, type TokenResponse } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { activateTv, LAURIERS_A_TENANT, LAURIERS_B_TENANT, signInStaff } from '../support/journeys';
 import { ALWAYS_OPEN, setCallCentreHours } from '../support/calls';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../packages/devstack/src/free-port';
 import { describeWithLivekit, startTestLivekit } from '../support/livekit';
 import { launchChromium, openConsole, type ConsolePage } from './support/console';
 import { openPhone } from './support/phone';

@@ -9,7 +9,7 @@ import { openPhone } from './support/phone';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { demoActivationCode, formatActivationCode } from '../../prisma/demo-letters';
 import { LAURIERS_B_TENANT } from '../support/journeys';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(120_000);
 

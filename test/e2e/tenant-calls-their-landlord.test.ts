@@ -7,7 +7,7 @@ import { PalierClient, type TokenResponse } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { activateTv, signInStaff, LAURIERS_A_TENANT, LAURIERS_B_TENANT, SAVINE_TENANT } from '../support/journeys';
 import { ALWAYS_OPEN, openOnlyTomorrow, setCallCentreHours } from '../support/calls';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../packages/devstack/src/free-port';
 import { describeWithLivekit, startTestLivekit } from '../support/livekit';
 import { launchChromium, openTv, type Tv } from './support/tv';
 import { openLivekitPeer, servePeerPages, type PeerPages } from './support/livekit-peer';

@@ -10,7 +10,7 @@ import { launchChromium, openConsole, type ConsolePage } from './support/console
 import { openPhone } from './support/phone';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../packages/devstack/src/free-port';
 import { approve, LAURIERS_A_TENANT, LAURIERS_B_TENANT, SAVINE_TENANT } from '../support/journeys';
 import { launchChromium, Tv } from './support/tv';
 import { packageApp } from '../../packages/packager/src/package';

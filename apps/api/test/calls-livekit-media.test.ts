@@ -4,29 +4,17 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../test/support/chromium';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { PalierClient, type CallToken, type TokenResponse } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../../../test/support/test-api';
 import { activateTv, signInStaff } from '../../../test/support/journeys';
 import { ALWAYS_OPEN, setCallCentreHours } from '../../../test/support/calls';
-import { freePort } from '../../../test/support/free-port';
+import { freePort } from '../../../packages/devstack/src/free-port';
 import { describeWithLivekit, startTestLivekit } from '../../../test/support/livekit';
 import { DEMO_STAFF } from '../../../prisma/demo-residence';
 import { LIVEKIT_WEBHOOK_PATH } from '../src/modules/calls/routes';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-];
 
 /** A blank page on a loopback origin (a secure context, so getUserMedia works) with livekit-client loaded. */
 function servePage(): Promise<{ server: Server; url: string }> {
@@ -93,10 +81,7 @@ describeWithLivekit('a video call on a real LiveKit server', () => {
     api = await startTestApi({ devicePollIntervalSeconds: 1, livekit: livekit.config });
     await api.app.listen({ host: '127.0.0.1', port });
     await setCallCentreHours(api.app, ALWAYS_OPEN);
-    [browser, page] = await Promise.all([
-      chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-      servePage(),
-    ]);
+    [browser, page] = await Promise.all([launchChromium({ fakeMedia: true }), servePage()]);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

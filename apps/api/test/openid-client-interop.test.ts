@@ -2,7 +2,7 @@
 import * as oauth from 'openid-client';
 import { startTestApi, type TestApi } from '../../../test/support/test-api';
 import { LAURIERS_A_TENANT, approve } from '../../../test/support/journeys';
-import { freePort } from '../../../test/support/free-port';
+import { freePort } from '../../../packages/devstack/src/free-port';
 
 describe('interoperability with openid-client', () => {
   let api: TestApi;

@@ -1,7 +1,7 @@
 // Read-only state for end-to-end tests and support staff: window.__palier = { route, focused, language, … }.
 import { state } from './store';
 
-interface TestState {
+export interface TestState {
   route: string;
   focused: string;
   language: string;

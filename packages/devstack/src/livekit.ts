@@ -3,9 +3,9 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 export const LIVEKIT_VERSION = 'v1.13.5';
 const MODULE = 'github.com/livekit/livekit-server/cmd/server';
@@ -66,17 +66,6 @@ export function ensureLivekitBinary(log: (message: string) => void = () => {}): 
   return { ok: true, binary };
 }
 
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 export interface LivekitServer {
   /** ws:// URL for clients (livekit-client) and the API's LIVEKIT_URL */
   url: string;
@@ -131,7 +120,7 @@ export async function startLivekit(options: LivekitOptions = {}): Promise<Liveki
   const binary = options.binary ?? livekitBinaryPath();
   const apiKey = options.apiKey ?? `palier-${randomBytes(4).toString('hex')}`;
   const apiSecret = options.apiSecret ?? randomBytes(24).toString('hex');
-  const ports = { http: await freeLoopbackPort(), tcp: await freeLoopbackPort(), udp: await freeLoopbackPort() };
+  const ports = { http: await freePort(), tcp: await freePort(), udp: await freePort() };
   const started = Date.now();
   const child: ChildProcess = spawn(binary, ['--dev', '--config-body', configYaml(ports, { ...options, apiKey, apiSecret })], {
     stdio: ['ignore', 'pipe', 'pipe'],

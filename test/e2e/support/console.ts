@@ -9,30 +9,12 @@
 //   expect(await consolePage.answer('Amina')).toBe('answered');
 //   await consolePage.waitForRemoteVideoFrames(); await consolePage.saveNote('Fuite'); await consolePage.hangUp();
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { SCREENSHOT_DIR } from '../../support/chromium';
+
+export { CHROMIUM_ARGS, CHROMIUM_PATH, FAKE_MEDIA_ARGS, SCREENSHOT_DIR, launchChromium } from '../../support/chromium';
 import type { NoticeCategory } from '@palier/contracts';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-output/screenshots');
-
-/** Chromium's own camera and microphone (a moving test pattern and a beep), granted without asking. */
-export const FAKE_MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
-
-/** Debian's Chromium, headless; Playwright gives it a fresh profile in a temporary folder. */
-export function launchChromium(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...(options.fakeMedia ? FAKE_MEDIA_ARGS : [])] });
-}
 
 /** Frames the browser has decoded into a <video> element: more than zero means real media arrived and played. */
 export function decodedFrames(video: Locator): Promise<number> {

@@ -8,32 +8,12 @@
 // It opens <baseUrl>/tv/ with the renderer's DOM inspector on (?inspector=1) and the canvas renderer (60 fps headless),
 // and reads window.__palier (route, focused label, language, text size, direction, activation code).
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SCREENSHOT_DIR } from '../../support/chromium';
+import type { CallSnapshot, TestState } from '../../../apps/tv/src/testing';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? resolve(__dirname, '../../../test-output/screenshots');
-
-/** A fake camera (a test pattern) and microphone, granted without asking: for calls with real media. */
-export const FAKE_MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
-
-/** Debian's Chromium, headless; Playwright gives every launch a fresh temporary profile. */
-export function launchChromium(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: options.fakeMedia ? [...CHROMIUM_ARGS, ...FAKE_MEDIA_ARGS] : CHROMIUM_ARGS,
-  });
-}
+export { CHROMIUM_ARGS, CHROMIUM_PATH, FAKE_MEDIA_ARGS, SCREENSHOT_DIR, launchChromium } from '../../support/chromium';
 
 /** Remote keys. Back is the browser's Escape; the platform backs and colour keys are sent with their TV key codes. */
 export type RemoteKey =
@@ -88,45 +68,16 @@ export type Screen = 'activation' | 'home' | 'notices' | 'notice' | 'settings' |
 export type CallStateName =
   'idle' | 'requested' | 'queued' | 'ringing' | 'answered' | 'ended' | 'missed' | 'declined' | 'cancelled' | 'failed';
 
-export interface TvCall {
+/** What the TV app publishes for tests (apps/tv/src/testing.ts), with its string fields narrowed to the values used here. */
+export interface TvCall extends Omit<CallSnapshot, 'state'> {
   state: CallStateName;
-  /** incoming | outgoing | live | ended, '' when idle */
-  phase: string;
-  id: string;
-  peer: string;
-  position: number;
-  estimatedWaitSeconds: number;
-  /** idle | connecting | connected | unsupported | failed */
-  media: string;
-  muted: boolean;
-  phoneUrl: string;
-  phoneCode: string;
-  confirmingHangUp: boolean;
-  remoteVideoFrames: number;
-  /** When the first remote frame was presented (the page's performance.now(), ms), 0 until then. */
-  remoteVideoFirstFrameAt: number;
-  last: { id: string; state: string; reason: string };
 }
 
-export interface TvState {
+export interface TvState extends Omit<TestState, 'route' | 'language' | 'textSize' | 'call'> {
   route: Screen;
-  focused: string;
   language: 'fr' | 'en' | 'ar';
   textSize: 'normal' | 'large';
-  dir: 'ltr' | 'rtl';
-  platform: string;
-  renderMode: string;
-  activationCode: string;
-  history: string[];
-  dialog: string;
-  banner: string;
-  message: string;
-  navigating: boolean;
-  /** The unread count behind the Notices tile's badge. */
-  unread: number;
   call: TvCall;
-  /** Missed calls not yet seen, behind the Calls tile's badge. */
-  missedCalls: number;
 }
 
 export interface TvOptions {

@@ -1,4 +1,4 @@
-// A loopback port nobody listens on, for tests that must know the API's address before building it.
+// A loopback port nobody listens on, for servers whose address must be known before they start.
 import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
