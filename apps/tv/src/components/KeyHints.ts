@@ -20,9 +20,34 @@ export default Blits.Component('KeyHints', {
       </Element>
     </Element>
   `,
+  state() {
+    // A list in state, rebuilt on change: Blits 1.27 never redraws a :for over a computed list.
+    return { items: [] as object[] };
+  },
   computed: {
     ...lookComputed,
-    items() {
+    /** Everything the bar's drawing depends on: when it changes, the bar is laid out again. */
+    signature(): string {
+      const hints = (this.hints || []) as KeyHint[];
+      return [hints.map((hint) => hint.key + ':' + hint.label).join('|'), this.$appState.language, this.ts.small, this.rtl].join('#');
+    },
+  },
+  watch: {
+    // Deferred: a watcher's first run tracks everything its callback reads.
+    signature(signature: string, was: string) {
+      if (signature !== was) this.$setTimeout(() => this.layout(), 0);
+    },
+  },
+  hooks: {
+    ready() {
+      this.layout();
+    },
+  },
+  methods: {
+    layout() {
+      this.items = this.buildItems();
+    },
+    buildItems() {
       const hints = (this.hints || []) as KeyHint[];
       const colourOf: Record<string, [string, string, string]> = {
         red: [this.c.keyRed, '#ffffff', this.t.common.keyRed],
