@@ -11,6 +11,30 @@ export const noticeAudienceKinds = [...audienceKinds, 'TENANT'] as const;
 export const NoticeAudienceKind = Type.Enum(noticeAudienceKinds);
 export type NoticeAudienceKind = (typeof noticeAudienceKinds)[number];
 
+/** Notices are written in French; staff may add English and Arabic. A TV shows its tenant's language, else French. */
+export const noticeLanguages = ['fr', 'en', 'ar'] as const;
+export const NoticeLanguage = Type.Enum(noticeLanguages);
+export type NoticeLanguage = (typeof noticeLanguages)[number];
+
+export const NoticeText = Type.Object({
+  title: Type.String({ minLength: 3, maxLength: 120 }),
+  body: Type.String({ minLength: 3, maxLength: 4000 }),
+});
+export type NoticeText = Static<typeof NoticeText>;
+
+export const NoticeTranslations = Type.Object({ en: Type.Optional(NoticeText), ar: Type.Optional(NoticeText) });
+export type NoticeTranslations = Static<typeof NoticeTranslations>;
+
+/** A picture sized for a 1080p TV on a 2 Mbit/s line (a few hundred KB at most). */
+export const NoticePicture = Type.Object({
+  id: Type.String(),
+  url: Type.String({ description: 'Relative to the API; unguessable, cacheable' }),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  bytes: Type.Integer(),
+});
+export type NoticePicture = Static<typeof NoticePicture>;
+
 export const TenantNotice = Type.Object({
   id: Type.String(),
   title: Type.String(),
@@ -22,6 +46,8 @@ export const TenantNotice = Type.Object({
   publishedAt: Type.String({ format: 'date-time' }),
   validUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  language: Type.Optional(NoticeLanguage),
+  picture: Type.Optional(Type.Union([NoticePicture, Type.Null()])),
 });
 export type TenantNotice = Static<typeof TenantNotice>;
 
@@ -45,6 +71,8 @@ export const PublishNoticeRequest = Type.Object({
   audience: Audience,
   validFrom: Type.Optional(Type.String({ format: 'date-time' })),
   validUntil: Type.Optional(Type.String({ format: 'date-time' })),
+  translations: Type.Optional(NoticeTranslations),
+  pictureId: Type.Optional(Type.String({ format: 'uuid', description: 'From POST /api/v1/staff/notice-pictures' })),
 });
 export type PublishNoticeRequest = Static<typeof PublishNoticeRequest>;
 
@@ -61,5 +89,28 @@ export const StaffNotice = Type.Object({
   validUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   readHomeCount: Type.Integer(),
   targetHomeCount: Type.Integer(),
+  translations: Type.Optional(NoticeTranslations),
+  picture: Type.Optional(Type.Union([NoticePicture, Type.Null()])),
+  lastReminder: Type.Optional(
+    Type.Union([Type.Object({ sentAt: Type.String({ format: 'date-time' }), homeCount: Type.Integer() }), Type.Null()]),
+  ),
 });
 export type StaffNotice = Static<typeof StaffNotice>;
+
+/** How many homes of one building of the audience have read a notice. */
+export const NoticeBuildingReads = Type.Object({
+  buildingId: Type.String(),
+  name: Type.String(),
+  readHomeCount: Type.Integer(),
+  targetHomeCount: Type.Integer(),
+});
+export type NoticeBuildingReads = Static<typeof NoticeBuildingReads>;
+
+export const NoticeReminderSent = Type.Object({
+  id: Type.String(),
+  noticeId: Type.String(),
+  homeCount: Type.Integer({ description: 'Homes of the audience that had not read the notice' }),
+  sentAt: Type.String({ format: 'date-time' }),
+  nextAllowedAt: Type.String({ format: 'date-time' }),
+});
+export type NoticeReminderSent = Static<typeof NoticeReminderSent>;

@@ -89,7 +89,14 @@ export interface FeedReplyCreatedEvent {
 
 export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent;
 
-export type RealtimeEventBody = NoticePublishedEvent | NoticeReadEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent;
+// notices: staff reminded the homes of a building that had not read a notice; a TV re-reads it and nudges if unread.
+export interface NoticeRemindedEvent {
+  name: 'notice.reminded';
+  data: { noticeId: string; urgent: boolean };
+}
+
+export type RealtimeEventBody =
+  NoticePublishedEvent | NoticeReadEvent | NoticeRemindedEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 
