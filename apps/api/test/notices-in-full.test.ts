@@ -112,6 +112,26 @@ describe('notices in full', () => {
       expect(french).toMatchObject({ title: 'Fermeture du local vélos', language: 'fr' });
     });
 
+    it('names the newest unread urgent notice, in the tenant’s language, until it is read', async () => {
+      await setLanguage(tenantA, 'en');
+      const { id } = (
+        await publish(caretaker, {
+          title: 'Gaz : ne pas utiliser l’ascenseur',
+          body: 'Intervention GRDF en cours dans la résidence.',
+          category: 'SAFETY',
+          urgent: true,
+          audience: lauriers(),
+          translations: { en: { title: 'Gas: do not use the lift', body: 'GRDF at work in the residence.' } },
+        })
+      ).json();
+      const unread = async (tokens: TokenResponse) =>
+        (await api.app.inject({ url: '/api/v1/notices/unread', headers: bearer(tokens) })).json();
+      expect((await unread(tenantA)).latestUrgent).toEqual({ id, title: 'Gas: do not use the lift' });
+      expect((await unread(tenantB)).latestUrgent).toEqual({ id, title: 'Gaz : ne pas utiliser l’ascenseur' });
+      await read(tenantA, id);
+      expect((await unread(tenantA)).latestUrgent?.id).not.toBe(id);
+    });
+
     it('falls back to French when there is no translation in the tenant’s language', async () => {
       await setLanguage(tenantB, 'ar');
       const detail = (await api.app.inject({ url: `/api/v1/notices/${noticeId}`, headers: bearer(tenantB) })).json();

@@ -54,6 +54,8 @@ export type TenantNotice = Static<typeof TenantNotice>;
 export const UnreadNotices = Type.Object({
   unread: Type.Integer(),
   urgentUnread: Type.Integer(),
+  /** The newest urgent notice the tenant has not read, in their language: the home keeps it on screen until read. */
+  latestUrgent: Type.Optional(Type.Union([Type.Object({ id: Type.String(), title: Type.String() }), Type.Null()])),
 });
 export type UnreadNotices = Static<typeof UnreadNotices>;
 

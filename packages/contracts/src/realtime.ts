@@ -16,7 +16,8 @@ export interface ReadyMessage {
 
 export interface NoticePublishedEvent {
   name: 'notice.published';
-  data: { noticeId: string; title: string; urgent: boolean };
+  /** titles: the title's translations (notices), so a TV shows the banner in its tenant's language at once. */
+  data: { noticeId: string; title: string; urgent: boolean; titles?: { en?: string; ar?: string } };
 }
 
 export interface NoticeReadEvent {

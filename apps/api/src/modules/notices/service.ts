@@ -107,7 +107,17 @@ export async function unreadNotices(db: PrismaClient, place: TenantPlace, now = 
     db.notice.count({ where: unread }),
     db.notice.count({ where: { AND: [unread, { urgent: true }] } }),
   ]);
-  return { unread: all, urgentUnread: urgent };
+  let latestUrgent: UnreadNotices['latestUrgent'] = null;
+  if (urgent > 0) {
+    const language = await tenantLanguage(db, tenantId);
+    const notice = await db.notice.findFirst({
+      where: { AND: [unread, { urgent: true }] },
+      orderBy: [{ validFrom: 'desc' }, { id: 'desc' }],
+      select: { id: true, title: true, translations: { where: { language }, select: { title: true } } },
+    });
+    if (notice) latestUrgent = { id: notice.id, title: notice.translations[0]?.title ?? notice.title };
+  }
+  return { unread: all, urgentUnread: urgent, latestUrgent };
 }
 
 export async function tenantNotice(db: PrismaClient, place: TenantPlace, noticeId: string, now = new Date()): Promise<TenantNotice> {
@@ -246,7 +256,11 @@ export async function publishNotice(
     }
     throw error;
   }
-  const published = { name: 'notice.published', data: { noticeId: notice.id, title: notice.title, urgent: notice.urgent } } as const;
+  const titles = Object.fromEntries(notice.translations.map((translation) => [translation.language, translation.title]));
+  const published = {
+    name: 'notice.published',
+    data: { noticeId: notice.id, title: notice.title, urgent: notice.urgent, ...(notice.translations.length ? { titles } : {}) },
+  } as const;
   if (validFrom <= now) await raiseEvent(db, bus, `${request.audience.kind}:${request.audience.id}`, published);
   // Colleagues' consoles list it at once, even when it is scheduled for later.
   await raiseEvent(db, bus, `ORGANISATION:${staff.organisation.id}`, published);
