@@ -41,7 +41,7 @@ function liftPicture(): Promise<Buffer> {
     <rect x="700" y="200" width="1000" height="1300" fill="#c9d3dc" stroke="#222" stroke-width="24"/>
     <rect x="760" y="260" width="430" height="1180" fill="#8b9aa8"/><rect x="1210" y="260" width="430" height="1180" fill="#8b9aa8"/>
     <rect x="600" y="650" width="1200" height="300" fill="#ffd54a" stroke="#222" stroke-width="16"/>
-    <text x="1200" y="850" font-family="sans-serif" font-size="150" font-weight="bold" text-anchor="middle" fill="#222">HORS SERVICE</text>
+    <text x="1200" y="850" font-family="sans-serif" font-size="110" font-weight="bold" text-anchor="middle" fill="#222">HORS SERVICE</text>
   </svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 92 }).toBuffer();
 }
@@ -71,7 +71,6 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await browser?.close();
     await api?.close();
   });
-
 
   it('reaches the English-speaking tenant in English, stays on home until read, and is reminded to the others', async () => {
     // An English-speaking tenant of building B (they chose English in the TV's settings, which saves it on the account),
@@ -215,6 +214,29 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await neighbourTv.screenshot('notices-full-11-neighbour-tv-reminded');
     await tv.page.waitForTimeout(1500);
     expect((await tv.state()).banner).toBe('');
+
+    // An Arabic-speaking neighbour: no Arabic text was written, so the notice shows in French, the layout mirrored.
+    const arabicSpeaker = await api.app.db.tenant.findFirstOrThrow({
+      where: { reference: { startsWith: 'HMP-LAU-B-' }, NOT: { reference: { in: [LAURIERS_B_TENANT, neighbour.reference] } } },
+    });
+    const arabicTokens = await activateTv(api.app, arabicSpeaker.reference);
+    await api.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(arabicTokens), payload: { language: 'ar' } });
+    const arabicTv = await openTv(browser, baseUrl, {
+      language: 'ar',
+      tokens: { accessToken: arabicTokens.access_token, refreshToken: arabicTokens.refresh_token },
+    });
+    await arabicTv.waitFor(
+      'the strip in French on an Arabic home',
+      (state) => state.route === 'home' && state.urgentStrip === FRENCH_TITLE,
+      15_000,
+    );
+    expect((await arabicTv.state()).dir).toBe('rtl');
+    await arabicTv.screenshot('notices-full-12-arabic-tv-home-strip');
+    await arabicTv.press('Down', 'OK');
+    await arabicTv.expectScreen('notice');
+    await arabicTv.byTestId('notice-picture').waitFor({ state: 'attached' });
+    await arabicTv.page.waitForTimeout(1000);
+    await arabicTv.screenshot('notices-full-13-arabic-tv-notice-french-fallback');
 
     // A second reminder within the hour is refused, with the reason.
     const again = await api.app.inject({

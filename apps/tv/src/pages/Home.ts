@@ -56,7 +56,7 @@ export default Blits.Component('Home', {
         <Element :show="$stripFocused" x="-8" y="-8" w="1744" :h="$stripH + 16" :color="$c.outline" />
         <Element w="1728" :h="$stripH" :color="$c.urgent" />
         <Element :x="$rtl ? 1728 - 32 - $stripBadgeW : 32" :y="($stripH - $ts.body * 1.5) / 2" :w="$stripBadgeW" :h="$ts.body * 1.5" :color="$c.urgentText">
-          <Text :content="'! ' + $nw.stripLabel" :font="$f.bold" :size="$ts.small" :color="$c.urgent" x="16" :y="$ts.body * 0.75" mount="{y: 0.5}" />
+          <Text :content="'! ' + $nw.stripLabel" :font="$f.bold" :size="$ts.small" :color="$c.urgent" x="16" :y="$ts.body * 0.75" mount="{y: 0.5}" @loaded="$stripBadgeMeasured" />
         </Element>
         <Text :content="$stripTitle" :font="$f.bold" :size="$ts.body" :color="$c.urgentText" :x="$rtl ? 460 : $stripBadgeW + 64" :y="$stripH / 2" mount="{y: 0.5}" :maxwidth="1728 - $stripBadgeW - 64 - 460" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'urgent-strip-title'}" />
         <Text :content="$stripFocused ? $nw.stripFocusedHint : $nw.stripHint" :size="$ts.small" :color="$c.urgentText" :x="$rtl ? 32 : 1728 - 32 - 400" :y="$stripH / 2" mount="{y: 0.5}" maxwidth="400" maxlines="1" :align="$rtl ? 'left' : 'right'" />
@@ -71,7 +71,7 @@ export default Blits.Component('Home', {
     // The tiles are state, not a computed: Blits 1.27 re-runs a :for only when the key it loops over (`tiles`) is
     // written, and a computed is a plain getter, so a computed list kept the tiles it was first drawn with (a badge
     // arriving after the screen opened never showed). The watchers below rebuild the list when what it shows changes.
-    return { focusIndex: lastFocus, error: '', now: Date.now(), tiles: [] as TileSpec[], stripFocused: false };
+    return { focusIndex: lastFocus, error: '', now: Date.now(), tiles: [] as TileSpec[], stripFocused: false, stripBadgeTextW: 360 };
   },
   computed: {
     ...lookComputed,
@@ -112,7 +112,7 @@ export default Blits.Component('Home', {
       return Math.round(this.ts.body * 2.6);
     },
     stripBadgeW() {
-      return Math.round(this.nw.stripLabel.length * this.ts.small * 0.6 + 60);
+      return Math.round(this.stripBadgeTextW + 32);
     },
     hints() {
       return [
@@ -170,6 +170,9 @@ export default Blits.Component('Home', {
         this.stripFocused = false;
         this.focusTile();
       }
+    },
+    stripBadgeMeasured(dimensions: { w: number }) {
+      this.stripBadgeTextW = dimensions.w;
     },
     stripSpoken() {
       return format(this.nw.stripSpoken, { title: this.stripTitle });

@@ -128,6 +128,7 @@ export function PublishNoticeForm({ onPublished }: { onPublished: (notice: Staff
       const notice = await api.publishNotice(request, attempt.current.key);
       attempt.current = undefined;
       setDraft((current) => ({ ...emptyDraft(), audienceId: current.audienceId, category: current.category }));
+      setTextLanguage('fr');
       setPublished(notice);
       onPublished(notice);
       document.getElementById(fieldIds.title)?.focus();
