@@ -69,7 +69,12 @@ describe('personal notices', () => {
       publisher: 'Habitat Marseille Provence',
       readAt: null,
     });
-    expect(await unread(tenantB)).toEqual({ unread: before.unread + 1, urgentUnread: before.urgentUnread + 1 });
+    expect(await unread(tenantB)).toEqual({
+      unread: before.unread + 1,
+      urgentUnread: before.urgentUnread + 1,
+      // The newest unread urgent notice: what the tenant's home keeps on screen until read.
+      latestUrgent: { id: noticeId, title: 'Gas check today' },
+    });
 
     for (const other of [neighbour, buildingNeighbour, savineTenant]) {
       expect(await ids(other)).not.toContain(noticeId);
@@ -80,10 +85,12 @@ describe('personal notices', () => {
     }
     expect(await unread(neighbour)).toEqual(neighbourBefore);
     expect(await unread(buildingNeighbour)).toEqual(buildingBefore);
+    expect((await unread(buildingNeighbour)).latestUrgent?.id).not.toBe(noticeId);
 
     const read = await api.app.inject({ method: 'PUT', url: `/api/v1/notices/${noticeId}/read`, headers: bearer(tenantB) });
     expect(read.statusCode).toBe(200);
     expect(await unread(tenantB)).toEqual(before);
+    expect((await unread(tenantB)).latestUrgent?.id).not.toBe(noticeId);
   });
 
   it('raises its realtime event to that tenant only', async () => {
