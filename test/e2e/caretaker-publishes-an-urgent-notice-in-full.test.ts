@@ -246,5 +246,35 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     });
     expect(again.statusCode).toBe(429);
     expect(again.json().code).toBe('reminder_too_soon');
+
+    // A reminder of a notice that is not urgent nudges in calm colours rather than as an alarm.
+    await neighbourTv.press('Back');
+    await neighbourTv.waitFor('the banner closed', (state) => state.banner === '');
+    const staffCookie = { cookie: (await consolePage.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') };
+    const buildingB = (await api.app.inject({ url: '/api/v1/staff/places', headers: staffCookie }))
+      .json()
+      .items.find((place: { kind: string; name: string }) => place.kind === 'BUILDING' && place.name.startsWith('Bâtiment B'));
+    const calm = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/notices',
+      headers: staffCookie,
+      payload: {
+        title: 'Nettoyage du local poubelles',
+        body: 'Le local poubelles sera nettoyé vendredi matin.',
+        category: 'WORKS',
+        urgent: false,
+        audience: { kind: 'BUILDING', id: buildingB.id },
+      },
+    });
+    expect(calm.statusCode).toBe(201);
+    const calmReminder = await api.app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/notices/${calm.json().id}/reminders`,
+      headers: staffCookie,
+    });
+    expect(calmReminder.statusCode).toBe(201);
+    const nudged = await neighbourTv.waitFor('the reminder', (state) => state.banner === 'Nettoyage du local poubelles', 15_000);
+    expect(nudged.bannerKind).toBe('reminder');
+    await neighbourTv.screenshot('notices-full-14-neighbour-tv-reminder-not-urgent');
   });
 });

@@ -112,7 +112,7 @@ export default Blits.Component('Home', {
       return Math.round(this.ts.body * 2.6);
     },
     stripBadgeW() {
-      return Math.round(this.stripBadgeTextW + 32);
+      return Math.round(this.stripBadgeTextW + 40);
     },
     hints() {
       return [
