@@ -22,6 +22,7 @@ import { forgetCalls } from './calls/controller';
 import { currentPlatform } from './platform';
 import { state } from './store';
 import { format } from './i18n';
+import { noticeWords } from './i18n/notices';
 import { reportDialog, reportNavigating } from './testing';
 
 /** Screens change at once: a fade costs frames on 2017 TVs, and keys pressed during a transition are dropped. */
@@ -72,8 +73,11 @@ export default Blits.Application({
       if (call && !previous) this.$select('call').$focus();
       if (!call && previous) this.$select(state().dialogOpen ? 'dialog' : 'view').$focus();
     },
-    '$appState.banner'(banner: { title: string } | null) {
-      if (banner) speak(format(this.t.banner.urgent, { title: banner.title }) + '. ' + this.t.banner.action);
+    '$appState.banner'(banner: { title: string; kind?: string } | null) {
+      if (!banner) return;
+      const words = noticeWords(state().language);
+      if (banner.kind === 'reminder') speak(format(words.reminder, { title: banner.title }) + '. ' + words.reminderAction);
+      else speak(format(this.t.banner.urgent, { title: banner.title }) + '. ' + this.t.banner.action);
     },
   },
   hooks: {

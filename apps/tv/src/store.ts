@@ -7,6 +7,8 @@ import { deployment } from './deployment';
 export interface UrgentBanner {
   noticeId: string;
   title: string;
+  /** notices: 'reminder' when staff reminded the homes that had not read a notice that is not urgent. */
+  kind?: 'urgent' | 'reminder';
 }
 
 /** What the call overlay shows; replaced as a whole on every change (see calls/controller.ts). */
@@ -50,6 +52,8 @@ export interface AppState {
   noticesVersion: number;
   /** The call in progress (or just ended), drawn over every screen; null when there is none. */
   call: CallView | null;
+  /** notices: the newest unread urgent notice, re-read from the API; the home shows it as a strip until it is read. */
+  urgentStrip: { noticeId: string; title: string } | null;
   /** Missed calls the tenant has not yet seen on the calls screen (the home tile's badge). */
   missedCalls: number;
   /** Bumped when the calls screen should re-read the API (a call ended, a missed call arrived). */
@@ -90,6 +94,7 @@ export function initialState(overrides: Partial<Preferences> = {}): AppState {
     unread: 0,
     urgentUnread: 0,
     banner: null,
+    urgentStrip: null,
     dialogOpen: false,
     noticesVersion: 0,
     call: null,

@@ -13,6 +13,9 @@ export interface TestState {
   history: string[];
   dialog: string;
   banner: string;
+  /** notices: 'urgent' or 'reminder' while the banner shows; the home's unread urgent strip's title. */
+  bannerKind: string;
+  urgentStrip: string;
   message: string;
   navigating: boolean;
   unread: number;
@@ -57,6 +60,8 @@ const snapshot: TestState = {
   history: [],
   dialog: '',
   banner: '',
+  bannerKind: '',
+  urgentStrip: '',
   message: '',
   navigating: false,
   unread: 0,
@@ -86,6 +91,8 @@ function idleCall(): CallSnapshot {
 function refreshPreferences(): void {
   const current = state();
   snapshot.banner = current.banner ? current.banner.title : '';
+  snapshot.bannerKind = current.banner ? current.banner.kind || 'urgent' : '';
+  snapshot.urgentStrip = current.urgentStrip ? current.urgentStrip.title : '';
   snapshot.unread = current.unread;
   snapshot.language = current.language;
   snapshot.textSize = current.textSize;

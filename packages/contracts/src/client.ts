@@ -14,7 +14,16 @@ import type {
 import { DEVICE_CODE_GRANT, TENANT_SCOPE, TV_CLIENT_ID } from './auth';
 import type { DeviceSummary, TenantProfile, UpdateTenantPreferences } from './tenants';
 import type { StaffProfile, StaffSignInRequest } from './staff';
-import type { NoticeReadReceipt, PublishNoticeRequest, StaffNotice, TenantNotice, UnreadNotices } from './notices';
+import type {
+  NoticeBuildingReads,
+  NoticePicture,
+  NoticeReadReceipt,
+  NoticeReminderSent,
+  PublishNoticeRequest,
+  StaffNotice,
+  TenantNotice,
+  UnreadNotices,
+} from './notices';
 import type { PlaceList } from './places';
 import type { CreatePostRequest, CreateReplyRequest, EventSeat, FeedPost, FeedQuery, PostDraft, PostDraftContent, PostReply } from './feed';
 import type { ClaimedHandoff, Handoff, StartHandoffRequest } from './handoffs';
@@ -359,6 +368,21 @@ export class PalierClient {
 
   staffNotices(page: PageQuery = {}): Promise<Page<StaffNotice>> {
     return this.request('GET', '/api/v1/staff/notices', { query: page });
+  }
+
+  // notices: picture, reads per building, reminders
+  uploadNoticePicture(file: Blob, contentType: string): Promise<NoticePicture> {
+    return this.request('POST', '/api/v1/staff/notice-pictures', { rawBody: file, headers: { 'content-type': contentType } });
+  }
+
+  noticeBuildingReads(noticeId: string, page: PageQuery = {}): Promise<Page<NoticeBuildingReads>> {
+    return this.request('GET', '/api/v1/staff/notices/' + encodeURIComponent(noticeId) + '/buildings', { query: page });
+  }
+
+  remindNotice(noticeId: string, idempotencyKey: string): Promise<NoticeReminderSent> {
+    return this.request('POST', '/api/v1/staff/notices/' + encodeURIComponent(noticeId) + '/reminders', {
+      headers: { 'idempotency-key': idempotencyKey },
+    });
   }
 
   // --- the phone hand-off ---

@@ -131,6 +131,22 @@ export const problemCatalogue = {
   },
   event_full: { status: 409, fr: 'Cet événement est complet.', en: 'This event is full.' },
   not_an_event: { status: 409, fr: 'Ce message n’est pas un événement.', en: 'This post is not an event.' },
+  // notices
+  reminder_too_soon: {
+    status: 429,
+    fr: 'Un rappel a déjà été envoyé pour cet avis il y a moins d’une heure.',
+    en: 'A reminder was already sent for this notice less than an hour ago.',
+  },
+  notice_not_current: {
+    status: 409,
+    fr: 'Cet avis n’est pas en cours de validité : il ne peut pas être rappelé.',
+    en: 'This notice is not currently valid: it cannot be reminded.',
+  },
+  picture_in_use: {
+    status: 409,
+    fr: 'Cette image est déjà jointe à un autre avis.',
+    en: 'This picture is already attached to another notice.',
+  },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',

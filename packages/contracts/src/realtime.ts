@@ -16,7 +16,8 @@ export interface ReadyMessage {
 
 export interface NoticePublishedEvent {
   name: 'notice.published';
-  data: { noticeId: string; title: string; urgent: boolean };
+  /** titles: the title's translations (notices), so a TV shows the banner in its tenant's language at once. */
+  data: { noticeId: string; title: string; urgent: boolean; titles?: { en?: string; ar?: string } };
 }
 
 export interface NoticeReadEvent {
@@ -89,7 +90,14 @@ export interface FeedReplyCreatedEvent {
 
 export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent;
 
-export type RealtimeEventBody = NoticePublishedEvent | NoticeReadEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent;
+// notices: staff reminded the homes of a building that had not read a notice; a TV re-reads it and nudges if unread.
+export interface NoticeRemindedEvent {
+  name: 'notice.reminded';
+  data: { noticeId: string; urgent: boolean };
+}
+
+export type RealtimeEventBody =
+  NoticePublishedEvent | NoticeReadEvent | NoticeRemindedEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 

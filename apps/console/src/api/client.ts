@@ -3,6 +3,9 @@ import {
   PalierClient,
   type AgentAvailability,
   type CallToken,
+  type NoticeBuildingReads,
+  type NoticePicture,
+  type NoticeReminderSent,
   type Page,
   type PageQuery,
   type QueueEntry,
@@ -29,6 +32,10 @@ export interface ConsoleClient {
   callBack(tenantId: string, idempotencyKey: string): Promise<StaffCall>;
   agentAvailability(): Promise<AgentAvailability>;
   setAgentAvailability(available: boolean): Promise<AgentAvailability>;
+  // notices: picture, reads per building, reminders
+  uploadNoticePicture(file: Blob, contentType: string): Promise<NoticePicture>;
+  noticeBuildingReads(noticeId: string, page?: PageQuery): Promise<Page<NoticeBuildingReads>>;
+  remindNotice(noticeId: string, idempotencyKey: string): Promise<NoticeReminderSent>;
 }
 
 export const api: ConsoleClient = new PalierClient({

@@ -15,6 +15,14 @@ export function refreshUnread(): Promise<void> {
     (unread) => {
       state().unread = unread.unread;
       state().urgentUnread = unread.urgentUnread;
+      const latest = unread.latestUrgent;
+      const strip = state().urgentStrip;
+      // Written only when it changes, so the home's watcher does not redraw (or speak) for nothing.
+      if (!latest) {
+        if (strip) state().urgentStrip = null;
+      } else if (!strip || strip.noticeId !== latest.id || strip.title !== latest.title) {
+        state().urgentStrip = { noticeId: latest.id, title: latest.title };
+      }
     },
     () => {
       // The badge keeps its last value; the notices screen shows the failure when the tenant opens it.
@@ -25,7 +33,10 @@ export function refreshUnread(): Promise<void> {
 function handleEvent(event: EventMessage): void {
   if (event.name === 'notice.published') {
     // The banner first: it is what the tenant must see, whatever a screen's own reaction does.
-    if (event.data.urgent) state().banner = { noticeId: event.data.noticeId, title: event.data.title };
+    if (event.data.urgent) {
+      const titles = (event.data.titles || {}) as Record<string, string | undefined>;
+      state().banner = { noticeId: event.data.noticeId, title: titles[state().language] || event.data.title, kind: 'urgent' };
+    }
     refreshUnread();
     try {
       state().noticesVersion += 1;
@@ -34,11 +45,27 @@ function handleEvent(event: EventMessage): void {
     }
   } else if (event.name === 'notice.read') {
     refreshUnread();
+  } else if (event.name === 'notice.reminded') {
+    remindIfUnread(event.data.noticeId);
   } else if (event.name === 'report.updated' || event.name === 'report.photo_added') {
     handleReportEvent(event);
   } else if (event.name === 'call.incoming' || event.name === 'call.state' || event.name === 'call.position') {
     handleCallEvent(event);
   }
+}
+
+/** A reminder goes to every home of a building: only a TV whose tenant has not read the notice shows it again. */
+function remindIfUnread(noticeId: string): void {
+  api.notice(noticeId).then(
+    (notice) => {
+      if (notice.readAt) return;
+      state().banner = { noticeId: notice.id, title: notice.title, kind: notice.urgent ? 'urgent' : 'reminder' };
+      refreshUnread();
+    },
+    () => {
+      // Not visible to this tenant any more (expired), or offline: nothing to remind.
+    },
+  );
 }
 
 export function startLiveUpdates(): void {

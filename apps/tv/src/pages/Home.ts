@@ -6,7 +6,8 @@ import { refreshMissedCalls } from '../calls/controller';
 import { failureMessage } from '../api/problems';
 import { format, formatDay } from '../i18n';
 import { reportMessage, reportScreen } from '../testing';
-import { horizontalStep, lookComputed } from '../components/look';
+import { announceFocus, horizontalStep, lookComputed, speak } from '../components/look';
+import { noticeWords } from '../i18n/notices';
 import Tile from '../components/Tile';
 import Button from '../components/Button';
 import KeyHints from '../components/KeyHints';
@@ -51,7 +52,16 @@ export default Blits.Component('Home', {
         :badge="$tile.badge"
         :testid="'tile-' + $tile.id"
       />
-      <Element :show="!!$error" x="96" :y="$tileY + $tileH + 60" w="1728" h="120">
+      <Element :show="!!$strip" x="96" :y="$stripY" w="1728" :h="$stripH" :inspector-data="{testid: 'urgent-strip', title: $stripTitle, focused: $stripFocused}">
+        <Element :show="$stripFocused" x="-8" y="-8" w="1744" :h="$stripH + 16" :color="$c.outline" />
+        <Element w="1728" :h="$stripH" :color="$c.urgent" />
+        <Element :x="$rtl ? 1728 - 32 - $stripBadgeW : 32" :y="($stripH - $ts.body * 1.5) / 2" :w="$stripBadgeW" :h="$ts.body * 1.5" :color="$c.urgentText">
+          <Text :content="'! ' + $nw.stripLabel" :font="$f.bold" :size="$ts.small" :color="$c.urgent" x="16" :y="$ts.body * 0.75" mount="{y: 0.5}" @loaded="$stripBadgeMeasured" />
+        </Element>
+        <Text :content="$stripTitle" :font="$f.bold" :size="$ts.body" :color="$c.urgentText" :x="$rtl ? 460 : $stripBadgeW + 64" :y="$stripH / 2" mount="{y: 0.5}" :maxwidth="1728 - $stripBadgeW - 64 - 460" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'urgent-strip-title'}" />
+        <Text :content="$stripFocused ? $nw.stripFocusedHint : $nw.stripHint" :size="$ts.small" :color="$c.urgentText" :x="$rtl ? 32 : 1728 - 32 - 400" :y="$stripH / 2" mount="{y: 0.5}" maxwidth="400" maxlines="1" :align="$rtl ? 'left' : 'right'" />
+      </Element>
+      <Element :show="!!$error" x="96" :y="$tileY + $tileH + 60 + ($strip ? $stripH + 24 : 0)" w="1728" h="120">
         <Text :content="$error" :size="$ts.body" :color="$c.danger" :x="$rtl ? 600 : 0" y="0" maxwidth="1128" maxlines="2" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'home-error', message: $error}" />
       </Element>
       <KeyHints :hints="$hints" />
@@ -61,7 +71,7 @@ export default Blits.Component('Home', {
     // The tiles are state, not a computed: Blits 1.27 re-runs a :for only when the key it loops over (`tiles`) is
     // written, and a computed is a plain getter, so a computed list kept the tiles it was first drawn with (a badge
     // arriving after the screen opened never showed). The watchers below rebuild the list when what it shows changes.
-    return { focusIndex: lastFocus, error: '', now: Date.now(), tiles: [] as TileSpec[] };
+    return { focusIndex: lastFocus, error: '', now: Date.now(), tiles: [] as TileSpec[], stripFocused: false, stripBadgeTextW: 360 };
   },
   computed: {
     ...lookComputed,
@@ -85,6 +95,25 @@ export default Blits.Component('Home', {
     tileY() {
       return Math.round(54 + this.ts.title * 1.5 + this.ts.body * 1.6 + this.ts.heading * 2.2 + 20);
     },
+    nw() {
+      return noticeWords(this.$appState.language);
+    },
+    strip() {
+      return this.$appState.urgentStrip;
+    },
+    stripTitle() {
+      const strip = this.$appState.urgentStrip;
+      return strip ? strip.title : '';
+    },
+    stripY() {
+      return this.tileY + this.tileH + 48;
+    },
+    stripH() {
+      return Math.round(this.ts.body * 2.6);
+    },
+    stripBadgeW() {
+      return Math.round(this.stripBadgeTextW + 40);
+    },
     hints() {
       return [
         { key: 'red', label: this.t.home.shortcutNotices },
@@ -107,6 +136,9 @@ export default Blits.Component('Home', {
     '$appState.textSize'() {
       this.$setTimeout(() => this.layoutTiles(), 0);
     },
+    '$appState.urgentStrip'(strip: { noticeId: string } | null, previous: { noticeId: string } | null) {
+      this.$setTimeout(() => this.stripChanged(strip, previous), 0);
+    },
   },
   hooks: {
     init() {
@@ -116,15 +148,38 @@ export default Blits.Component('Home', {
       reportScreen('home');
       reportMessage('');
       this.load();
+      // Shown from the last reading at once; load() re-reads it. Said aloud on arrival, unless the banner speaks.
+      if (this.$appState.urgentStrip && !state().banner) speak(this.stripSpoken());
       this.$setInterval(() => {
         this.now = Date.now();
       }, 60000);
     },
     focus() {
-      this.focusTile();
+      if (this.stripFocused && this.$appState.urgentStrip) this.announceStrip();
+      else {
+        this.stripFocused = false;
+        this.focusTile();
+      }
     },
   },
   methods: {
+    /** A new unread urgent notice is said aloud (when voice reading is on); one that was read takes its focus away. */
+    stripChanged(strip: { noticeId: string } | null, previous: { noticeId: string } | null) {
+      if (strip && (!previous || previous.noticeId !== strip.noticeId) && !state().banner) speak(this.stripSpoken());
+      if (!strip && this.stripFocused) {
+        this.stripFocused = false;
+        this.focusTile();
+      }
+    },
+    stripBadgeMeasured(dimensions: { w: number }) {
+      this.stripBadgeTextW = dimensions.w;
+    },
+    stripSpoken() {
+      return format(this.nw.stripSpoken, { title: this.stripTitle });
+    },
+    announceStrip() {
+      announceFocus(this.nw.stripLabel + ' — ' + this.stripTitle, this.stripTitle + '. ' + this.nw.stripFocusedHint);
+    },
     buildTiles(): TileSpec[] {
       const t = this.t.home;
       const unread = this.$appState.unread;
@@ -202,16 +257,33 @@ export default Blits.Component('Home', {
   },
   input: {
     left() {
+      if (this.stripFocused) return;
       this.focusIndex = Math.max(0, Math.min(4, this.focusIndex + horizontalStep('left', this.rtl)));
       this.focusTile();
     },
     right() {
+      if (this.stripFocused) return;
       this.focusIndex = Math.max(0, Math.min(4, this.focusIndex + horizontalStep('right', this.rtl)));
       this.focusTile();
     },
-    up() {},
-    down() {},
+    up() {
+      if (!this.stripFocused) return;
+      this.stripFocused = false;
+      this.focusTile();
+    },
+    down() {
+      if (this.stripFocused || !this.$appState.urgentStrip) return;
+      this.stripFocused = true;
+      this.$focus();
+    },
     enter() {
+      const strip = this.$appState.urgentStrip;
+      if (this.stripFocused && strip) {
+        lastFocus = this.focusIndex;
+        this.stripFocused = false;
+        this.$router.to('/notices/' + encodeURIComponent(strip.noticeId));
+        return;
+      }
       this.open(this.tiles[this.focusIndex].id);
     },
     red() {

@@ -13,6 +13,7 @@ import Waiting from '../components/Waiting';
 import KeyHints from '../components/KeyHints';
 import { goBack } from './navigation';
 import { markRememberedRead, recallNotices } from './noticesMemory';
+import { noticeWords } from '../i18n/notices';
 
 export default Blits.Component('NoticeDetail', {
   components: { Badge, Button, Waiting, KeyHints },
@@ -28,8 +29,12 @@ export default Blits.Component('NoticeDetail', {
           <Text :content="$byline" :size="$ts.body" :color="$c.textMuted" x="0" :y="$ts.small * 2 + $ts.title * 2.5" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'notice-byline'}" />
         </Element>
         <Element x="96" :y="54 + $headerH + 24" w="1728" h="6" :color="$c.surfaceRaised" />
-        <Element x="96" :y="$bodyY" w="1728" :h="$bodyH" clipping="true">
-          <Text :content="$body" :size="$ts.body" :color="$c.text" x="0" :y="-$scroll" maxwidth="1728" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" @loaded="$bodyMeasured" :inspector-data="{testid: 'notice-body'}" />
+        <Element :show="!!$picture" :x="$pictureX" :y="$bodyY" :w="$pictureBox.w" :h="$pictureBox.h" :color="$c.surfaceRaised" :inspector-data="{testid: 'notice-picture', src: $pictureSrc, w: $pictureBox.w, h: $pictureBox.h}">
+          <Text :content="$nw.pictureLoading" :size="$ts.small" :color="$c.textMuted" :x="$pictureBox.w / 2" :y="$pictureBox.h / 2" mount="{x: 0.5, y: 0.5}" />
+          <Element :show="!!$pictureSrc" x="0" y="0" :w="$pictureBox.w" :h="$pictureBox.h" :src="$pictureSrc" />
+        </Element>
+        <Element :x="$textX" :y="$bodyY" :w="$textW" :h="$bodyH" clipping="true">
+          <Text :content="$body" :size="$ts.body" :color="$c.text" x="0" :y="-$scroll" :maxwidth="$textW" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" @loaded="$bodyMeasured" :inspector-data="{testid: 'notice-body'}" />
         </Element>
       </Element>
       <Element :show="!!$error" x="96" y="200" w="1728" h="400">
@@ -58,6 +63,31 @@ export default Blits.Component('NoticeDetail', {
     body() {
       return this.notice ? this.notice.body : '';
     },
+    nw() {
+      return noticeWords(this.$appState.language);
+    },
+    picture() {
+      return this.notice && this.notice.picture ? this.notice.picture : null;
+    },
+    pictureSrc() {
+      return this.picture ? api.baseUrl + this.picture.url : '';
+    },
+    /** Fitted in 720 × 540 (the API sends at most 960 × 540), keeping its proportions. */
+    pictureBox() {
+      const picture = this.picture;
+      if (!picture) return { w: 0, h: 0 };
+      const k = Math.min(720 / picture.width, Math.min(this.bodyH, 540) / picture.height, 1.5);
+      return { w: Math.round(picture.width * k), h: Math.round(picture.height * k) };
+    },
+    pictureX() {
+      return this.rtl ? 96 : 96 + 1728 - this.pictureBox.w;
+    },
+    textW() {
+      return this.picture ? 1728 - this.pictureBox.w - 56 : 1728;
+    },
+    textX() {
+      return this.picture && this.rtl ? 96 + this.pictureBox.w + 56 : 96;
+    },
     urgent() {
       return !!(this.notice && this.notice.urgent);
     },
@@ -69,7 +99,11 @@ export default Blits.Component('NoticeDetail', {
     },
     byline() {
       if (!this.notice) return '';
-      return format(this.t.notices.publishedBy, { publisher: this.notice.publisher }) + ' · ' + formatDateTime(this.notice.publishedAt, this.$appState.language);
+      return (
+        format(this.t.notices.publishedBy, { publisher: this.notice.publisher }) +
+        ' · ' +
+        formatDateTime(this.notice.publishedAt, this.$appState.language)
+      );
     },
     headerH() {
       return Math.round(this.ts.small * 2 + this.ts.title * 2.5 + this.ts.body * 1.4);

@@ -10,6 +10,8 @@ import KeyHints from '../components/KeyHints';
 import { savePreferences, state } from '../store';
 import { currentPlatform } from '../platform';
 import { goBack } from './navigation';
+import { forgetNotices } from './noticesMemory';
+import { refreshUnread } from '../api/live';
 
 interface Option {
   id: string;
@@ -51,7 +53,11 @@ export default Blits.Component('Settings', {
         {
           id: 'language',
           label: t.language,
-          options: languages.map((language: Language) => ({ id: language, label: languageNames[language], selected: app.language === language })),
+          options: languages.map((language: Language) => ({
+            id: language,
+            label: languageNames[language],
+            selected: app.language === language,
+          })),
         },
         {
           id: 'textSize',
@@ -166,7 +172,15 @@ export default Blits.Component('Settings', {
           app.language = language;
           // Same row, same option; the layout mirrors around it.
           this.optionIndex = languages.indexOf(language);
-          if (hasSession()) api.updatePreferences({ language }).catch(() => undefined);
+          // Notices come in the tenant's language: re-read them once the account has it.
+          if (hasSession())
+            api.updatePreferences({ language }).then(
+              () => {
+                forgetNotices();
+                refreshUnread();
+              },
+              () => undefined,
+            );
         }
       } else if (row.id === 'textSize') {
         app.textSize = option.id === 'large' ? 'large' : 'normal';

@@ -8,6 +8,7 @@ import { Spinner } from '../../components/Spinner';
 import { formatDateTime, formatNumber } from '../../i18n/catalogue';
 import { useI18n } from '../../i18n/I18nProvider';
 import { readShare } from './noticeList';
+import { NoticeBuildings, NoticeReminder } from './NoticeReads';
 
 export interface NoticeListProps {
   notices: StaffNotice[];
@@ -100,7 +101,12 @@ function NoticeRow({ notice }: { notice: StaffNotice }) {
           <span className={`tag tag--${notice.category.toLowerCase()}`}>{t(`category.${notice.category}`)}</span>
         </div>
       </div>
-      <p className="notice__body">{notice.body}</p>
+      <div className="notice__content">
+        {notice.picture && (
+          <img className="notice__picture" src={notice.picture.url} alt={t('picture.alt')} width={160} data-testid="notice-picture" />
+        )}
+        <p className="notice__body">{notice.body}</p>
+      </div>
       <dl className="notice__meta">
         <div>
           <dt>{t('list.audience')}</dt>
@@ -116,6 +122,16 @@ function NoticeRow({ notice }: { notice: StaffNotice }) {
           <dt>{t('list.publishedAt')}</dt>
           <dd>
             <time dateTime={notice.publishedAt}>{formatDateTime(notice.publishedAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('list.translations')}</dt>
+          <dd data-testid="notice-translations">
+            {Object.keys(notice.translations ?? {}).length
+              ? Object.keys(notice.translations ?? {})
+                  .map((language) => t(`texts.${language as 'en' | 'ar'}`))
+                  .join(', ')
+              : t('list.noTranslation')}
           </dd>
         </div>
         <div>
@@ -143,6 +159,8 @@ function NoticeRow({ notice }: { notice: StaffNotice }) {
           {readLabel}
         </span>
       </div>
+      <NoticeBuildings notice={notice} />
+      <NoticeReminder notice={notice} />
     </li>
   );
 }

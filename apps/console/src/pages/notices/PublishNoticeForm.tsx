@@ -20,14 +20,20 @@ import {
   type DraftField,
   type IdempotentAttempt,
   type NoticeDraft,
+  translationLanguages,
+  type TranslationLanguage,
 } from './noticeDraft';
+import { NoticePictureField } from './NoticePictureField';
 
 type PlacesState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; places: Place[] };
 
-const fieldOrder: DraftField[] = ['title', 'body', 'category', 'audience', 'validFrom', 'validUntil'];
+const fieldOrder: DraftField[] = ['title', 'body', 'en', 'ar', 'category', 'audience', 'validFrom', 'validUntil'];
+const textLanguages = ['fr', ...translationLanguages] as const;
 const fieldIds: Record<DraftField, string> = {
   title: 'notice-title',
   body: 'notice-body',
+  en: 'notice-title-en',
+  ar: 'notice-title-ar',
   category: 'notice-category',
   audience: 'notice-audience',
   validFrom: 'notice-valid-from',
@@ -67,6 +73,17 @@ export function PublishNoticeForm({ onPublished }: { onPublished: (notice: Staff
   const options = useMemo(() => (places.status === 'ready' ? flattenAudienceTree(buildAudienceTree(places.places)) : []), [places]);
   const chosenPlace = options.find((node) => node.place.id === draft.audienceId)?.place;
 
+  const [textLanguage, setTextLanguage] = useState<(typeof textLanguages)[number]>('fr');
+
+  const updateTranslation = (language: TranslationLanguage, part: 'title' | 'body', value: string) => {
+    setDraft((current) => ({
+      ...current,
+      translations: { ...current.translations, [language]: { ...current.translations[language], [part]: value } },
+    }));
+    setPublished(undefined);
+    setClientErrors((current) => (current[language] ? { ...current, [language]: undefined } : current));
+  };
+
   const update = <K extends keyof NoticeDraft>(key: K, value: NoticeDraft[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
     setPublished(undefined);
@@ -83,7 +100,11 @@ export function PublishNoticeForm({ onPublished }: { onPublished: (notice: Staff
 
   const focusFirstError = (fields: Partial<Record<string, unknown>>) => {
     const first = fieldOrder.find((field) => fields[field]);
-    if (first) document.getElementById(fieldIds[first])?.focus();
+    if (!first) return;
+    // The field may sit in a hidden language tab: show that tab before focusing it.
+    const tab = first === 'title' || first === 'body' ? 'fr' : first === 'en' || first === 'ar' ? first : undefined;
+    if (tab) setTextLanguage(tab);
+    setTimeout(() => document.getElementById(fieldIds[first])?.focus(), 0);
   };
 
   const submit = async (event: FormEvent) => {
@@ -107,6 +128,7 @@ export function PublishNoticeForm({ onPublished }: { onPublished: (notice: Staff
       const notice = await api.publishNotice(request, attempt.current.key);
       attempt.current = undefined;
       setDraft((current) => ({ ...emptyDraft(), audienceId: current.audienceId, category: current.category }));
+      setTextLanguage('fr');
       setPublished(notice);
       onPublished(notice);
       document.getElementById(fieldIds.title)?.focus();
@@ -150,36 +172,107 @@ export function PublishNoticeForm({ onPublished }: { onPublished: (notice: Staff
         </Alert>
       )}
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-busy={sending || undefined}>
-        <Field id={fieldIds.title} label={t('publish.titleLabel')} hint={t('publish.titleHint')} error={errorFor('title')}>
-          {(describedBy, invalid) => (
-            <input
-              id={fieldIds.title}
-              name="title"
-              type="text"
-              maxLength={120}
-              required
-              value={draft.title}
-              onChange={(event) => update('title', event.target.value)}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </Field>
-        <Field id={fieldIds.body} label={t('publish.bodyLabel')} hint={t('publish.bodyHint')} error={errorFor('body')}>
-          {(describedBy, invalid) => (
-            <textarea
-              id={fieldIds.body}
-              name="body"
-              rows={5}
-              maxLength={4000}
-              required
-              value={draft.body}
-              onChange={(event) => update('body', event.target.value)}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </Field>
+        <div className="texts">
+          <div className="tabs" role="tablist" aria-label={t('texts.tabsLabel')}>
+            {textLanguages.map((language) => {
+              const filled = language !== 'fr' && (draft.translations[language].title.trim() || draft.translations[language].body.trim());
+              const invalid = language === 'fr' ? !!(errorFor('title') || errorFor('body')) : !!errorFor(language);
+              return (
+                <button
+                  key={language}
+                  type="button"
+                  role="tab"
+                  id={`text-tab-${language}`}
+                  aria-selected={textLanguage === language}
+                  aria-controls={`text-panel-${language}`}
+                  className={['tab', textLanguage === language ? 'tab--active' : '', invalid ? 'tab--invalid' : ''].join(' ').trim()}
+                  onClick={() => setTextLanguage(language)}
+                  data-testid={`text-tab-${language}`}
+                >
+                  {t(`texts.${language}`)}{' '}
+                  <span className="tab__note">
+                    ({language === 'fr' ? t('texts.required') : filled ? t('texts.filled') : t('texts.optional')})
+                  </span>
+                </button>
+              );
+            })}
+          </div>
+          <div role="tabpanel" id="text-panel-fr" aria-labelledby="text-tab-fr" hidden={textLanguage !== 'fr'}>
+            <Field id={fieldIds.title} label={t('publish.titleLabel')} hint={t('publish.titleHint')} error={errorFor('title')}>
+              {(describedBy, invalid) => (
+                <input
+                  id={fieldIds.title}
+                  name="title"
+                  type="text"
+                  maxLength={120}
+                  required
+                  value={draft.title}
+                  onChange={(event) => update('title', event.target.value)}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                />
+              )}
+            </Field>
+            <Field id={fieldIds.body} label={t('publish.bodyLabel')} hint={t('publish.bodyHint')} error={errorFor('body')}>
+              {(describedBy, invalid) => (
+                <textarea
+                  id={fieldIds.body}
+                  name="body"
+                  rows={5}
+                  maxLength={4000}
+                  required
+                  value={draft.body}
+                  onChange={(event) => update('body', event.target.value)}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                />
+              )}
+            </Field>
+          </div>
+          {translationLanguages.map((language) => (
+            <div
+              key={language}
+              role="tabpanel"
+              id={`text-panel-${language}`}
+              aria-labelledby={`text-tab-${language}`}
+              hidden={textLanguage !== language}
+              dir={language === 'ar' ? 'rtl' : undefined}
+              lang={language}
+            >
+              {errorFor(language) && (
+                <p className="field__error" data-testid={`notice-${language}-error`}>
+                  {errorFor(language)}
+                </p>
+              )}
+              <p className="field__hint">{t('texts.translationHint')}</p>
+              <Field id={`notice-title-${language}`} label={t('publish.titleLabel')} optionalLabel={t('texts.optional')}>
+                {(describedBy) => (
+                  <input
+                    id={`notice-title-${language}`}
+                    type="text"
+                    maxLength={120}
+                    value={draft.translations[language].title}
+                    onChange={(event) => updateTranslation(language, 'title', event.target.value)}
+                    aria-describedby={describedBy}
+                  />
+                )}
+              </Field>
+              <Field id={`notice-body-${language}`} label={t('publish.bodyLabel')} optionalLabel={t('texts.optional')}>
+                {(describedBy) => (
+                  <textarea
+                    id={`notice-body-${language}`}
+                    rows={5}
+                    maxLength={4000}
+                    value={draft.translations[language].body}
+                    onChange={(event) => updateTranslation(language, 'body', event.target.value)}
+                    aria-describedby={describedBy}
+                  />
+                )}
+              </Field>
+            </div>
+          ))}
+        </div>
+        <NoticePictureField pictureId={draft.pictureId} onChange={(pictureId) => update('pictureId', pictureId)} />
         <div className="form__row">
           <Field id={fieldIds.category} label={t('publish.categoryLabel')} error={errorFor('category')}>
             {(describedBy, invalid) => (

@@ -2,9 +2,18 @@
 import type { AudienceKind, NoticeCategory, PublishNoticeRequest } from '../../api/shapes';
 import type { MessageKey } from '../../i18n/catalogue';
 
+/** The languages a notice may be translated into; French is the original, always required. */
+export const translationLanguages = ['en', 'ar'] as const;
+export type TranslationLanguage = (typeof translationLanguages)[number];
+export type NoticeTextDraft = { title: string; body: string };
+
 export interface NoticeDraft {
   title: string;
   body: string;
+  /** Optional: left empty, the TV shows French to that language's tenants. */
+  translations: Record<TranslationLanguage, NoticeTextDraft>;
+  /** An uploaded picture's id, '' without one. */
+  pictureId: string;
   category: NoticeCategory;
   urgent: boolean;
   /** The chosen place's id, '' while none is chosen. */
@@ -14,11 +23,21 @@ export interface NoticeDraft {
   validUntil: string;
 }
 
-export type DraftField = 'title' | 'body' | 'category' | 'audience' | 'validFrom' | 'validUntil';
+export type DraftField = 'title' | 'body' | 'category' | 'audience' | 'validFrom' | 'validUntil' | TranslationLanguage;
 export type DraftErrors = Partial<Record<DraftField, MessageKey>>;
 
 export function emptyDraft(): NoticeDraft {
-  return { title: '', body: '', category: 'INFORMATION', urgent: false, audienceId: '', validFrom: '', validUntil: '' };
+  return {
+    title: '',
+    body: '',
+    translations: { en: { title: '', body: '' }, ar: { title: '', body: '' } },
+    pictureId: '',
+    category: 'INFORMATION',
+    urgent: false,
+    audienceId: '',
+    validFrom: '',
+    validUntil: '',
+  };
 }
 
 /** A `datetime-local` value read in the browser's zone; undefined when empty, NaN-dated when unreadable. */
@@ -40,6 +59,12 @@ export function validateDraft(draft: NoticeDraft, now: Date = new Date()): Draft
   if (title.length < 3 || title.length > 120) errors.title = 'validation.titleLength';
   if (body.length < 3 || body.length > 4000) errors.body = 'validation.bodyLength';
   if (!draft.audienceId) errors.audience = 'validation.audienceRequired';
+  for (const language of translationLanguages) {
+    const text = draft.translations[language];
+    const [t, b] = [text.title.trim(), text.body.trim()];
+    if (!t && !b) continue;
+    if (t.length < 3 || t.length > 120 || b.length < 3 || b.length > 4000) errors[language] = 'validation.translationIncomplete';
+  }
   const from = parseLocalDateTime(draft.validFrom);
   const until = parseLocalDateTime(draft.validUntil);
   if (from && Number.isNaN(from.getTime())) errors.validFrom = 'validation.dateInvalid';
@@ -61,6 +86,12 @@ export function toPublishRequest(draft: NoticeDraft, audienceKind: AudienceKind)
     urgent: draft.urgent,
     audience,
   };
+  for (const language of translationLanguages) {
+    const text = draft.translations[language];
+    if (!text.title.trim() && !text.body.trim()) continue;
+    request.translations = { ...request.translations, [language]: { title: text.title.trim(), body: text.body.trim() } };
+  }
+  if (draft.pictureId) request.pictureId = draft.pictureId;
   const from = parseLocalDateTime(draft.validFrom);
   const until = parseLocalDateTime(draft.validUntil);
   if (from) request.validFrom = from.toISOString();
@@ -74,9 +105,7 @@ export interface IdempotentAttempt {
   fingerprint: string;
 }
 
-export function newIdempotencyKey(
-  cryptoImpl: Pick<Crypto, 'randomUUID' | 'getRandomValues'> | undefined = globalThis.crypto,
-): string {
+export function newIdempotencyKey(cryptoImpl: Pick<Crypto, 'randomUUID' | 'getRandomValues'> | undefined = globalThis.crypto): string {
   if (cryptoImpl && typeof cryptoImpl.randomUUID === 'function') return cryptoImpl.randomUUID();
   // randomUUID exists only in secure contexts (https or localhost); a console opened over plain http on a LAN still
   // needs a key that no other attempt shares.
