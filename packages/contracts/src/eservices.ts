@@ -112,9 +112,6 @@ export const EServiceQuestion = Type.Object({
   maxLength: Type.Union([Type.Integer(), Type.Null()]),
   minimum: Type.Union([Type.Number(), Type.Null()]),
   maximum: Type.Union([Type.Number(), Type.Null()]),
-  /** For date: the earliest/latest allowed `YYYY-MM-DD` (`formatMinimum`/`formatMaximum`), when set. */
-  minDate: Type.Union([Type.String(), Type.Null()]),
-  maxDate: Type.Union([Type.String(), Type.Null()]),
 });
 export type EServiceQuestion = Static<typeof EServiceQuestion>;
 
