@@ -30,6 +30,8 @@ import { feedRoutes } from './modules/feed/routes';
 // town-hall e-services
 import { eserviceRoutes } from './modules/eservices/routes';
 import eserviceWebhooks from './modules/eservices/webhook-worker';
+// mandates: helpers acting for a tenant
+import { mandateRoutes } from './modules/mandates/routes';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -123,6 +125,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   // town-hall e-services
   await app.register(eserviceRoutes);
   await app.register(eserviceWebhooks, config.eserviceWebhooks);
+  // mandates: helpers acting for a tenant
+  await app.register(mandateRoutes);
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

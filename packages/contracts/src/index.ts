@@ -13,4 +13,5 @@ export * from './reports';
 export * from './feed';
 // town-hall e-services
 export * from './eservices';
+export * from './mandates';
 export * from './client';

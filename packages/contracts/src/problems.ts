@@ -157,6 +157,11 @@ export const problemCatalogue = {
     fr: 'Un formulaire porte déjà ce nom court dans votre organisation.',
     en: 'A form of your organisation already has this short name.',
   },
+  mandate_withdrawn: {
+    status: 403,
+    fr: 'Cette personne a retiré le droit d’agir en son nom.',
+    en: 'This person has withdrawn the right to act on their behalf.',
+  },
   eservice_nothing_to_publish: {
     status: 409,
     fr: 'Aucune nouvelle version à publier.',

@@ -133,6 +133,20 @@ CREATE TABLE "EServiceWebhookAttempt" (
     CONSTRAINT "EServiceWebhookAttempt_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Mandate" (
+    "id" UUID NOT NULL,
+    "tenantId" UUID NOT NULL,
+    "helperStaffId" UUID,
+    "helperTenantId" UUID,
+    "helperName" TEXT NOT NULL,
+    "scopes" TEXT[],
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "withdrawnAt" TIMESTAMP(3),
+
+    CONSTRAINT "Mandate_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "EServiceForm_publishedVersionId_key" ON "EServiceForm"("publishedVersionId");
 
@@ -178,6 +192,15 @@ CREATE INDEX "EServiceWebhookDelivery_formId_createdAt_id_idx" ON "EServiceWebho
 -- CreateIndex
 CREATE INDEX "EServiceWebhookAttempt_deliveryId_id_idx" ON "EServiceWebhookAttempt"("deliveryId", "id");
 
+-- CreateIndex
+CREATE INDEX "Mandate_tenantId_createdAt_id_idx" ON "Mandate"("tenantId", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Mandate_helperStaffId_idx" ON "Mandate"("helperStaffId");
+
+-- CreateIndex
+CREATE INDEX "Mandate_helperTenantId_idx" ON "Mandate"("helperTenantId");
+
 -- AddForeignKey
 ALTER TABLE "EServiceForm" ADD CONSTRAINT "EServiceForm_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -216,4 +239,10 @@ ALTER TABLE "EServiceWebhookDelivery" ADD CONSTRAINT "EServiceWebhookDelivery_re
 
 -- AddForeignKey
 ALTER TABLE "EServiceWebhookAttempt" ADD CONSTRAINT "EServiceWebhookAttempt_deliveryId_fkey" FOREIGN KEY ("deliveryId") REFERENCES "EServiceWebhookDelivery"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Mandate" ADD CONSTRAINT "Mandate_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Mandate" ADD CONSTRAINT "Mandate_helperTenantId_fkey" FOREIGN KEY ("helperTenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

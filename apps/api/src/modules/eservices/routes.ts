@@ -1,7 +1,8 @@
 // HTTP routes of town-hall e-services: the tenant's TV (forms, drafts, requests) and the clerks' console (forms,
 // versions, webhooks and their delivery log, the requests queue).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type, type TSchema } from 'typebox';
 import {
   CheckEServiceSchemaResponse,
   CreateEServiceFormRequest,
@@ -55,8 +56,23 @@ import {
   tenantDraft,
   tenantRequest,
   tenantRequests,
+  type Actor,
 } from './service';
 import { formDeliveries, retryDelivery } from './webhooks';
+import { resolveMandate, type Helper } from '../mandates/service';
+import type { TenantPlace } from '../places/tenant-place';
+
+/** Whom a tenant route acts for, and who is acting: the tenant, or a helper under their mandate. */
+interface Acting {
+  place: TenantPlace;
+  actor: Actor;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    acting: Acting;
+  }
+}
 
 const FormParams = Type.Object({ formId: Type.String({ format: 'uuid' }) });
 const RequestParams = Type.Object({ requestId: Type.String({ format: 'uuid' }) });
@@ -65,158 +81,195 @@ const tags = ['eservices'];
 
 export const eserviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ctx: EServiceContext = { db: app.db, bus: app.eventBus };
+  app.decorateRequest('acting', null as unknown as Acting);
 
-  // --- the tenant's TV ---
+  // --- the tenant's TV, and helpers acting for a tenant under a mandate ---
 
-  app.get(
-    '/api/v1/eservices/forms',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'The forms of the tenant’s town hall and city, each with the tenant’s draft if any',
-        security: bearer,
-        querystring: PageQuery,
-        response: { 200: Page(EServiceFormSummary), ...problemResponses(400, 401) },
+  const self = {
+    prefix: '/api/v1/eservices',
+    params: {},
+    preHandler: app.requireTenant,
+    who: (request: FastifyRequest): Acting => ({
+      place: request.device.place,
+      actor: { kind: 'TENANT', id: request.device.place.tenantId, name: null },
+    }),
+  };
+  // A helper is a tenant (Bearer token of their TV) or a staff member (console cookie) holding the mandate.
+  const requireHelper = async (request: FastifyRequest) => {
+    const authorization = request.headers.authorization;
+    const helper: Helper = authorization?.startsWith('Bearer ')
+      ? { tenantId: (await app.authenticateDevice(authorization.slice(7).trim())).place.tenantId }
+      : { staffId: (await app.authenticateStaffCookie(request)).id };
+    request.acting = await resolveMandate(app.db, (request.params as { mandateId: string }).mandateId, helper, 'eservices');
+  };
+  const helper = {
+    prefix: '/api/v1/mandates/:mandateId/eservices',
+    params: { mandateId: Type.String({ format: 'uuid' }) },
+    preHandler: requireHelper,
+    who: (request: FastifyRequest): Acting => request.acting,
+  };
+
+  for (const mode of [self, helper]) {
+    const forWhom = mode === helper ? ' (a helper, in the name of the tenant who gave the mandate)' : '';
+    const denied = mode === helper ? [403] : [];
+    const Params = <T extends Record<string, TSchema>>(more: T) => Type.Object({ ...mode.params, ...more });
+
+    app.get(
+      `${mode.prefix}/forms`,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `The forms of the tenant’s town hall and city, each with the tenant’s draft if any${forWhom}`,
+          security: bearer,
+          params: Params({}),
+          querystring: PageQuery,
+          response: { 200: Page(EServiceFormSummary), ...problemResponses(400, 401, 404, ...denied) },
+        },
       },
-    },
-    async (request) => tenantForms(app.db, request.device.place, request.query),
-  );
+      async (request) => tenantForms(app.db, mode.who(request).place, request.query),
+    );
 
-  app.get(
-    '/api/v1/eservices/forms/:formId',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'The current version of a form: its questions in order, one per screen',
-        security: bearer,
-        params: FormParams,
-        response: { 200: EServiceFormVersion, ...problemResponses(400, 401, 404, 409) },
+    app.get(
+      `${mode.prefix}/forms/:formId`,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `The current version of a form: its questions in order, one per screen${forWhom}`,
+          security: bearer,
+          params: Params({ formId: Type.String({ format: 'uuid' }) }),
+          response: { 200: EServiceFormVersion, ...problemResponses(400, 401, 404, 409, ...denied) },
+        },
       },
-    },
-    async (request) => tenantForm(app.db, request.device.place, request.params.formId),
-  );
+      async (request) => tenantForm(app.db, mode.who(request).place, request.params.formId),
+    );
 
-  app.get(
-    '/api/v1/eservices/drafts/:formId',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'The tenant’s draft of a form, with the version it was started on (404 when there is none)',
-        security: bearer,
-        params: FormParams,
-        response: { 200: EServiceDraft, ...problemResponses(400, 401, 404) },
+    app.get(
+      `${mode.prefix}/drafts/:formId`,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `The tenant’s draft of a form, with the version it was started on (404 when there is none)${forWhom}`,
+          security: bearer,
+          params: Params({ formId: Type.String({ format: 'uuid' }) }),
+          response: { 200: EServiceDraft, ...problemResponses(400, 401, 404, ...denied) },
+        },
       },
-    },
-    async (request) => tenantDraft(app.db, request.device.place, request.params.formId),
-  );
+      async (request) => tenantDraft(app.db, mode.who(request).place, request.params.formId),
+    );
 
-  app.put(
-    '/api/v1/eservices/drafts/:formId',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'Save the draft at a step: all answers so far and the step to resume at (idempotent)',
-        description:
-          'Answers given are validated against the version (422 eservice_answers_invalid names each one); required ones only at submission.',
-        security: bearer,
-        params: FormParams,
-        body: SaveEServiceDraftRequest,
-        response: { 200: EServiceDraft, ...problemResponses(400, 401, 404, 409, 422) },
+    app.put(
+      `${mode.prefix}/drafts/:formId`,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `Save the draft at a step: all answers so far and the step to resume at (idempotent)${forWhom}`,
+          description:
+            'Answers given are validated against the version (422 eservice_answers_invalid names each one); required ones only at submission.',
+          security: bearer,
+          params: Params({ formId: Type.String({ format: 'uuid' }) }),
+          body: SaveEServiceDraftRequest,
+          response: { 200: EServiceDraft, ...problemResponses(400, 401, 404, 409, 422, ...denied) },
+        },
       },
-    },
-    async (request) => saveTenantDraft(app.db, request.device.place, request.params.formId, request.body),
-  );
+      async (request) => saveTenantDraft(app.db, mode.who(request).place, request.params.formId, request.body),
+    );
 
-  app.delete(
-    '/api/v1/eservices/drafts/:formId',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'Throw the draft away',
-        security: bearer,
-        params: FormParams,
-        response: { 204: Type.Null(), ...problemResponses(400, 401) },
+    app.delete(
+      `${mode.prefix}/drafts/:formId`,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `Throw the draft away${forWhom}`,
+          security: bearer,
+          params: Params({ formId: Type.String({ format: 'uuid' }) }),
+          response: { 204: Type.Null(), ...problemResponses(400, 401, 404, ...denied) },
+        },
       },
-    },
-    async (request, reply) => {
-      await discardTenantDraft(app.db, request.device.place, request.params.formId);
-      return reply.code(204).send(null);
-    },
-  );
+      async (request, reply) => {
+        await discardTenantDraft(app.db, mode.who(request).place, request.params.formId);
+        return reply.code(204).send(null);
+      },
+    );
 
-  app.post(
-    '/api/v1/eservices/requests',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'Send a request. Retries with the same Idempotency-Key return the same request (200).',
-        description:
-          'Validated against the exact version named, even when a newer one was published since; a failing answer is named in errors[].field as /answers/<question>.',
-        security: bearer,
-        headers: Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 100 }) }),
-        body: SubmitEServiceRequest,
-        response: { 200: TenantEServiceRequest, 201: TenantEServiceRequest, ...problemResponses(400, 401, 404, 409, 422) },
+    app.post(
+      `${mode.prefix}/requests`,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `Send a request. Retries with the same Idempotency-Key return the same request (200).${forWhom}`,
+          description:
+            'Validated against the exact version named, even when a newer one was published since; a failing answer is named in errors[].field as /answers/<question>.',
+          security: bearer,
+          params: Params({}),
+          headers: Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 100 }) }),
+          body: SubmitEServiceRequest,
+          response: { 200: TenantEServiceRequest, 201: TenantEServiceRequest, ...problemResponses(400, 401, 404, 409, 422, ...denied) },
+        },
       },
-    },
-    async (request, reply) => {
-      const result = await submitRequest(ctx, request.device.place, request.body, request.headers['idempotency-key']);
-      return reply.code(result.created ? 201 : 200).send(result.request);
-    },
-  );
+      async (request, reply) => {
+        const { place, actor } = mode.who(request);
+        const result = await submitRequest(ctx, place, request.body, request.headers['idempotency-key'], actor);
+        return reply.code(result.created ? 201 : 200).send(result.request);
+      },
+    );
 
-  app.get(
-    '/api/v1/eservices/requests',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'The tenant’s requests, newest first',
-        security: bearer,
-        querystring: EServiceRequestQuery,
-        response: { 200: Page(TenantEServiceRequestSummary), ...problemResponses(400, 401) },
+    app.get(
+      `${mode.prefix}/requests`,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `The tenant’s requests, newest first${forWhom}`,
+          security: bearer,
+          params: Params({}),
+          querystring: EServiceRequestQuery,
+          response: { 200: Page(TenantEServiceRequestSummary), ...problemResponses(400, 401, 404, ...denied) },
+        },
       },
-    },
-    async (request) => tenantRequests(app.db, request.device.place, request.query),
-  );
+      async (request) => tenantRequests(app.db, mode.who(request).place, request.query),
+    );
 
-  app.get(
-    '/api/v1/eservices/requests/:requestId',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'One of the tenant’s requests, with its answers, timeline and the clerk’s open question',
-        security: bearer,
-        params: RequestParams,
-        response: { 200: TenantEServiceRequest, ...problemResponses(400, 401, 404) },
+    app.get(
+      `${mode.prefix}/requests/:requestId`,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `One of the tenant’s requests, with its answers, timeline and the clerk’s open question${forWhom}`,
+          security: bearer,
+          params: Params({ requestId: Type.String({ format: 'uuid' }) }),
+          response: { 200: TenantEServiceRequest, ...problemResponses(400, 401, 404, ...denied) },
+        },
       },
-    },
-    async (request) => tenantRequest(app.db, request.device.place, request.params.requestId),
-  );
+      async (request) => tenantRequest(app.db, mode.who(request).place, request.params.requestId),
+    );
 
-  app.post(
-    '/api/v1/eservices/requests/:requestId/information',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'Answer the clerk’s request for information (a message and/or new answers to the questions asked)',
-        security: bearer,
-        params: RequestParams,
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
-        body: ProvideEServiceInformationRequest,
-        response: { 200: TenantEServiceRequest, ...problemResponses(400, 401, 404, 409, 422) },
+    app.post(
+      `${mode.prefix}/requests/:requestId/information`,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `Answer the clerk’s request for information (a message and/or new answers to the questions asked)${forWhom}`,
+          security: bearer,
+          params: Params({ requestId: Type.String({ format: 'uuid' }) }),
+          headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
+          body: ProvideEServiceInformationRequest,
+          response: { 200: TenantEServiceRequest, ...problemResponses(400, 401, 404, 409, 422, ...denied) },
+        },
       },
-    },
-    async (request) =>
-      provideInformation(ctx, request.device.place, request.params.requestId, request.body, request.headers['idempotency-key']),
-  );
+      async (request) => {
+        const { place, actor } = mode.who(request);
+        return provideInformation(ctx, place, request.params.requestId, request.body, request.headers['idempotency-key'], actor);
+      },
+    );
+  }
 
   // --- the clerks' console ---
 
