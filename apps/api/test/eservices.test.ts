@@ -431,6 +431,15 @@ describe('town-hall e-services', () => {
     const retired = await staff(townHallClerk, 'POST', `/api/v1/staff/eservices/forms/${formId}/retire`);
     expect(retired.json().retiredAt).not.toBeNull();
     expect((await formsOf(tenant)).some((candidate) => candidate.formId === formId)).toBe(false);
+    // The district's TVs were told to re-read their list, on publication and on retirement.
+    const changes = await api.app.db.realtimeEvent.findMany({
+      where: { type: 'eservice.forms_changed', audienceKind: 'DISTRICT' },
+      orderBy: { id: 'asc' },
+    });
+    expect(changes.map((event) => event.payload).filter((payload) => (payload as { formId: string }).formId === formId)).toEqual([
+      { formId, change: 'published' },
+      { formId, change: 'retired' },
+    ]);
     expect((await submit(tenant, form.versionId, { dogName: 'Médor' })).json().code).toBe('eservice_form_retired');
     expect(
       (await tv(tenant, 'PUT', `/api/v1/eservices/drafts/${formId}`, { versionId: form.versionId, step: 1, answers: {} })).statusCode,

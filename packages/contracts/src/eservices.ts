@@ -133,7 +133,7 @@ export const EServiceFormVersion = Type.Object({
   questions: Type.Array(EServiceQuestion),
   /** The schema itself, for clients that validate locally; the API validates with it anyway. */
   schema: EServiceFormSchema,
-  /** False when the form was retired or this version was replaced and no draft of the tenant uses it. */
+  /** False once the form is retired: no new draft or request (a draft on a replaced version may still be sent). */
   acceptsRequests: Type.Boolean(),
 });
 export type EServiceFormVersion = Static<typeof EServiceFormVersion>;
