@@ -5,12 +5,16 @@ import { createDatabaseClient } from '../../apps/api/src/plugins/database';
 import { seedDemoResidence } from '../../prisma/demo-residence';
 import { databaseUrl, templateName, withAdmin } from './test-database';
 import { buildStaleWebApps } from '../../packages/devstack/src/web-apps';
+import { ensureLivekitBinary } from '../../packages/devstack/src/livekit';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
 export default async function globalSetup() {
   await ensureWebAppsBuilt();
   await ensureTemplateDatabase();
+  // Built here, once, rather than by each worker that needs it: parallel `go install`s of the same module race.
+  // Where it cannot be built, the video tests say why themselves (and fail in CI).
+  ensureLivekitBinary((message) => process.stderr.write(`[palier] ${message}\n`));
 }
 
 // The end-to-end tests and the TV build check read the built apps: build them once, here, before any test file runs.

@@ -88,6 +88,37 @@ describeWithLivekit('video calls', () => {
       }
     });
 
+    it('ends the calls still waiting when the call-centre closes, saying why, instead of leaving them queued all night', async () => {
+      const waiting = (await call(api.app, 'B2', { kind: 'CALL_CENTRE' })).json();
+      expect(waiting.state).toBe('QUEUED');
+      await setCallCentreHours(api.app, openOnlyTomorrow().hours);
+      const sweeper = await api.buildInstance({ callSweepIntervalMs: 100 });
+      try {
+        const deadline = Date.now() + 5_000;
+        let state = 'QUEUED';
+        while (state === 'QUEUED' && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          state = (await api.app.db.call.findUniqueOrThrow({ where: { id: waiting.id } })).state;
+        }
+        expect((await api.app.inject({ url: `/api/v1/calls/${waiting.id}`, headers: as('B2') })).json()).toMatchObject({
+          state: 'MISSED',
+          endReason: 'call_centre_closed',
+        });
+        const told = (await eventsFor(`TENANT:${id.B2}`, waiting.id)).map((event) => (event.payload as { state?: string }).state);
+        expect(told).toContain('MISSED');
+        // The room closes just after the state is saved: wait for it rather than race it.
+        let open = true;
+        while (open && Date.now() < deadline + 5_000) {
+          open = (await roomNames()).includes(`call-${waiting.id}`);
+          if (open) await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(open).toBe(false);
+      } finally {
+        await sweeper.close();
+        await setCallCentreHours(api.app, ALWAYS_OPEN);
+      }
+    });
+
     it('queues a call, once however often the TV retries, with its room open on the LiveKit server', async () => {
       const key = randomUUID();
       const [first, retry] = await Promise.all([

@@ -48,6 +48,7 @@ function outcomeOf(next: TenantCall): string {
   const outgoing = next.direction === 'OUTGOING';
   switch (next.state) {
     case 'MISSED':
+      if (next.endReason === 'call_centre_closed') return 'callCentreClosed';
       return outgoing ? 'missedOut' : 'missedIn';
     case 'DECLINED':
       return outgoing ? 'declinedOut' : 'declinedIn';

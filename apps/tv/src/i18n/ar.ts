@@ -170,6 +170,7 @@ const ar: Catalogue = {
     cancelled: 'أُلغيت المكالمة.',
     missedOut: 'لم يرد {name}.',
     missedIn: 'مكالمة فائتة.',
+    callCentreClosed: 'أُغلقت خدمة العملاء للتو. يمكنك الإبلاغ عن مشكلتك في قسم الإجراءات.',
     declinedOut: 'لا يستطيع {name} الرد الآن.',
     declinedIn: 'رُفضت المكالمة.',
     failed: 'تعذّر إجراء المكالمة. حاولوا لاحقًا.',

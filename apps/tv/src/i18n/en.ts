@@ -170,6 +170,7 @@ const en: Catalogue = {
     cancelled: 'Call cancelled.',
     missedOut: '{name} did not answer.',
     missedIn: 'Missed call.',
+    callCentreClosed: 'The call-centre has just closed. You can report your problem in Procedures.',
     declinedOut: '{name} cannot answer right now.',
     declinedIn: 'Call declined.',
     failed: 'The call could not go through. Try again later.',

@@ -168,6 +168,7 @@ const fr = {
     cancelled: 'Appel annulé.',
     missedOut: '{name} n’a pas répondu.',
     missedIn: 'Appel manqué.',
+    callCentreClosed: 'Le service client vient de fermer. Vous pouvez signaler votre problème dans Démarches.',
     declinedOut: '{name} ne peut pas répondre pour l’instant.',
     declinedIn: 'Appel refusé.',
     failed: 'L’appel n’a pas pu aboutir. Réessayez plus tard.',

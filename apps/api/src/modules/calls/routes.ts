@@ -44,6 +44,7 @@ import {
   staffCallToken,
   startCall,
   sweepRingingCalls,
+  sweepQueuedCallsAtClosing,
   tenantActs,
   tenantCall,
   tenantCallToken,
@@ -68,13 +69,15 @@ export const callRoutes: FastifyPluginAsyncTypebox<{ ringTimeoutSeconds: number;
     log: app.log,
   };
 
-  // Every instance sweeps: a ringing call times out even if the instance that rang it is gone.
+  // Every instance sweeps: a ringing call times out even if the instance that rang it is gone, and a queue left
+  // waiting when the call-centre closes is ended.
   let sweeping = false;
   const sweep = setInterval(() => {
     if (sweeping) return;
     sweeping = true;
     sweepRingingCalls(ctx)
-      .catch((error) => app.log.warn({ err: error }, 'could not sweep ringing calls'))
+      .then(() => sweepQueuedCallsAtClosing(ctx))
+      .catch((error) => app.log.warn({ err: error }, 'could not sweep ringing or queued calls'))
       .finally(() => {
         sweeping = false;
       });

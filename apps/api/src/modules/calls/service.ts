@@ -226,6 +226,32 @@ export async function sweepRingingCalls(ctx: CallsContext, where: Prisma.CallWhe
   return missed;
 }
 
+/**
+ * Calls still waiting when the call-centre closes would wait all night: they end as MISSED with the reason
+ * `call_centre_closed`, so the TV says so and offers a fault report instead. Any instance may run it.
+ */
+export async function sweepQueuedCallsAtClosing(ctx: CallsContext, now = new Date()): Promise<number> {
+  const organisations = await ctx.db.call.findMany({
+    where: { kind: 'CALL_CENTRE', state: 'QUEUED' },
+    distinct: ['organisationId'],
+    select: { organisationId: true, organisation: { select: { callCentreHours: true } } },
+  });
+  let missed = 0;
+  for (const { organisationId, organisation } of organisations) {
+    if (isOpen(organisation.callCentreHours as OpeningHours | null, now)) continue;
+    const waiting = await ctx.db.call.findMany({ where: { organisationId, kind: 'CALL_CENTRE', state: 'QUEUED' }, select: { id: true }, take: 500 });
+    for (const { id } of waiting) {
+      try {
+        await move(ctx, id, 'time_out', 'SYSTEM', { reason: 'call_centre_closed' });
+        missed += 1;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error; // claimed or cancelled meanwhile
+      }
+    }
+  }
+  return missed;
+}
+
 // --- estimates ---------------------------------------------------------------------------------------------------
 
 async function averageHandleSeconds(db: PrismaClient, organisationId: string): Promise<number> {
