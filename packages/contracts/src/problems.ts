@@ -147,6 +147,42 @@ export const problemCatalogue = {
     fr: 'Cette image est déjà jointe à un autre avis.',
     en: 'This picture is already attached to another notice.',
   },
+  // --- town-hall e-services ---
+  eservice_schema_invalid: {
+    status: 422,
+    fr: 'Ce formulaire n’est pas valable : corrigez les erreurs indiquées.',
+    en: 'This form is not valid: fix the errors shown.',
+  },
+  eservice_answers_invalid: {
+    status: 422,
+    fr: 'Une réponse ne convient pas. Vérifiez la question indiquée.',
+    en: 'An answer is not valid. Check the question shown.',
+  },
+  eservice_form_retired: {
+    status: 409,
+    fr: 'Cette démarche n’est plus proposée par la mairie.',
+    en: 'The town hall no longer offers this procedure.',
+  },
+  eservice_transition_refused: {
+    status: 409,
+    fr: 'Cette demande ne peut pas faire cela dans son état actuel.',
+    en: 'This request cannot do that in its current state.',
+  },
+  eservice_form_slug_taken: {
+    status: 409,
+    fr: 'Un formulaire porte déjà ce nom court dans votre organisation.',
+    en: 'A form of your organisation already has this short name.',
+  },
+  mandate_withdrawn: {
+    status: 403,
+    fr: 'Cette personne a retiré le droit d’agir en son nom.',
+    en: 'This person has withdrawn the right to act on their behalf.',
+  },
+  eservice_nothing_to_publish: {
+    status: 409,
+    fr: 'Aucune nouvelle version à publier.',
+    en: 'There is no new version to publish.',
+  },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',

@@ -96,8 +96,36 @@ export interface NoticeRemindedEvent {
   data: { noticeId: string; urgent: boolean };
 }
 
+// --- town-hall e-services ---
+/**
+ * To the tenant (TENANT) and the form's organisation consoles (ORGANISATION) on every change of a request: re-read it.
+ * `info_requested` means the clerk waits for the tenant's answer.
+ */
+export interface EServiceUpdatedEvent {
+  name: 'eservice.updated';
+  data: {
+    requestId: string;
+    status: 'SUBMITTED' | 'IN_REVIEW' | 'INFO_REQUESTED' | 'ACCEPTED' | 'REJECTED';
+    change: 'submitted' | 'taken' | 'info_requested' | 'info_provided' | 'accepted' | 'rejected';
+  };
+}
+
+/** To the form's place (DISTRICT or CITY) when a form is published or retired: re-read the list of forms. */
+export interface EServiceFormsChangedEvent {
+  name: 'eservice.forms_changed';
+  data: { formId: string; change: 'published' | 'retired' };
+}
+
+export type EServiceRealtimeEvent = EServiceUpdatedEvent | EServiceFormsChangedEvent;
+
 export type RealtimeEventBody =
-  NoticePublishedEvent | NoticeReadEvent | NoticeRemindedEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent;
+  | NoticePublishedEvent
+  | NoticeReadEvent
+  | NoticeRemindedEvent
+  | CallEvent
+  | ReportRealtimeEvent
+  | FeedRealtimeEvent
+  | EServiceRealtimeEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 
