@@ -3,6 +3,8 @@
 import type { PrismaClient } from '@prisma/client';
 import { activationCodeDigest, hashPassword } from '../apps/api/src/modules/accounts/secrets';
 import { demoActivationCode } from './demo-letters';
+// appointments
+import { seedDemoAppointments } from './demo-appointments';
 
 export const DEMO_STAFF_PASSWORD = 'palier-demo';
 
@@ -341,5 +343,7 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
       },
     });
   }
+  // appointments
+  await seedDemoAppointments(db, { landlord: landlord.id, townHall: townHall.id, city: cityHall.id });
   return { seeded: true };
 }

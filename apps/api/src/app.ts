@@ -27,6 +27,9 @@ import { handoffRoutes } from './modules/handoffs/routes';
 import { handoffSubjectChecks } from './modules/handoffs/subject-checks';
 import { reportRoutes } from './modules/reports/routes';
 import { feedRoutes } from './modules/feed/routes';
+// appointments
+import { appointmentRoutes } from './modules/appointments/routes';
+import { DomainError } from './domain-error';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -117,6 +120,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   await app.register(reportRoutes, { linkSecret: config.tokenSecret });
   await app.register(feedRoutes, { forbiddenWords: config.feedForbiddenWords });
+  // appointments
+  await app.register(appointmentRoutes, {
+    reminders: config.appointmentReminders,
+    sendNotice: async () => {
+      throw new DomainError('unavailable', 'personal notices are not merged yet');
+    },
+  });
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

@@ -34,7 +34,20 @@ const Environment = Type.Object({
   CALL_SWEEP_INTERVAL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   STORAGE_DIR: Type.Optional(Type.String()),
   FEED_FORBIDDEN_WORDS: Type.Optional(Type.String({ maxLength: 100_000 })),
+  // appointments
+  APPOINTMENT_REMINDERS: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
+  APPOINTMENT_REMINDER_POLL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  APPOINTMENT_REMINDER_HOURS_BEFORE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  APPOINTMENT_REMINDER_LEASE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
+
+/** The day-before appointment reminder's scheduler, run by every API instance unless disabled. */
+export interface AppointmentReminderConfig {
+  enabled: boolean;
+  pollMs: number;
+  hoursBefore: number;
+  leaseSeconds: number;
+}
 
 /** A LiveKit deployment: the URL clients connect to (ws/wss) and the key pair that signs tokens and webhooks. */
 export interface LivekitConfig {
@@ -75,6 +88,8 @@ export interface Config {
   storageDir: string;
   /** Words (or phrases) a neighbour's post or reply may not contain; case and accents ignored. */
   feedForbiddenWords: string[];
+  // appointments
+  appointmentReminders: AppointmentReminderConfig;
 }
 
 export class ConfigError extends Error {
@@ -149,5 +164,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((word) => word.trim())
       .filter((word) => word.length > 0),
+    appointmentReminders: {
+      enabled: env_.APPOINTMENT_REMINDERS !== 'off',
+      pollMs: Math.max(100, Number(env_.APPOINTMENT_REMINDER_POLL_MS ?? 60_000)),
+      hoursBefore: Number(env_.APPOINTMENT_REMINDER_HOURS_BEFORE ?? 24),
+      leaseSeconds: Number(env_.APPOINTMENT_REMINDER_LEASE_SECONDS ?? 300),
+    },
   };
 }

@@ -131,6 +131,22 @@ export const problemCatalogue = {
   },
   event_full: { status: 409, fr: 'Cet événement est complet.', en: 'This event is full.' },
   not_an_event: { status: 409, fr: 'Ce message n’est pas un événement.', en: 'This post is not an event.' },
+  // appointments
+  slot_full: {
+    status: 409,
+    fr: 'Ce créneau vient d’être pris. Choisissez-en un autre.',
+    en: 'This slot has just been taken. Please pick another one.',
+  },
+  appointment_cutoff_passed: {
+    status: 409,
+    fr: 'Il est trop tard pour modifier ou annuler ce rendez-vous en ligne. Appelez le service concerné.',
+    en: 'It is too late to change or cancel this appointment online. Please call the service.',
+  },
+  appointment_not_active: {
+    status: 409,
+    fr: 'Ce rendez-vous est déjà annulé ou passé.',
+    en: 'This appointment is already cancelled or over.',
+  },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',

@@ -89,7 +89,15 @@ export interface FeedReplyCreatedEvent {
 
 export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent;
 
-export type RealtimeEventBody = NoticePublishedEvent | NoticeReadEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent;
+// appointments
+/** To the tenant (TENANT) and the organisation's consoles (ORGANISATION) when an appointment changes: re-read it. */
+export interface AppointmentUpdatedEvent {
+  name: 'appointment.updated';
+  data: { appointmentId: string; status: 'BOOKED' | 'CANCELLED'; change: 'booked' | 'moved' | 'cancelled' };
+}
+
+export type RealtimeEventBody =
+  NoticePublishedEvent | NoticeReadEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent | AppointmentUpdatedEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 
