@@ -29,7 +29,7 @@ import { reportRoutes } from './modules/reports/routes';
 import { feedRoutes } from './modules/feed/routes';
 // appointments
 import { appointmentRoutes } from './modules/appointments/routes';
-import { DomainError } from './domain-error';
+import { sendPersonalNotice } from './modules/notices/personal';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -123,9 +123,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   // appointments
   await app.register(appointmentRoutes, {
     reminders: config.appointmentReminders,
-    sendNotice: async () => {
-      throw new DomainError('unavailable', 'personal notices are not merged yet');
-    },
+    sendNotice: (input) => sendPersonalNotice(app.db, app.eventBus, input),
   });
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));

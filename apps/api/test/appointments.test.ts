@@ -7,6 +7,8 @@ import { startTestApi, type TestApi } from '../../../test/support/test-api';
 import { TV_CLIENT_ID } from '@palier/contracts';
 import { LAURIERS_A_TENANT, SAVINE_TENANT, activateTv, approve, bearer, pollToken, signInStaff } from '../../../test/support/journeys';
 import { addDays, isoWeekday, localParts, localToday } from '../src/modules/appointments/local-time';
+import { sendDueReminders } from '../src/modules/appointments/reminders';
+import { sendPersonalNotice, type PersonalNoticeInput } from '../src/modules/notices/personal';
 
 type Staff = { cookie: string };
 
@@ -55,7 +57,12 @@ describe('appointments', () => {
   let idCardService: string;
 
   beforeAll(async () => {
-    api = await startTestApi({ devicePollIntervalSeconds: 1, rateLimitPerMinute: 100_000 });
+    // This instance sends no reminder by itself: the reminder tests run their own schedulers.
+    api = await startTestApi({
+      devicePollIntervalSeconds: 1,
+      rateLimitPerMinute: 100_000,
+      appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
+    });
     [tenant, savine] = await Promise.all([activateTv(api.app, LAURIERS_A_TENANT), activateTv(api.app, SAVINE_TENANT)]);
     [agent, clerk, moderator] = await Promise.all([
       signInStaff(api.app, 'accueil@hmp.demo'),
@@ -380,5 +387,91 @@ describe('appointments', () => {
     const cancelledFile = await read(await staff(clerk, 'GET', `/api/v1/staff/appointments/${booked.id}/calendar.ics`));
     expect(cancelledFile.status).toBe('CANCELLED');
     expect(cancelledFile.sequence).toBe(2);
+  });
+  /** A tenant of their own, speaking `language`, booked on a town-hall slot three days ahead. */
+  async function bookedTenant(reference: string, language: 'fr' | 'en' | 'ar', day: number) {
+    const tokens = await activateFromHome(api.app, reference);
+    expect((await api.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(tokens), payload: { language } })).statusCode).toBe(
+      200,
+    );
+    const [slotId] = await publishDay(clerk, idCardService, inDays(day), {
+      placeName: 'Mairie des 13e et 14e arrondissements',
+      placeAddress: '72 rue Paul Coxe, 13014 Marseille',
+      from: '14:00',
+      until: '14:30',
+    });
+    const appointment = (await book(tokens, slotId!)).json();
+    // The day before has come (the clock is the database's: only the due time moves).
+    await api.app.db.$executeRaw`UPDATE "Appointment" SET "reminderDueAt" = now() - interval '1 minute' WHERE id = ${appointment.id}::uuid`;
+    return { tokens, appointment };
+  }
+  const noticesOf = async (tokens: TokenResponse) =>
+    (await asTenant(tokens, 'GET', '/api/v1/notices?limit=50')).json().items as { title: string; body: string }[];
+
+  it('claims each due reminder once: many polls at once on two instances send it a single time', async () => {
+    const { tokens } = await bookedTenant('HMP-LAU-C-0201', 'en', 3);
+    const other = await api.buildInstance();
+    let sends = 0;
+    const counted = (db: typeof api.app.db, bus: typeof api.app.eventBus) => (input: PersonalNoticeInput) => {
+      sends += 1;
+      return sendPersonalNotice(db, bus, input);
+    };
+    const polls = Array.from({ length: 8 }, (_, i) => {
+      const instance = i % 2 === 0 ? api.app : other;
+      return sendDueReminders({ db: instance.db, sendNotice: counted(instance.db, instance.eventBus), batchSize: 50, leaseSeconds: 300 });
+    });
+    const sent = (await Promise.all(polls)).reduce((a, b) => a + b, 0);
+    expect(sent).toBe(1);
+    expect(sends).toBe(1);
+    const reminders = (await noticesOf(tokens)).filter((notice) => notice.title.startsWith('Reminder'));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.title).toBe('Reminder: your appointment tomorrow — Dépôt de dossier de carte d’identité');
+    expect(reminders[0]!.body).toMatch(/^Mairie des 13e et 14e arrondissements expects you \w+ \d+ \w+ at 14:00\.\nWhere: Mairie des 13e/);
+    expect(reminders[0]!.body).toContain('Please bring: Photo d’identité, justificatif de domicile');
+    // Nothing is left to send.
+    expect(
+      await sendDueReminders({ db: api.app.db, sendNotice: counted(api.app.db, api.app.eventBus), batchSize: 50, leaseSeconds: 300 }),
+    ).toBe(0);
+  });
+
+  it('sends the reminder exactly once with two API instances running their schedulers, in the tenant’s language', async () => {
+    const { tokens, appointment } = await bookedTenant('HMP-LAU-C-0202', 'ar', 4);
+    const schedulers = { enabled: true, pollMs: 25, hoursBefore: 24, leaseSeconds: 300 };
+    await Promise.all([api.buildInstance({ appointmentReminders: schedulers }), api.buildInstance({ appointmentReminders: schedulers })]);
+    const deadline = Date.now() + 10_000;
+    let reminders: { title: string; body: string }[] = [];
+    while (Date.now() < deadline && reminders.length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      reminders = (await noticesOf(tokens)).filter((notice) => notice.title.startsWith('تذكير'));
+    }
+    // Both schedulers keep polling a while longer: still one.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    reminders = (await noticesOf(tokens)).filter((notice) => notice.title.startsWith('تذكير'));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.body).toContain('يرجى إحضار');
+    const row = await api.app.db.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
+    expect(row.reminderSentAt).not.toBeNull();
+  });
+
+  it('lets staff cancel with a reason: the seat is freed and the tenant is told in a personal notice', async () => {
+    const [slotId] = await publishDay(agent, agencyService, inDays(14), { until: '09:30' });
+    const booked = (await book(tenant, slotId!)).json();
+    const cancelled = await staff(agent, 'POST', `/api/v1/staff/appointments/${booked.id}/cancel`, {
+      reason: 'Votre conseillère est absente ce jour-là.',
+    });
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json()).toMatchObject({
+      status: 'CANCELLED',
+      cancelledBy: 'STAFF',
+      cancelReason: 'Votre conseillère est absente ce jour-là.',
+    });
+    const seen = await asTenant(tenant, 'GET', `/api/v1/appointments/${booked.id}`);
+    expect(seen.json()).toMatchObject({ status: 'CANCELLED', cancelledBy: 'STAFF', canChange: false });
+    const notice = (await noticesOf(tenant)).find((one) => one.title === 'Rendez-vous annulé — Rendez-vous avec votre chargé de clientèle');
+    expect(notice?.body).toContain('Motif : Votre conseillère est absente ce jour-là.');
+    const agenda = await staff(agent, 'GET', `/api/v1/staff/appointments/agenda?from=${inDays(14)}&serviceId=${agencyService}`);
+    expect(agenda.json().items[0]).toMatchObject({ booked: 0, visitors: [] });
+    const again = await staff(agent, 'POST', `/api/v1/staff/appointments/${booked.id}/cancel`, { reason: 'Encore' });
+    expect(again.json().code).toBe('appointment_not_active');
   });
 });

@@ -3,20 +3,10 @@
 // a crash (claim taken, notice sent, mark lost) send nothing twice.
 import type { PrismaClient } from '@prisma/client';
 import type { FastifyBaseLogger } from 'fastify';
+import type { PersonalNoticeInput } from '../notices/personal';
 import { reminderNotice, tenantLanguage } from './tenant-texts';
 
-/** The contract of `sendPersonalNotice` (apps/api/src/modules/notices/personal.ts), bound to a database and bus. */
-export interface PersonalNoticeInput {
-  tenantId: string;
-  organisationId: string;
-  authorStaffId?: string | null;
-  category: 'WORKS' | 'OUTAGE' | 'SAFETY' | 'EVENT' | 'INFORMATION';
-  urgent?: boolean;
-  title: string;
-  body: string;
-  validUntil?: Date | null;
-  idempotencyKey?: string;
-}
+/** `sendPersonalNotice` bound to the app's database and event bus. */
 export type PersonalNoticeSender = (input: PersonalNoticeInput) => Promise<{ noticeId: string; created: boolean }>;
 
 export interface ReminderOptions {
