@@ -1,15 +1,18 @@
 // The console's pages, reached by the address's hash (#notices, #calls) so a reload or a bookmark lands on the same task.
 import type { StaffRole } from './api/shapes';
 
-export type PageId = 'notices' | 'calls' | 'reports';
+// appointments: 'agenda'
+export type PageId = 'notices' | 'calls' | 'reports' | 'agenda';
 
 export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
   notices: ['CARETAKER', 'ADMIN', 'CLERK'],
   calls: ['AGENT', 'ADMIN'],
   reports: ['CARETAKER', 'AGENT', 'ADMIN'],
+  // appointments
+  agenda: ['AGENT', 'CARETAKER', 'CLERK', 'ADMIN'],
 };
 
-const order: PageId[] = ['calls', 'notices', 'reports'];
+const order: PageId[] = ['calls', 'notices', 'reports', 'agenda'];
 
 /** The pages this staff member has a use for; a role with none still gets the notices page, which says so. */
 export function pagesFor(roles: readonly StaffRole[]): PageId[] {
