@@ -58,7 +58,7 @@ export default Blits.Component('Appointments', {
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-appointments', step: $step}">
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'appointments-title'}" />
-      <Text :show="!!$body && !$loading" :content="$body" :size="$ts.body" :color="$alert ? $c.danger : $c.text" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'appointments-body'}" />
+      <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$alert ? $c.danger : $c.text" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'appointments-body'}" />
       <Waiting :show="$loading" :label="$words.loading" w="1728" x="96" :y="54 + $ts.title * 1.6" testid="appointments-loading" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'appt-' + $item.id" />
       <KeyHints :hints="$hints" />
