@@ -164,6 +164,14 @@ describe('a tenant books an appointment at the town hall', () => {
     await tv.press('OK');
     await tv.expectFocused('Déplacer', 15_000);
     await tv.expectMessage('Vous pouvez le déplacer ou l’annuler jusqu’au');
+    // The QR code beside it (see the screenshot) carries the appointment's signed link: the phone opens it without
+    // signing in and gets the .ics. The renderer's DOM mirror leaves the QR image out, so the link is read from the API.
+    const mine = await api.app.inject({ url: '/api/v1/appointments', headers: bearer(tokens) });
+    const qrLink = mine.json().items[0].calendarUrl as string;
+    expect(qrLink).toMatch(new RegExp(`^${baseUrl}/api/v1/appointment-calendars/[0-9a-f-]{36}/rendez-vous\\.ics\\?lang=fr&`));
+    const phoneCalendar = await tv.page.request.get(qrLink);
+    expect(phoneCalendar.status()).toBe(200);
+    expect(await phoneCalendar.text()).toContain('SUMMARY:Dépôt de dossier de passeport');
     await tv.screenshot('appointment-11-tv-detail');
     await tv.press('OK');
     // The first morning is full now (the neighbour at 09:00, this tenant at 09:30): only the second one is offered.

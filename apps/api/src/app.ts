@@ -124,6 +124,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(appointmentRoutes, {
     reminders: config.appointmentReminders,
     sendNotice: (input) => sendPersonalNotice(app.db, app.eventBus, input),
+    linkSecret: config.tokenSecret,
+    publicUrl: config.publicUrl,
   });
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));

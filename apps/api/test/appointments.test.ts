@@ -378,6 +378,18 @@ describe('appointments', () => {
     );
     expect(english.event.description).toMatch(/^Appointment with Mairie des 13e et 14e arrondissements\./);
 
+    // The QR code's signed link: the phone gets the same file without signing in; a changed link gets nothing.
+    const link = new URL(booked.calendarUrl);
+    expect(link.origin).toBe('http://palier.test');
+    const byPhone = await read(await api.app.inject({ url: link.pathname + link.search }));
+    expect(byPhone.event.uid).toBe(`${booked.id}@palier`);
+    expect(parisTime(byPhone.event.startDate.toJSDate())).toBe('09:30');
+    const forged = new URLSearchParams(link.search);
+    forged.set('expires', String(Number(forged.get('expires')) + 3600));
+    expect((await api.app.inject({ url: `${link.pathname}?${forged.toString()}` })).statusCode).toBe(403);
+    const other = link.pathname.replace(booked.id, randomUUID());
+    expect((await api.app.inject({ url: other + link.search })).statusCode).toBe(403);
+
     await asTenant(tenant, 'POST', `/api/v1/appointments/${booked.id}/move`, { slotId: ten });
     const movedFile = await read(await staff(clerk, 'GET', `/api/v1/staff/appointments/${booked.id}/calendar.ics`));
     expect(parisTime(movedFile.event.startDate.toJSDate())).toBe('10:00');

@@ -75,6 +75,7 @@ export const TenantAppointment = Type.Object({
   cancelledAt: Nullable(DateTime),
   cancelledBy: Nullable(Type.Enum(['TENANT', 'STAFF'])),
   cancelReason: Nullable(Type.String()),
+  calendarUrl: Type.String({ description: 'Signed link (2 h) to the .ics, for the QR code the phone scans' }),
 });
 export type TenantAppointment = Static<typeof TenantAppointment>;
 

@@ -58,6 +58,7 @@ const fr = {
   failed: 'Impossible de joindre Palier. Réessayez dans un instant.',
   cutoffRefused: 'Il est trop tard pour modifier ce rendez-vous en ligne. Appelez le service.',
   notActive: 'Ce rendez-vous est déjà annulé ou passé.',
+  qrHelp: 'Scannez avec votre téléphone pour l’ajouter à son agenda.',
 };
 export type AppointmentWords = typeof fr;
 
@@ -118,6 +119,7 @@ const en: AppointmentWords = {
   failed: 'Palier cannot be reached. Please try again in a moment.',
   cutoffRefused: 'It is too late to change this appointment online. Please call the service.',
   notActive: 'This appointment is already cancelled or over.',
+  qrHelp: 'Scan with your phone to add it to its calendar.',
 };
 
 const ar: AppointmentWords = {
@@ -178,6 +180,7 @@ const ar: AppointmentWords = {
   failed: 'تعذر الاتصال بـ Palier. حاول مرة أخرى بعد قليل.',
   cutoffRefused: 'فات الأوان لتغيير هذا الموعد عبر الإنترنت. اتصل بالجهة.',
   notActive: 'هذا الموعد ملغى أو انتهى.',
+  qrHelp: 'امسح الرمز بهاتفك لإضافته إلى تقويمه.',
 };
 
 const catalogues: Record<Language, AppointmentWords> = { fr, en, ar };

@@ -15,6 +15,7 @@ import Button from '../components/Button';
 import Dialog from '../components/Dialog';
 import KeyHints from '../components/KeyHints';
 import Waiting from '../components/Waiting';
+import QrCode from '../components/QrCode';
 import { onAppointmentEvent } from '../appointments/events';
 import { goBack } from './navigation';
 
@@ -54,11 +55,13 @@ function newKey(): string {
 }
 
 export default Blits.Component('Appointments', {
-  components: { Button, Dialog, KeyHints, Waiting },
+  components: { Button, Dialog, KeyHints, QrCode, Waiting },
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-appointments', step: $step}">
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'appointments-title'}" />
-      <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$alert ? $c.danger : $c.text" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'appointments-body'}" />
+      <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$alert ? $c.danger : $c.text" :x="$qrUrl && $rtl ? 96 + 400 : 96" :y="54 + $ts.title * 1.6" :maxwidth="$qrUrl ? 1728 - 400 : 1728" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'appointments-body'}" />
+      <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" size="300" :x="$rtl ? 96 : 1920 - 96 - 300" :y="54 + $ts.title * 1.6" testid="appointment-calendar-qr" />
+      <Text :show="!!$qrUrl" :content="$words.qrHelp" :size="$ts.small" :color="$c.textMuted" :x="$rtl ? 96 : 1920 - 96 - 340" :y="54 + $ts.title * 1.6 + 320" maxwidth="340" maxlines="4" :align="$rtl ? 'right' : 'left'" />
       <Waiting :show="$loading" :label="$words.loading" w="1728" x="96" :y="54 + $ts.title * 1.6" testid="appointments-loading" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'appt-' + $item.id" />
       <KeyHints :hints="$hints" />
@@ -72,6 +75,8 @@ export default Blits.Component('Appointments', {
       body: '',
       alert: false,
       loading: false,
+      /** The appointment's signed .ics link, shown as a QR code on its detail. */
+      qrUrl: '',
       bodyLines: 6,
       items: [] as Item[],
       choices: [] as Choice[],
@@ -154,6 +159,7 @@ export default Blits.Component('Appointments', {
     },
     present(step: Step, title: string, body: string, alert = false) {
       this.step = step;
+      this.qrUrl = '';
       this.title = title;
       this.body = body;
       this.alert = alert;
@@ -443,6 +449,7 @@ export default Blits.Component('Appointments', {
       } else lines.push(this.words.cutoffPassed);
       this.bodyLines = 9;
       this.present('detail', this.words.detailTitle, lines.join('\n'), appointment.status === 'CANCELLED');
+      if (appointment.status === 'BOOKED') this.qrUrl = appointment.calendarUrl;
       const choices: Choice[] = [];
       if (appointment.status === 'BOOKED' && appointment.canChange) {
         choices.push({ action: 'move', label: this.words.move });

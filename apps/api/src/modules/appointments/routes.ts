@@ -32,6 +32,7 @@ import {
   cancelByTenant,
   createService,
   freeDays,
+  linkedCalendar,
   freeSlots,
   listTenantAppointments,
   moveAppointment,
@@ -45,6 +46,8 @@ import {
   type AppointmentContext,
 } from './service';
 import { startReminderScheduler, type PersonalNoticeSender } from './reminders';
+import { calendarLinks } from './calendar-links';
+import { DomainError } from '../../domain-error';
 
 const AppointmentParams = Type.Object({ appointmentId: Type.String({ format: 'uuid' }) });
 const ServiceParams = Type.Object({ serviceId: Type.String({ format: 'uuid' }) });
@@ -56,12 +59,15 @@ const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 export const appointmentRoutes: FastifyPluginAsyncTypebox<{
   reminders: AppointmentReminderConfig;
   sendNotice: PersonalNoticeSender;
+  linkSecret: string;
+  publicUrl: string;
 }> = async (app, options) => {
   const ctx: AppointmentContext = {
     db: app.db,
     bus: app.eventBus,
     sendNotice: options.sendNotice,
     reminderHoursBefore: options.reminders.hoursBefore,
+    calendarLinks: calendarLinks(options.linkSecret, options.publicUrl),
   };
 
   if (options.reminders.enabled) {
@@ -224,6 +230,29 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       const language = request.headers['accept-language']?.slice(0, 2) ?? 'fr';
       const body = await tenantCalendar(ctx, request.device.place, request.params.appointmentId, language);
+      return reply.type(CALENDAR_TYPE).header('content-disposition', 'attachment; filename="rendez-vous.ics"').send(body);
+    },
+  );
+
+  app.get(
+    '/api/v1/appointment-calendars/:appointmentId/rendez-vous.ics',
+    {
+      schema: {
+        tags,
+        summary: 'The appointment as an iCalendar file, through the signed link of its QR code (the tenant’s phone)',
+        params: AppointmentParams,
+        querystring: Type.Object({
+          lang: Type.Enum(['fr', 'en', 'ar']),
+          expires: Type.Integer(),
+          signature: Type.String({ maxLength: 100 }),
+        }),
+        response: { 200: Type.String({ description: 'text/calendar' }), ...problemResponses(400, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { lang, expires, signature } = request.query;
+      if (!ctx.calendarLinks.verify(request.params.appointmentId, lang, expires, signature)) throw new DomainError('forbidden');
+      const body = await linkedCalendar(ctx, request.params.appointmentId, lang);
       return reply.type(CALENDAR_TYPE).header('content-disposition', 'attachment; filename="rendez-vous.ics"').send(body);
     },
   );

@@ -29,6 +29,7 @@ import { addDays, isoWeekday, localInstant, localParts, localToday, toMinutes } 
 import { appointmentCalendar } from './calendar-file';
 import { cancellationNotice, tenantLanguage, type AppointmentFacts } from './tenant-texts';
 import type { PersonalNoticeSender } from './reminders';
+import type { CalendarLinks } from './calendar-links';
 
 /** Landlord agents and caretakers, town-hall and city clerks (and admins) run their organisation's agenda. */
 export const AGENDA_ROLES = ['AGENT', 'CARETAKER', 'CLERK'] as const;
@@ -39,6 +40,7 @@ export interface AppointmentContext {
   sendNotice: PersonalNoticeSender;
   /** How long before the start the reminder is sent. */
   reminderHoursBefore: number;
+  calendarLinks: CalendarLinks;
   now?: () => Date;
 }
 
@@ -157,6 +159,7 @@ export async function freeSlots(
 
 const appointmentInclude = {
   slot: { include: { service: { include: serviceInclude } } },
+  tenant: { select: { language: true } },
 } satisfies Prisma.AppointmentInclude;
 type LoadedAppointment = Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>;
 
@@ -174,7 +177,7 @@ function slotView(slot: LoadedAppointment['slot']) {
   };
 }
 
-function tenantView(appointment: LoadedAppointment, now: Date): TenantAppointment {
+function tenantView(ctx: AppointmentContext, appointment: LoadedAppointment, now: Date): TenantAppointment {
   const until = changeableUntil(appointment);
   return {
     id: appointment.id,
@@ -187,6 +190,7 @@ function tenantView(appointment: LoadedAppointment, now: Date): TenantAppointmen
     cancelledAt: appointment.cancelledAt?.toISOString() ?? null,
     cancelledBy: (appointment.cancelledBy as 'TENANT' | 'STAFF' | null) ?? null,
     cancelReason: appointment.cancelReason,
+    calendarUrl: ctx.calendarLinks.url(appointment.id, tenantLanguage(appointment.tenant.language), now),
   };
 }
 
@@ -231,13 +235,13 @@ export async function listTenantAppointments(
     orderBy: [{ slot: { startsAt: 'asc' } }, { id: 'asc' }],
     take: limit + 1,
   });
-  const items = rows.slice(0, limit).map((row) => tenantView(row, now));
+  const items = rows.slice(0, limit).map((row) => tenantView(ctx, row, now));
   const last = rows.length > limit ? rows[limit - 1] : undefined;
   return { items, nextCursor: last ? encodeCursor({ at: last.slot.startsAt, id: last.id }) : null };
 }
 
 export async function tenantAppointment(ctx: AppointmentContext, place: TenantPlace, appointmentId: string): Promise<TenantAppointment> {
-  return tenantView(await loadTenantAppointment(ctx.db, place, appointmentId), clock(ctx));
+  return tenantView(ctx, await loadTenantAppointment(ctx.db, place, appointmentId), clock(ctx));
 }
 
 interface LockedSlot {
@@ -287,7 +291,7 @@ export async function bookAppointment(
   const replay = async () => {
     if (!key) return null;
     const existing = await ctx.db.appointment.findUnique({ where: { idempotencyKey: key }, include: appointmentInclude });
-    return existing ? { appointment: tenantView(existing, now), created: false } : null;
+    return existing ? { appointment: tenantView(ctx, existing, now), created: false } : null;
   };
   const replayed = await replay();
   if (replayed) return replayed;
@@ -376,7 +380,7 @@ export async function moveAppointment(ctx: AppointmentContext, place: TenantPlac
 export async function cancelByTenant(ctx: AppointmentContext, place: TenantPlace, appointmentId: string): Promise<TenantAppointment> {
   const now = clock(ctx);
   const current = await loadTenantAppointment(ctx.db, place, appointmentId);
-  if (current.status === 'CANCELLED') return tenantView(current, now);
+  if (current.status === 'CANCELLED') return tenantView(ctx, current, now);
   await ctx.db.$transaction(async (tx) => {
     const appointment = await lockTenantAppointment(tx, place.tenantId, appointmentId);
     const slot = (await lockSlots(tx, [appointment.slotId])).get(appointment.slotId)!;
@@ -585,7 +589,7 @@ export async function agenda(db: PrismaClient, staff: StaffContext, query: Agend
 
 const staffAppointmentInclude = {
   ...appointmentInclude,
-  tenant: visitorSelect.tenant,
+  tenant: { select: { ...visitorSelect.tenant.select, language: true } },
 } satisfies Prisma.AppointmentInclude;
 type LoadedStaffAppointment = Prisma.AppointmentGetPayload<{ include: typeof staffAppointmentInclude }>;
 
@@ -629,8 +633,7 @@ export async function cancelByStaff(ctx: AppointmentContext, staff: StaffContext
     await release(tx, appointmentId, row.slotId, now, 'STAFF', reason.trim());
   });
   const cancelled = await loadStaffAppointment(ctx.db, staff, appointmentId);
-  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: cancelled.tenantId }, select: { language: true } });
-  const text = cancellationNotice(facts(cancelled), reason.trim(), tenantLanguage(tenant.language));
+  const text = cancellationNotice(facts(cancelled), reason.trim(), tenantLanguage(cancelled.tenant.language));
   await ctx.sendNotice({
     tenantId: cancelled.tenantId,
     organisationId: cancelled.slot.organisationId,
@@ -644,6 +647,13 @@ export async function cancelByStaff(ctx: AppointmentContext, staff: StaffContext
   });
   await announce(ctx, appointmentId, 'cancelled');
   return staffView(cancelled);
+}
+
+/** The .ics behind a signed link (the QR code on the TV): the link is the permission. */
+export async function linkedCalendar(ctx: AppointmentContext, appointmentId: string, language: string): Promise<string> {
+  const appointment = await ctx.db.appointment.findUnique({ where: { id: appointmentId }, include: appointmentInclude });
+  if (!appointment) throw new DomainError('not_found');
+  return calendarOf(appointment, tenantLanguage(language));
 }
 
 export async function staffCalendar(db: PrismaClient, staff: StaffContext, appointmentId: string): Promise<string> {
