@@ -212,6 +212,11 @@ describe('a tenant books an appointment at the town hall', () => {
     await tv.press('Left');
     await tv.press('OK');
     await tv.expectMessage('Rendez-vous annulé', 15_000);
+    await tv.expectFocused('Voir mes rendez-vous');
+    // The realtime echo of its own cancellation does not replace the confirmation.
+    await tv.page.waitForTimeout(1000);
+    await tv.expectFocused('Voir mes rendez-vous');
+    await tv.expectMessage('Rendez-vous annulé — Votre rendez-vous du ');
     await tv.screenshot('appointment-16-tv-cancelled');
     await consolePage.page.getByTestId(`agenda-visitor-${LAURIERS_A_TENANT}`).waitFor({ state: 'detached' });
   });

@@ -419,7 +419,10 @@ export default Blits.Component('Appointments', {
     openAppointment(appointmentId: string) {
       this.presentLoading('detail', this.words.detailTitle);
       api.appointment(appointmentId).then(
-        (appointment) => this.showDetail(appointment),
+        (appointment) => {
+          // Another step may have come meanwhile (a cancellation's own answer): the tenant stays where they are.
+          if (this.step === 'detail') this.showDetail(appointment);
+        },
         (error: unknown) => this.showFailure(error, { action: 'open:' + appointmentId, label: this.t.common.retry }),
       );
     },
@@ -448,7 +451,7 @@ export default Blits.Component('Appointments', {
         lines.push(format(this.words.changeableUntil, { when: this.untilText(until) }));
       } else lines.push(this.words.cutoffPassed);
       this.bodyLines = 9;
-      this.present('detail', this.words.detailTitle, lines.join('\n'), appointment.status === 'CANCELLED');
+      this.present('detail', appointment.status === 'CANCELLED' ? this.words.cancelledTitle : this.words.detailTitle, lines.join('\n'));
       if (appointment.status === 'BOOKED') this.qrUrl = appointment.calendarUrl;
       const choices: Choice[] = [];
       if (appointment.status === 'BOOKED' && appointment.canChange) {
@@ -566,7 +569,8 @@ export default Blits.Component('Appointments', {
       else if (kind === 'cancel') this.askCancel();
     },
     onEvent(event: EventMessage) {
-      if (event.name !== 'appointment.updated') return;
+      // While this TV waits for its own change, the event is that change: the answer will show it.
+      if (event.name !== 'appointment.updated' || this.busy) return;
       if (this.step === 'mine') this.showMine();
       else if (this.step === 'detail' && this.appointment && (this.appointment as TenantAppointment).id === event.data.appointmentId)
         this.openAppointment(event.data.appointmentId);
