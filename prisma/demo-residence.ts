@@ -4,6 +4,8 @@ import type { PrismaClient } from '@prisma/client';
 import { activationCodeDigest, hashPassword } from '../apps/api/src/modules/accounts/secrets';
 import { demoActivationCode } from './demo-letters';
 import { seedDemoEServices } from './demo-eservices';
+// appointments
+import { seedDemoAppointments } from './demo-appointments';
 
 export const DEMO_STAFF_PASSWORD = 'palier-demo';
 
@@ -347,5 +349,7 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
     townHall: { id: townHall.id, cityId: city.id, districtId: district.id, clerkId: staff.townHallClerk, clerkName: 'Awa Ndiaye' },
     city: { id: cityHall.id, cityId: city.id, clerkId: staff.cityClerk, clerkName: 'François Lambert' },
   });
+  // appointments
+  await seedDemoAppointments(db, { landlord: landlord.id, townHall: townHall.id, city: cityHall.id });
   return { seeded: true };
 }

@@ -31,6 +31,7 @@ export function templateName(): string {
   const inputs = [
     ...filesUnder(path.join(repoRoot, 'prisma/migrations')),
     ...['demo-residence.ts', 'demo-letters.ts', 'demo-eservices.ts'].map((f) => path.join(repoRoot, 'prisma', f)),
+    ...['demo-residence.ts', 'demo-letters.ts', 'demo-appointments.ts'].map((f) => path.join(repoRoot, 'prisma', f)),
   ];
   for (const file of inputs.sort()) hash.update(file.slice(repoRoot.length)).update(readFileSync(file));
   return `palier_tpl_${hash.digest('hex').slice(0, 16)}`;

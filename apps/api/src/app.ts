@@ -32,6 +32,9 @@ import { eserviceRoutes } from './modules/eservices/routes';
 import eserviceWebhooks from './modules/eservices/webhook-worker';
 // mandates: helpers acting for a tenant
 import { mandateRoutes } from './modules/mandates/routes';
+// appointments
+import { appointmentRoutes } from './modules/appointments/routes';
+import { sendPersonalNotice } from './modules/notices/personal';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -127,6 +130,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(eserviceWebhooks, config.eserviceWebhooks);
   // mandates: helpers acting for a tenant
   await app.register(mandateRoutes);
+  // appointments
+  await app.register(appointmentRoutes, {
+    reminders: config.appointmentReminders,
+    sendNotice: (input) => sendPersonalNotice(app.db, app.eventBus, input),
+    linkSecret: config.tokenSecret,
+    publicUrl: config.publicUrl,
+  });
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

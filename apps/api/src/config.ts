@@ -40,7 +40,20 @@ const Environment = Type.Object({
   ESERVICE_WEBHOOK_MAX_ATTEMPTS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   ESERVICE_WEBHOOK_BACKOFF_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   ESERVICE_WEBHOOK_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  // appointments
+  APPOINTMENT_REMINDERS: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
+  APPOINTMENT_REMINDER_POLL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  APPOINTMENT_REMINDER_HOURS_BEFORE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  APPOINTMENT_REMINDER_LEASE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
+
+/** The day-before appointment reminder's scheduler, run by every API instance unless disabled. */
+export interface AppointmentReminderConfig {
+  enabled: boolean;
+  pollMs: number;
+  hoursBefore: number;
+  leaseSeconds: number;
+}
 
 /** A LiveKit deployment: the URL clients connect to (ws/wss) and the key pair that signs tokens and webhooks. */
 export interface LivekitConfig {
@@ -91,6 +104,8 @@ export interface Config {
     maxBackoffMs: number;
     timeoutMs: number;
   };
+  // appointments
+  appointmentReminders: AppointmentReminderConfig;
 }
 
 export class ConfigError extends Error {
@@ -176,6 +191,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backoffBaseMs: Number(env_.ESERVICE_WEBHOOK_BACKOFF_MS ?? 30_000),
       maxBackoffMs: 6 * 3_600_000,
       timeoutMs: Number(env_.ESERVICE_WEBHOOK_TIMEOUT_MS ?? 10_000),
+    },
+    appointmentReminders: {
+      enabled: env_.APPOINTMENT_REMINDERS !== 'off',
+      pollMs: Math.max(100, Number(env_.APPOINTMENT_REMINDER_POLL_MS ?? 60_000)),
+      hoursBefore: Number(env_.APPOINTMENT_REMINDER_HOURS_BEFORE ?? 24),
+      leaseSeconds: Number(env_.APPOINTMENT_REMINDER_LEASE_SECONDS ?? 300),
     },
   };
 }

@@ -11,6 +11,8 @@ import { CallCentrePage } from './pages/calls/CallCentrePage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { EServicesPage } from './pages/eservices/EServicesPage';
+// appointments
+import { AgendaPage } from './pages/agenda/AgendaPage';
 import { SignInPage, type SignInReason } from './pages/sign-in/SignInPage';
 import { SessionContext, type Session } from './session';
 
@@ -96,6 +98,7 @@ function Workspace({ staff, hash, onSignOut }: { staff: StaffProfile; hash: stri
         {page === 'notices' && <NoticesPage />}
         {page === 'reports' && <ReportsPage />}
         {page === 'eservices' && <EServicesPage />}
+        {page === 'agenda' && <AgendaPage />}
       </main>
     </>
   );

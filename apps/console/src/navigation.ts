@@ -1,7 +1,8 @@
 // The console's pages, reached by the address's hash (#notices, #calls) so a reload or a bookmark lands on the same task.
 import type { StaffRole } from './api/shapes';
 
-export type PageId = 'notices' | 'calls' | 'reports' | 'eservices';
+// appointments: 'agenda'
+export type PageId = 'notices' | 'calls' | 'reports' | 'eservices' | 'agenda';
 
 export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
   notices: ['CARETAKER', 'ADMIN', 'CLERK'],
@@ -9,9 +10,11 @@ export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
   reports: ['CARETAKER', 'AGENT', 'ADMIN'],
   // town-hall e-services
   eservices: ['CLERK'],
+  // appointments
+  agenda: ['AGENT', 'CARETAKER', 'CLERK', 'ADMIN'],
 };
 
-const order: PageId[] = ['calls', 'notices', 'reports', 'eservices'];
+const order: PageId[] = ['calls', 'notices', 'reports', 'eservices', 'agenda'];
 
 /** The pages this staff member has a use for; a role with none still gets the notices page, which says so. */
 export function pagesFor(roles: readonly StaffRole[]): PageId[] {

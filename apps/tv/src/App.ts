@@ -10,6 +10,8 @@ import Settings from './pages/Settings';
 import Procedures from './pages/Procedures';
 import ComingSoon from './pages/ComingSoon';
 import Calls from './pages/Calls';
+// appointments
+import Appointments from './pages/Appointments';
 import CallOverlay from './components/CallOverlay';
 import Goodbye from './pages/Goodbye';
 import Banner from './components/Banner';
@@ -57,6 +59,8 @@ export default Blits.Application({
     { path: '/procedures', component: Procedures, transition: instant, hooks: { before: signedIn } },
     { path: '/calls', component: Calls, transition: instant, hooks: { before: signedIn } },
     { path: '/soon/:service', component: ComingSoon, transition: instant, hooks: { before: signedIn } },
+    // appointments
+    { path: '/appointments', component: Appointments, transition: instant, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
   ],
   computed: { ...lookComputed },

@@ -83,6 +83,23 @@ import type {
   StartCallRequest,
   TenantCall,
 } from './calls';
+// appointments
+import type {
+  AgendaQuery,
+  AgendaSlot,
+  AppointmentDay,
+  AppointmentDaysQuery,
+  AppointmentService,
+  AppointmentServiceList,
+  CreateAppointmentServiceRequest,
+  FreeSlot,
+  FreeSlotsQuery,
+  PublishSlotSeriesRequest,
+  PublishedSeries,
+  StaffAppointment,
+  TenantAppointment,
+  TenantAppointmentsQuery,
+} from './appointments';
 
 export class ApiProblem extends Error {
   constructor(readonly problem: Problem) {
@@ -714,5 +731,70 @@ export class PalierClient {
   /** take, ask_information (message, fields), accept (message?), reject (message = the reason). */
   transitionEServiceRequest(requestId: string, body: StaffEServiceTransitionRequest): Promise<StaffEServiceRequest> {
     return this.request('POST', '/api/v1/staff/eservices/requests/' + encodeURIComponent(requestId) + '/transitions', { body });
+  }
+  // --- appointments (tenant) ---
+  appointmentServices(): Promise<AppointmentServiceList> {
+    return this.request('GET', '/api/v1/appointments/services');
+  }
+
+  /** Days (Europe/Paris) with a free slot of the service, from today on. */
+  appointmentDays(serviceId: string, query: AppointmentDaysQuery = {}): Promise<Page<AppointmentDay>> {
+    return this.request('GET', '/api/v1/appointments/services/' + encodeURIComponent(serviceId) + '/days', { query });
+  }
+
+  freeSlots(serviceId: string, query: FreeSlotsQuery): Promise<Page<FreeSlot>> {
+    return this.request('GET', '/api/v1/appointments/services/' + encodeURIComponent(serviceId) + '/slots', { query });
+  }
+
+  /** Rejects with ApiProblem slot_full when the last seat was just taken; pass the same idempotencyKey when retrying. */
+  bookAppointment(slotId: string, idempotencyKey: string): Promise<TenantAppointment> {
+    return this.request('POST', '/api/v1/appointments', { body: { slotId }, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  appointments(query: TenantAppointmentsQuery = {}): Promise<Page<TenantAppointment>> {
+    return this.request('GET', '/api/v1/appointments', { query });
+  }
+
+  appointment(appointmentId: string): Promise<TenantAppointment> {
+    return this.request('GET', '/api/v1/appointments/' + encodeURIComponent(appointmentId));
+  }
+
+  /** Atomic: on slot_full the appointment stays where it was. */
+  moveAppointment(appointmentId: string, slotId: string): Promise<TenantAppointment> {
+    return this.request('POST', '/api/v1/appointments/' + encodeURIComponent(appointmentId) + '/move', { body: { slotId } });
+  }
+
+  cancelAppointment(appointmentId: string): Promise<TenantAppointment> {
+    return this.request('POST', '/api/v1/appointments/' + encodeURIComponent(appointmentId) + '/cancel');
+  }
+
+  // --- appointments (staff) ---
+  staffAppointmentServices(): Promise<AppointmentServiceList> {
+    return this.request('GET', '/api/v1/staff/appointments/services');
+  }
+
+  createAppointmentService(body: CreateAppointmentServiceRequest): Promise<AppointmentService> {
+    return this.request('POST', '/api/v1/staff/appointments/services', { body });
+  }
+
+  publishSlotSeries(body: PublishSlotSeriesRequest, idempotencyKey: string): Promise<PublishedSeries> {
+    return this.request('POST', '/api/v1/staff/appointments/series', { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  agenda(query: AgendaQuery): Promise<Page<AgendaSlot>> {
+    return this.request('GET', '/api/v1/staff/appointments/agenda', { query });
+  }
+
+  staffAppointment(appointmentId: string): Promise<StaffAppointment> {
+    return this.request('GET', '/api/v1/staff/appointments/' + encodeURIComponent(appointmentId));
+  }
+
+  cancelAppointmentAsStaff(appointmentId: string, reason: string): Promise<StaffAppointment> {
+    return this.request('POST', '/api/v1/staff/appointments/' + encodeURIComponent(appointmentId) + '/cancel', { body: { reason } });
+  }
+
+  /** Where the console downloads the .ics file (the staff cookie goes with a plain link). */
+  staffAppointmentCalendarUrl(appointmentId: string): string {
+    return this.baseUrl + '/api/v1/staff/appointments/' + encodeURIComponent(appointmentId) + '/calendar.ics';
   }
 }

@@ -14,4 +14,6 @@ export * from './feed';
 // town-hall e-services
 export * from './eservices';
 export * from './mandates';
+// appointments
+export * from './appointments';
 export * from './client';

@@ -183,6 +183,22 @@ export const problemCatalogue = {
     fr: 'Aucune nouvelle version à publier.',
     en: 'There is no new version to publish.',
   },
+  // appointments
+  slot_full: {
+    status: 409,
+    fr: 'Ce créneau vient d’être pris. Choisissez-en un autre.',
+    en: 'This slot has just been taken. Please pick another one.',
+  },
+  appointment_cutoff_passed: {
+    status: 409,
+    fr: 'Il est trop tard pour modifier ou annuler ce rendez-vous en ligne. Appelez le service concerné.',
+    en: 'It is too late to change or cancel this appointment online. Please call the service.',
+  },
+  appointment_not_active: {
+    status: 409,
+    fr: 'Ce rendez-vous est déjà annulé ou passé.',
+    en: 'This appointment is already cancelled or over.',
+  },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',

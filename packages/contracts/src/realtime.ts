@@ -118,6 +118,13 @@ export interface EServiceFormsChangedEvent {
 
 export type EServiceRealtimeEvent = EServiceUpdatedEvent | EServiceFormsChangedEvent;
 
+// appointments
+/** To the tenant (TENANT) and the organisation's consoles (ORGANISATION) when an appointment changes: re-read it. */
+export interface AppointmentUpdatedEvent {
+  name: 'appointment.updated';
+  data: { appointmentId: string; status: 'BOOKED' | 'CANCELLED'; change: 'booked' | 'moved' | 'cancelled' };
+}
+
 export type RealtimeEventBody =
   | NoticePublishedEvent
   | NoticeReadEvent
@@ -125,7 +132,8 @@ export type RealtimeEventBody =
   | CallEvent
   | ReportRealtimeEvent
   | FeedRealtimeEvent
-  | EServiceRealtimeEvent;
+  | EServiceRealtimeEvent
+  | AppointmentUpdatedEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 

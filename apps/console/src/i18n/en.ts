@@ -21,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   'nav.calls': 'Video calls',
   'nav.reports': 'Fault reports',
   'nav.eservices': 'E-services',
+  'nav.agenda': 'Agenda',
 
   'role.AGENT': 'Call-centre agent',
   'role.CARETAKER': 'Caretaker',

@@ -19,6 +19,7 @@ export const fr = {
   'nav.calls': 'Appels vidéo',
   'nav.reports': 'Signalements',
   'nav.eservices': 'Démarches',
+  'nav.agenda': 'Agenda',
 
   'role.AGENT': 'Agent d’accueil',
   'role.CARETAKER': 'Gardien·ne',

@@ -6,6 +6,8 @@ import { api, hasSession } from './session';
 import { state } from '../store';
 import { handleReportEvent } from '../reports/events';
 import { handleCallEvent, resumeCurrentCall } from '../calls/controller';
+// appointments
+import { handleAppointmentEvent } from '../appointments/events';
 
 let connection: RealtimeConnection | null = null;
 
@@ -51,6 +53,8 @@ function handleEvent(event: EventMessage): void {
     handleReportEvent(event);
   } else if (event.name === 'call.incoming' || event.name === 'call.state' || event.name === 'call.position') {
     handleCallEvent(event);
+  } else if (event.name === 'appointment.updated') {
+    handleAppointmentEvent(event);
   }
 }
 

@@ -195,6 +195,8 @@ export default Blits.Component('Procedures', {
           { action: 'mine', label: this.words.menuMine },
           { action: 'building', label: this.words.menuBuilding },
           { action: 'eservices', label: this.words.menuEservices },
+          // appointments
+          { action: 'appointments', label: this.words.menuAppointments },
         ],
         2,
         340,
@@ -502,6 +504,7 @@ export default Blits.Component('Procedures', {
       else if (kind === 'building') this.showBuilding();
       else if (kind === 'eservices') this.present('menu', this.words.menuEservices, this.words.eservicesSoon);
       else if (kind === 'menu') this.showMenu();
+      else if (kind === 'appointments') this.$router.to('/appointments');
       else if (kind === 'category') {
         this.draft = { category: a as ReportCategory, location: 'HOME', spot: 'KITCHEN', urgency: 'NORMAL', template: '', description: '' };
         this.showPlaces();

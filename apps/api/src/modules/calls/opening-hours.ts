@@ -12,7 +12,7 @@ interface ZonedParts {
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function zoned(at: Date, timeZone: string): ZonedParts {
+export function zoned(at: Date, timeZone: string): ZonedParts {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', {
@@ -44,7 +44,7 @@ function toMinutes(time: string): number {
 }
 
 /** The instant at which the wall clock of timeZone reads this local date and time (DST-aware). */
-function zonedInstant(year: number, month: number, day: number, minutes: number, timeZone: string): Date {
+export function zonedInstant(year: number, month: number, day: number, minutes: number, timeZone: string): Date {
   const wall = Date.UTC(year, month - 1, day, Math.floor(minutes / 60), minutes % 60);
   let instant = wall;
   for (let i = 0; i < 2; i += 1) {
