@@ -131,6 +131,12 @@ export const problemCatalogue = {
   },
   event_full: { status: 409, fr: 'Cet événement est complet.', en: 'This event is full.' },
   not_an_event: { status: 409, fr: 'Ce message n’est pas un événement.', en: 'This post is not an event.' },
+  // phone hand-off of a long text
+  handoff_text_already_sent: {
+    status: 409,
+    fr: 'Ce texte a déjà été envoyé au téléviseur. Pour le changer, demandez un nouveau code sur le téléviseur.',
+    en: 'This text was already sent to the TV. To change it, ask the TV for a new code.',
+  },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',

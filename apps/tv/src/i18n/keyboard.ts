@@ -14,6 +14,14 @@ const fr = {
   spokenKey: 'Touche {label}',
   typed: 'Texte : {text}',
   empty: 'Vide',
+  phoneKey: 'Téléphone',
+  phoneTitle: 'Écrire sur votre téléphone',
+  phoneHelp:
+    'Scannez ce code avec l’appareil photo de votre téléphone, ou ouvrez {url} et tapez le code {code}. Écrivez, puis appuyez sur « Envoyer à la télévision ».',
+  phonePreparing: 'Préparation du code…',
+  phoneWaiting: 'En attente de votre texte…',
+  phoneCancel: 'Revenir au clavier',
+  phoneRetry: 'Réessayer',
 };
 export type KeyboardWords = typeof fr;
 
@@ -29,6 +37,13 @@ const en: KeyboardWords = {
   spokenKey: 'Key {label}',
   typed: 'Text: {text}',
   empty: 'Empty',
+  phoneKey: 'Phone',
+  phoneTitle: 'Write on your phone',
+  phoneHelp: 'Scan this code with your phone’s camera, or open {url} and type the code {code}. Write, then press “Send to the TV”.',
+  phonePreparing: 'Preparing the code…',
+  phoneWaiting: 'Waiting for your text…',
+  phoneCancel: 'Back to the keyboard',
+  phoneRetry: 'Try again',
 };
 
 const ar: KeyboardWords = {
@@ -43,6 +58,13 @@ const ar: KeyboardWords = {
   spokenKey: 'مفتاح {label}',
   typed: 'النص: {text}',
   empty: 'فارغ',
+  phoneKey: 'الهاتف',
+  phoneTitle: 'اكتب على هاتفك',
+  phoneHelp: 'امسح هذا الرمز بكاميرا هاتفك، أو افتح {url} واكتب الرمز {code}. اكتب ثم اضغط «إرسال إلى التلفاز».',
+  phonePreparing: 'جارٍ تحضير الرمز…',
+  phoneWaiting: 'في انتظار نصك…',
+  phoneCancel: 'العودة إلى لوحة المفاتيح',
+  phoneRetry: 'إعادة المحاولة',
 };
 
 const catalogues: Record<Language, KeyboardWords> = { fr, en, ar };
