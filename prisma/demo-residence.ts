@@ -3,6 +3,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { activationCodeDigest, hashPassword } from '../apps/api/src/modules/accounts/secrets';
 import { demoActivationCode } from './demo-letters';
+import { seedDemoEServices } from './demo-eservices';
 
 export const DEMO_STAFF_PASSWORD = 'palier-demo';
 
@@ -341,5 +342,10 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
       },
     });
   }
+  // town-hall e-services
+  await seedDemoEServices(db, {
+    townHall: { id: townHall.id, cityId: city.id, districtId: district.id, clerkId: staff.townHallClerk, clerkName: 'Awa Ndiaye' },
+    city: { id: cityHall.id, cityId: city.id, clerkId: staff.cityClerk, clerkName: 'François Lambert' },
+  });
   return { seeded: true };
 }

@@ -30,7 +30,7 @@ export function templateName(): string {
   const hash = createHash('sha256');
   const inputs = [
     ...filesUnder(path.join(repoRoot, 'prisma/migrations')),
-    ...['demo-residence.ts', 'demo-letters.ts'].map((f) => path.join(repoRoot, 'prisma', f)),
+    ...['demo-residence.ts', 'demo-letters.ts', 'demo-eservices.ts'].map((f) => path.join(repoRoot, 'prisma', f)),
   ];
   for (const file of inputs.sort()) hash.update(file.slice(repoRoot.length)).update(readFileSync(file));
   return `palier_tpl_${hash.digest('hex').slice(0, 16)}`;

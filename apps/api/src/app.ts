@@ -27,6 +27,9 @@ import { handoffRoutes } from './modules/handoffs/routes';
 import { handoffSubjectChecks } from './modules/handoffs/subject-checks';
 import { reportRoutes } from './modules/reports/routes';
 import { feedRoutes } from './modules/feed/routes';
+// town-hall e-services
+import { eserviceRoutes } from './modules/eservices/routes';
+import eserviceWebhooks from './modules/eservices/webhook-worker';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -117,6 +120,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   await app.register(reportRoutes, { linkSecret: config.tokenSecret });
   await app.register(feedRoutes, { forbiddenWords: config.feedForbiddenWords });
+  // town-hall e-services
+  await app.register(eserviceRoutes);
+  await app.register(eserviceWebhooks, config.eserviceWebhooks);
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

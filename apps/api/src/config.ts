@@ -34,6 +34,12 @@ const Environment = Type.Object({
   CALL_SWEEP_INTERVAL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   STORAGE_DIR: Type.Optional(Type.String()),
   FEED_FORBIDDEN_WORDS: Type.Optional(Type.String({ maxLength: 100_000 })),
+  // town-hall e-services' webhooks
+  ESERVICE_WEBHOOKS: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
+  ESERVICE_WEBHOOK_POLL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  ESERVICE_WEBHOOK_MAX_ATTEMPTS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  ESERVICE_WEBHOOK_BACKOFF_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  ESERVICE_WEBHOOK_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
 
 /** A LiveKit deployment: the URL clients connect to (ws/wss) and the key pair that signs tokens and webhooks. */
@@ -75,6 +81,16 @@ export interface Config {
   storageDir: string;
   /** Words (or phrases) a neighbour's post or reply may not contain; case and accents ignored. */
   feedForbiddenWords: string[];
+  /** E-service webhooks: whether this instance sends them, how often it looks, how hard it tries. */
+  eserviceWebhooks: {
+    enabled: boolean;
+    pollIntervalMs: number;
+    batchSize: number;
+    maxAttempts: number;
+    backoffBaseMs: number;
+    maxBackoffMs: number;
+    timeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -109,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('LIVEKIT_URL: must be set in production, with LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
   if (picked.CALL_RING_TIMEOUT_SECONDS !== undefined && Number(picked.CALL_RING_TIMEOUT_SECONDS) < 1)
     problems.push('CALL_RING_TIMEOUT_SECONDS: must be 1 or more');
+  for (const key of ['ESERVICE_WEBHOOK_POLL_MS', 'ESERVICE_WEBHOOK_MAX_ATTEMPTS', 'ESERVICE_WEBHOOK_TIMEOUT_MS'] as const)
+    if (picked[key] !== undefined && Number(picked[key]) < 1) problems.push(`${key}: must be 1 or more`);
   if (problems.length > 0) throw new ConfigError(problems);
   const env_ = picked as unknown as Static<typeof Environment>;
   const port = Number(env_.PORT ?? 3000);
@@ -149,5 +167,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((word) => word.trim())
       .filter((word) => word.length > 0),
+    eserviceWebhooks: {
+      enabled: env_.ESERVICE_WEBHOOKS !== 'off',
+      pollIntervalMs: Number(env_.ESERVICE_WEBHOOK_POLL_MS ?? 1_000),
+      batchSize: 10,
+      maxAttempts: Number(env_.ESERVICE_WEBHOOK_MAX_ATTEMPTS ?? 10),
+      // 30 s, 1 min, 2 min… up to 6 h: ten attempts cover about a day of the town hall's system being down.
+      backoffBaseMs: Number(env_.ESERVICE_WEBHOOK_BACKOFF_MS ?? 30_000),
+      maxBackoffMs: 6 * 3_600_000,
+      timeoutMs: Number(env_.ESERVICE_WEBHOOK_TIMEOUT_MS ?? 10_000),
+    },
   };
 }

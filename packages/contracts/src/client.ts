@@ -34,6 +34,30 @@ import type {
   TenantReport,
   TenantReportSummary,
 } from './reports';
+// town-hall e-services
+import type {
+  CheckEServiceSchemaResponse,
+  CreateEServiceFormRequest,
+  EServiceDelivery,
+  EServiceDraft,
+  EServiceFormSummary,
+  EServiceFormVersion,
+  EServiceRequestQuery,
+  ProvideEServiceInformationRequest,
+  SaveEServiceDraftRequest,
+  SaveEServiceVersionRequest,
+  SetEServiceWebhookRequest,
+  StaffEServiceForm,
+  StaffEServiceFormSummary,
+  StaffEServiceRequest,
+  StaffEServiceRequestQuery,
+  StaffEServiceRequestSummary,
+  StaffEServiceTransitionRequest,
+  StaffEServiceVersion,
+  SubmitEServiceRequest,
+  TenantEServiceRequest,
+  TenantEServiceRequestSummary,
+} from './eservices';
 import type {
   AgentAvailability,
   BlockedNeighbour,
@@ -522,5 +546,123 @@ export class PalierClient {
   /** With a call_camera hand-off token: the phone's LiveKit token for that call (camera and microphone). */
   phoneCallToken(callId: string): Promise<CallToken> {
     return this.request('POST', '/api/v1/calls/' + encodeURIComponent(callId) + '/phone-token');
+  }
+
+  // --- town-hall e-services (tenant) ---
+  /** The forms the tenant's town hall and city offer, each with the tenant's draft if there is one. */
+  eserviceForms(page: PageQuery = {}): Promise<Page<EServiceFormSummary>> {
+    return this.request('GET', '/api/v1/eservices/forms', { query: page });
+  }
+
+  /** The current published version of a form: its questions in order, one per screen. */
+  eserviceForm(formId: string): Promise<EServiceFormVersion> {
+    return this.request('GET', '/api/v1/eservices/forms/' + encodeURIComponent(formId));
+  }
+
+  /** The tenant's draft of a form, with the version it was started on; rejects with ApiProblem not_found when none. */
+  eserviceDraft(formId: string): Promise<EServiceDraft> {
+    return this.request('GET', '/api/v1/eservices/drafts/' + encodeURIComponent(formId));
+  }
+
+  /** Save at every step (idempotent): all answers so far and the step to resume at. */
+  saveEServiceDraft(formId: string, body: SaveEServiceDraftRequest): Promise<EServiceDraft> {
+    return this.request('PUT', '/api/v1/eservices/drafts/' + encodeURIComponent(formId), { body });
+  }
+
+  discardEServiceDraft(formId: string): Promise<void> {
+    return this.request('DELETE', '/api/v1/eservices/drafts/' + encodeURIComponent(formId));
+  }
+
+  /** Send the request; pass the same idempotencyKey on every retry, so it is created once. */
+  submitEServiceRequest(body: SubmitEServiceRequest, idempotencyKey: string): Promise<TenantEServiceRequest> {
+    return this.request('POST', '/api/v1/eservices/requests', { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  /** "My requests", newest first. */
+  eserviceRequests(query: EServiceRequestQuery = {}): Promise<Page<TenantEServiceRequestSummary>> {
+    return this.request('GET', '/api/v1/eservices/requests', { query });
+  }
+
+  eserviceRequest(requestId: string): Promise<TenantEServiceRequest> {
+    return this.request('GET', '/api/v1/eservices/requests/' + encodeURIComponent(requestId));
+  }
+
+  /** Answer the clerk's request for information; pass the same idempotencyKey when retrying. */
+  provideEServiceInformation(
+    requestId: string,
+    body: ProvideEServiceInformationRequest,
+    idempotencyKey: string,
+  ): Promise<TenantEServiceRequest> {
+    return this.request('POST', '/api/v1/eservices/requests/' + encodeURIComponent(requestId) + '/information', {
+      body,
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+  }
+
+  // --- town-hall e-services (clerks) ---
+  staffEServiceForms(page: PageQuery = {}): Promise<Page<StaffEServiceFormSummary>> {
+    return this.request('GET', '/api/v1/staff/eservices/forms', { query: page });
+  }
+
+  createEServiceForm(body: CreateEServiceFormRequest): Promise<StaffEServiceForm> {
+    return this.request('POST', '/api/v1/staff/eservices/forms', { body });
+  }
+
+  staffEServiceForm(formId: string): Promise<StaffEServiceForm> {
+    return this.request('GET', '/api/v1/staff/eservices/forms/' + encodeURIComponent(formId));
+  }
+
+  staffEServiceVersion(formId: string, version: number): Promise<StaffEServiceVersion> {
+    return this.request('GET', '/api/v1/staff/eservices/forms/' + encodeURIComponent(formId) + '/versions/' + version);
+  }
+
+  /** Checks a schema without saving it (the editor's live validation and preview). */
+  checkEServiceSchema(body: SaveEServiceVersionRequest): Promise<CheckEServiceSchemaResponse> {
+    return this.request('POST', '/api/v1/staff/eservices/schema-check', { body });
+  }
+
+  /** Saves into the draft version (a new one after a publication). */
+  saveEServiceVersion(formId: string, body: SaveEServiceVersionRequest): Promise<StaffEServiceVersion> {
+    return this.request('PUT', '/api/v1/staff/eservices/forms/' + encodeURIComponent(formId) + '/draft', { body });
+  }
+
+  discardEServiceVersion(formId: string): Promise<StaffEServiceForm> {
+    return this.request('DELETE', '/api/v1/staff/eservices/forms/' + encodeURIComponent(formId) + '/draft');
+  }
+
+  publishEServiceForm(formId: string): Promise<StaffEServiceForm> {
+    return this.request('POST', '/api/v1/staff/eservices/forms/' + encodeURIComponent(formId) + '/publish');
+  }
+
+  retireEServiceForm(formId: string): Promise<StaffEServiceForm> {
+    return this.request('POST', '/api/v1/staff/eservices/forms/' + encodeURIComponent(formId) + '/retire');
+  }
+
+  setEServiceWebhook(formId: string, body: SetEServiceWebhookRequest): Promise<StaffEServiceForm> {
+    return this.request('PUT', '/api/v1/staff/eservices/forms/' + encodeURIComponent(formId) + '/webhook', { body });
+  }
+
+  eserviceDeliveries(formId: string, page: PageQuery = {}): Promise<Page<EServiceDelivery>> {
+    return this.request('GET', '/api/v1/staff/eservices/forms/' + encodeURIComponent(formId) + '/deliveries', { query: page });
+  }
+
+  retryEServiceDelivery(formId: string, deliveryId: string): Promise<EServiceDelivery> {
+    return this.request(
+      'POST',
+      '/api/v1/staff/eservices/forms/' + encodeURIComponent(formId) + '/deliveries/' + encodeURIComponent(deliveryId) + '/retry',
+    );
+  }
+
+  staffEServiceRequests(query: StaffEServiceRequestQuery = {}): Promise<Page<StaffEServiceRequestSummary>> {
+    return this.request('GET', '/api/v1/staff/eservices/requests', { query });
+  }
+
+  staffEServiceRequest(requestId: string): Promise<StaffEServiceRequest> {
+    return this.request('GET', '/api/v1/staff/eservices/requests/' + encodeURIComponent(requestId));
+  }
+
+  /** take, ask_information (message, fields), accept (message?), reject (message = the reason). */
+  transitionEServiceRequest(requestId: string, body: StaffEServiceTransitionRequest): Promise<StaffEServiceRequest> {
+    return this.request('POST', '/api/v1/staff/eservices/requests/' + encodeURIComponent(requestId) + '/transitions', { body });
   }
 }

@@ -11,4 +11,6 @@ export * from './realtime';
 export * from './handoffs';
 export * from './reports';
 export * from './feed';
+// town-hall e-services
+export * from './eservices';
 export * from './client';

@@ -131,6 +131,37 @@ export const problemCatalogue = {
   },
   event_full: { status: 409, fr: 'Cet événement est complet.', en: 'This event is full.' },
   not_an_event: { status: 409, fr: 'Ce message n’est pas un événement.', en: 'This post is not an event.' },
+  // --- town-hall e-services ---
+  eservice_schema_invalid: {
+    status: 422,
+    fr: 'Ce formulaire n’est pas valable : corrigez les erreurs indiquées.',
+    en: 'This form is not valid: fix the errors shown.',
+  },
+  eservice_answers_invalid: {
+    status: 422,
+    fr: 'Une réponse ne convient pas. Vérifiez la question indiquée.',
+    en: 'An answer is not valid. Check the question shown.',
+  },
+  eservice_form_retired: {
+    status: 409,
+    fr: 'Cette démarche n’est plus proposée par la mairie.',
+    en: 'The town hall no longer offers this procedure.',
+  },
+  eservice_transition_refused: {
+    status: 409,
+    fr: 'Cette demande ne peut pas faire cela dans son état actuel.',
+    en: 'This request cannot do that in its current state.',
+  },
+  eservice_form_slug_taken: {
+    status: 409,
+    fr: 'Un formulaire porte déjà ce nom court dans votre organisation.',
+    en: 'A form of your organisation already has this short name.',
+  },
+  eservice_nothing_to_publish: {
+    status: 409,
+    fr: 'Aucune nouvelle version à publier.',
+    en: 'There is no new version to publish.',
+  },
   // phone hand-off of a long text
   handoff_text_already_sent: {
     status: 409,

@@ -89,6 +89,28 @@ export interface FeedReplyCreatedEvent {
 
 export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent;
 
+// --- town-hall e-services ---
+/**
+ * To the tenant (TENANT) and the form's organisation consoles (ORGANISATION) on every change of a request: re-read it.
+ * `info_requested` means the clerk waits for the tenant's answer.
+ */
+export interface EServiceUpdatedEvent {
+  name: 'eservice.updated';
+  data: {
+    requestId: string;
+    status: 'SUBMITTED' | 'IN_REVIEW' | 'INFO_REQUESTED' | 'ACCEPTED' | 'REJECTED';
+    change: 'submitted' | 'taken' | 'info_requested' | 'info_provided' | 'accepted' | 'rejected';
+  };
+}
+
+/** To the form's place (DISTRICT or CITY) when a form is published or retired: re-read the list of forms. */
+export interface EServiceFormsChangedEvent {
+  name: 'eservice.forms_changed';
+  data: { formId: string; change: 'published' | 'retired' };
+}
+
+export type EServiceRealtimeEvent = EServiceUpdatedEvent | EServiceFormsChangedEvent;
+
 /** To the tenant's TV: their phone sent the text of a "text" hand-off; read it at GET /api/v1/handoffs/:id/text. */
 export interface HandoffTextReceivedEvent {
   name: 'handoff.text_received';
@@ -101,6 +123,7 @@ export type RealtimeEventBody =
   | CallEvent
   | ReportRealtimeEvent
   | FeedRealtimeEvent
+  | EServiceRealtimeEvent
   // phone hand-off of a long text
   | HandoffTextReceivedEvent;
 
