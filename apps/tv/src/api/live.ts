@@ -7,6 +7,7 @@ import { state } from '../store';
 import { handleReportEvent } from '../reports/events';
 import { handleCallEvent, resumeCurrentCall } from '../calls/controller';
 import { handleHandoffEvent } from '../handoffs/events';
+import { handleEServiceEvent } from '../eservices/events';
 
 let connection: RealtimeConnection | null = null;
 
@@ -42,6 +43,9 @@ function handleEvent(event: EventMessage): void {
   } else if (event.name === 'handoff.text_received') {
     // phone hand-off of a long text
     handleHandoffEvent(event);
+  } else if (event.name === 'eservice.updated' || event.name === 'eservice.forms_changed') {
+    // town-hall e-services
+    handleEServiceEvent(event);
   }
 }
 

@@ -256,10 +256,8 @@ export default Blits.Component('Keyboard', {
       );
       this.items = items;
       this.report();
-      if (this.hasFocusInside()) this.$setTimeout(() => this.focusKey(), 0);
-    },
-    hasFocusInside(): boolean {
-      return !!this.$select('key' + this.flatIndex());
+      // Redrawn while in use (capitals, layout): the focus goes back to the key. Not after open(): the page focuses it.
+      if (this.active) this.$setTimeout(() => this.focusKey(), 0);
     },
     flatIndex(): number {
       const rows = this.rows();
@@ -269,7 +267,10 @@ export default Blits.Component('Keyboard', {
     },
     focusKey() {
       const button = this.$select('key' + this.flatIndex());
-      if (button) button.$focus();
+      if (!button) return;
+      this.active = true;
+      button.$focus();
+      this.report();
     },
     moveTo(position: Position) {
       this.row = position.row;

@@ -1,6 +1,6 @@
 // Procedures ("Démarches"): report a fault step by step with the remote (category, place, urgency, description,
 // photos from the phone, summary), follow one's reports (timeline, slots, cancel, reopen, rating), and the building's
-// common-area problems with "me too". Town-hall e-services say plainly that they are coming.
+// common-area problems with "me too". Town-hall e-services open their own screen (pages/EServices.ts).
 import Blits from '@lightningjs/blits';
 // Plain data and types only: the TV bundle leaves the API's schemas (and typebox) out.
 import {
@@ -562,7 +562,7 @@ export default Blits.Component('Procedures', {
         this.showCategories();
       } else if (kind === 'mine') this.showMine();
       else if (kind === 'building') this.showBuilding();
-      else if (kind === 'eservices') this.present('menu', this.words.menuEservices, this.words.eservicesSoon);
+      else if (kind === 'eservices') this.$router.to('/eservices');
       else if (kind === 'menu') this.showMenu();
       else if (kind === 'category') {
         this.draft = { category: a as ReportCategory, location: 'HOME', spot: 'KITCHEN', urgency: 'NORMAL', template: '', description: '' };
