@@ -134,7 +134,7 @@ describe('a tenant fills in the road-problem form', () => {
     expect(summary.message).toContain('Devant le 12');
     expect(summary.message).toContain('Oui');
     expect(summary.message).toContain(description);
-    expect(summary.message).toMatch(new RegExp('remarqué \\? : ' + (today === 1 ? '\\d+' : String(today - 1)) + ' '));
+    expect(summary.message).toMatch(new RegExp('remarqué \\? — ' + (today === 1 ? '\\d+' : String(today - 1)) + ' '));
     await tv.expectFocused('Envoyer la demande');
     await tv.screenshot('road-12-tv-summary');
     await tv.press('OK');
@@ -160,7 +160,7 @@ describe('a tenant fills in the road-problem form', () => {
     // The tenant sees the question in "my requests" and answers it with the remote.
     await tv.expectFocused('Voir mes demandes');
     await tv.press('OK');
-    await tv.expectFocused(new RegExp(receipt + '.*La mairie vous pose une question'), 15_000);
+    await tv.expectFocused(new RegExp('^La mairie vous pose une question · ' + receipt), 15_000);
     await tv.screenshot('road-15-tv-my-requests');
     await tv.press('OK');
     await tv.expectMessage('La mairie vous demande : « Le lampadaire est-il côté pair ou impair ? »');

@@ -180,10 +180,11 @@ export default Blits.Component('EServices', {
       return this.$appState.language as 'fr' | 'en' | 'ar';
     },
     /** Lays choices out below the text, mirrored in right-to-left, with the focus on `focus`. */
-    setChoices(choices: Choice[], cols: number, top: number, height = 100, focus = 0) {
+    setChoices(choices: Choice[], cols: number, top: number, height = 100, focus = 0, wide = false) {
       renders += 1;
       const gap = 32;
-      const w = cols === 1 ? 1100 : Math.floor((WIDTH - (cols - 1) * gap) / cols);
+      // A single column stays readable at a glance; lists of long lines (forms, requests) take the whole width.
+      const w = cols === 1 ? (wide ? WIDTH : 1100) : Math.floor((WIDTH - (cols - 1) * gap) / cols);
       this.choices = choices;
       this.cols = cols;
       this.items = choices.map((choice, i) => {
@@ -278,6 +279,8 @@ export default Blits.Component('EServices', {
             1,
             250,
             84,
+            0,
+            true,
           );
         },
         (error: unknown) => this.fail(error, 'list'),
@@ -498,7 +501,7 @@ export default Blits.Component('EServices', {
       this.qIndex = form.questions.length;
       const lines = form.questions.map(
         (question) =>
-          '• ' + localized(question.title, language) + ' : ' + answerText(question, this.answers[question.name], this.words, language),
+          '• ' + localized(question.title, language) + ' — ' + answerText(question, this.answers[question.name], this.words, language),
       );
       this.present('summary', this.words.summaryTitle, this.words.summaryHelp + '\n' + lines.join('\n'));
       this.setChoices(
@@ -555,16 +558,19 @@ export default Blits.Component('EServices', {
           this.setChoices(
             page.items.map((request: TenantEServiceRequestSummary) => ({
               action: 'request:' + request.id,
+              // The status first: it is what the tenant looks for, and a long title may be cut.
               label:
+                this.words[('status.' + request.status) as keyof EServiceWords] +
+                ' · ' +
                 request.receiptNumber +
                 ' · ' +
-                localized(request.title, language) +
-                ' · ' +
-                this.words[('status.' + request.status) as keyof EServiceWords],
+                localized(request.title, language),
             })),
             1,
             200,
             90,
+            0,
+            true,
           );
         },
         (error: unknown) => this.fail(error, 'requests'),
@@ -609,7 +615,7 @@ export default Blits.Component('EServices', {
       const choices: Choice[] = [];
       if (request.awaitingTenant) choices.push({ action: 'reply', label: w.reply });
       choices.push({ action: 'requests', label: w.back });
-      this.setChoices(choices, 2, 860, 100);
+      this.setChoices(choices, 2, 820, 100);
     },
     showReply() {
       const request = this.request as TenantEServiceRequest;
