@@ -7,7 +7,6 @@ import Home from './pages/Home';
 import Notices from './pages/Notices';
 import NoticeDetail from './pages/NoticeDetail';
 import Settings from './pages/Settings';
-import Procedures from './pages/Procedures';
 import ComingSoon from './pages/ComingSoon';
 import Calls from './pages/Calls';
 // appointments
@@ -29,6 +28,10 @@ import { reportDialog, reportNavigating } from './testing';
 
 /** Screens change at once: a fade costs frames on 2017 TVs, and keys pressed during a transition are dropped. */
 const instant = {} as never;
+
+// Screens with a keyboard and forms are loaded when first opened: the app's first start downloads only what it shows.
+const proceduresPage = (() => import('./pages/Procedures')) as never;
+const eservicesPage = (() => import('./pages/EServices')) as never;
 
 /** A before-hook: continue to the route with a session, else to activation. */
 const signedIn = <T>(to: T): T | string => (hasSession() ? to : '/activation');
@@ -56,12 +59,15 @@ export default Blits.Application({
     { path: '/notices', component: Notices, transition: instant, hooks: { before: signedIn } },
     { path: '/notices/:id', component: NoticeDetail, transition: instant, hooks: { before: signedIn } },
     { path: '/settings', component: Settings, transition: instant },
-    { path: '/procedures', component: Procedures, transition: instant, hooks: { before: signedIn } },
+    { path: '/procedures', component: proceduresPage, transition: instant, hooks: { before: signedIn } },
     { path: '/calls', component: Calls, transition: instant, hooks: { before: signedIn } },
     { path: '/soon/:service', component: ComingSoon, transition: instant, hooks: { before: signedIn } },
     // appointments
     { path: '/appointments', component: Appointments, transition: instant, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
+    // town-hall e-services: the list, and one form's wizard (a reload lands back in it)
+    { path: '/eservices', component: eservicesPage, transition: instant, hooks: { before: signedIn } },
+    { path: '/eservices/:id', component: eservicesPage, transition: instant, hooks: { before: signedIn } },
   ],
   computed: { ...lookComputed },
   watch: {

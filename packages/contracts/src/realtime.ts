@@ -123,6 +123,10 @@ export type EServiceRealtimeEvent = EServiceUpdatedEvent | EServiceFormsChangedE
 export interface AppointmentUpdatedEvent {
   name: 'appointment.updated';
   data: { appointmentId: string; status: 'BOOKED' | 'CANCELLED'; change: 'booked' | 'moved' | 'cancelled' };
+/** To the tenant's TV: their phone sent the text of a "text" hand-off; read it at GET /api/v1/handoffs/:id/text. */
+export interface HandoffTextReceivedEvent {
+  name: 'handoff.text_received';
+  data: { handoffId: string };
 }
 
 export type RealtimeEventBody =
@@ -133,7 +137,8 @@ export type RealtimeEventBody =
   | ReportRealtimeEvent
   | FeedRealtimeEvent
   | EServiceRealtimeEvent
-  | AppointmentUpdatedEvent;
+  | AppointmentUpdatedEvent
+  | HandoffTextReceivedEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 

@@ -82,6 +82,26 @@ export class Phone {
     return this.page.locator('#problem-text').innerText();
   }
 
+  // --- a long text for the TV (/phone/text.html) ---
+
+  /** Opens what the TV's QR code carries for a "text" hand-off, and waits for the question and the text area. */
+  async openTextLink(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.locator('#ready:not([hidden]), #problem:not([hidden])').first().waitFor({ state: 'visible' });
+  }
+
+  /** The question the TV asked, shown above the text area. */
+  textPrompt(): Promise<string> {
+    return this.page.locator('#prompt').innerText();
+  }
+
+  /** Types the text and sends it to the TV; waits for the page to say it went. */
+  async sendText(text: string): Promise<void> {
+    await this.page.locator('#text').fill(text);
+    await this.page.locator('#send').click();
+    await this.page.locator('#sent:not([hidden])').waitFor({ state: 'visible' });
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = join(SCREENSHOT_DIR, `${name}.png`);

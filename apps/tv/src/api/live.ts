@@ -8,6 +8,8 @@ import { handleReportEvent } from '../reports/events';
 import { handleCallEvent, resumeCurrentCall } from '../calls/controller';
 // appointments
 import { handleAppointmentEvent } from '../appointments/events';
+import { handleHandoffEvent } from '../handoffs/events';
+import { handleEServiceEvent } from '../eservices/events';
 
 let connection: RealtimeConnection | null = null;
 
@@ -55,6 +57,12 @@ function handleEvent(event: EventMessage): void {
     handleCallEvent(event);
   } else if (event.name === 'appointment.updated') {
     handleAppointmentEvent(event);
+  } else if (event.name === 'handoff.text_received') {
+    // phone hand-off of a long text
+    handleHandoffEvent(event);
+  } else if (event.name === 'eservice.updated' || event.name === 'eservice.forms_changed') {
+    // town-hall e-services
+    handleEServiceEvent(event);
   }
 }
 

@@ -1,0 +1,768 @@
+// Town-hall e-services ("Démarches de la mairie"): the forms the tenant's town hall and city offer, a form as a wizard
+// (one question per screen, the draft saved on the server at every step, resumed exactly there after leaving or a power
+// cut), a summary, an idempotent send with its receipt number, and "my requests" with their timeline and the answer to
+// a clerk's question. Route /eservices lists; /eservices/:id is the wizard of one form (a reload lands back in it).
+import Blits from '@lightningjs/blits';
+import type {
+  EServiceFormSummary,
+  EServiceFormVersion,
+  EServiceQuestion,
+  TenantEServiceRequest,
+  TenantEServiceRequestSummary,
+} from '@palier/contracts/src/eservices';
+import type { EventMessage } from '@palier/contracts/src/realtime';
+import { ApiProblem } from '@palier/contracts/src/client';
+import { api } from '../api/session';
+import { failureMessage } from '../api/problems';
+import { format, formatDateTime } from '../i18n';
+import { eserviceWords, type EServiceWords } from '../i18n/eservices';
+import { keyboardWords } from '../i18n/keyboard';
+import { reportMessage, reportScreen } from '../testing';
+import { horizontalStep, lookComputed, speak } from '../components/look';
+import Button from '../components/Button';
+import KeyHints from '../components/KeyHints';
+import Keyboard from '../components/Keyboard';
+import PhoneText from '../components/PhoneText';
+import DatePicker from '../components/DatePicker';
+import Waiting from '../components/Waiting';
+import { onEServiceEvent } from '../eservices/events';
+import { answerText, localized, typedAnswer } from '../eservices/answers';
+import { goBack } from './navigation';
+
+type Step = 'list' | 'intro' | 'question' | 'summary' | 'sent' | 'requests' | 'request' | 'reply' | 'failed';
+type Mode = 'buttons' | 'keyboard' | 'phone' | 'date';
+
+interface Choice {
+  action: string;
+  label: string;
+  selected?: boolean;
+}
+
+interface Item {
+  id: string;
+  key: string;
+  label: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  selected: boolean;
+}
+
+const LEFT = 96;
+const WIDTH = 1728;
+/** Where a question's answer area starts: below the progress, the question and two lines of help. */
+const ANSWER_Y = 265;
+const SUBMIT_KEY = 'palier.eservices.submitKey.';
+let renders = 0;
+let stopListening: (() => void) | null = null;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+
+function newKey(): string {
+  return 'tv-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
+}
+
+/** The send's Idempotency-Key survives a power cut: kept in the TV's storage until the request is created. */
+function submitKey(formId: string): string {
+  try {
+    const kept = window.localStorage.getItem(SUBMIT_KEY + formId);
+    if (kept) return kept;
+    const key = newKey();
+    window.localStorage.setItem(SUBMIT_KEY + formId, key);
+    return key;
+  } catch {
+    return newKey();
+  }
+}
+
+function forgetSubmitKey(formId: string): void {
+  try {
+    window.localStorage.removeItem(SUBMIT_KEY + formId);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}
+
+export default Blits.Component('EServices', {
+  components: { Button, KeyHints, Keyboard, PhoneText, DatePicker, Waiting },
+  // Route parameters reach props in lower case (Blits lower-cases route paths).
+  props: ['id'],
+  template: `
+    <Element w="1920" h="1080" :inspector-data="{testid: 'screen-eservices', step: $step, question: $qIndex}">
+      <Text :show="$step === 'question'" :content="$progress" :font="$f.bold" :size="$ts.small" :color="$c.fresh" x="96" y="54" maxwidth="1728" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'eservice-progress'}" />
+      <Element :show="$step === 'question'" x="96" :y="54 + $ts.small * 1.35" w="1728" h="8" :color="$c.surface">
+        <Element :x="$rtl ? 1728 - $progressW : 0" y="0" :w="$progressW" h="8" :color="$c.fresh" />
+      </Element>
+      <Text :content="$title" :font="$f.bold" :size="$step === 'question' ? $ts.heading : $ts.title" :color="$c.text" x="96" :y="$step === 'question' ? 100 : 54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'eservice-title'}" />
+      <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$step === 'question' ? $c.textMuted : $c.text" x="96" :y="$step === 'question' ? 165 : 54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'eservice-body'}" />
+      <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :selected="$item.selected" :testid="'eservice-' + $item.id" />
+      <Keyboard ref="keyboard" :show="$mode === 'keyboard'" x="96" :y="$keyboardY" event="eserviceText" :limit="$kbLimit" :lines="$kbLines" :placeholder="$kbPlaceholder" :extra="$kbExtra" testid="eservice-keyboard" />
+      <PhoneText ref="phone" :show="$mode === 'phone'" x="96" :y="$keyboardY" event="eservicePhone" testid="eservice-phone" />
+      <DatePicker ref="date" :show="$mode === 'date'" :x="$rtl ? 1920 - 96 - 1176 : 96" :y="$ANSWER_Y + 40" event="eserviceDate" testid="eservice-date" />
+      <Waiting :show="$busy" :label="$busyLabel" w="1728" x="96" y="900" testid="eservice-waiting" />
+      <KeyHints :show="$mode === 'buttons' || $mode === 'date'" :hints="$hints" />
+    </Element>
+  `,
+  state() {
+    return {
+      step: 'list' as Step,
+      mode: 'buttons' as Mode,
+      title: '',
+      body: '',
+      bodyLines: 3,
+      progress: '',
+      progressW: 0,
+      items: [] as Item[],
+      choices: [] as Choice[],
+      cols: 1,
+      index: 0,
+      busy: false,
+      busyLabel: '',
+      form: null as EServiceFormVersion | null,
+      answers: {} as Record<string, unknown>,
+      qIndex: 0,
+      requestId: '',
+      request: null as TenantEServiceRequest | null,
+      replyKey: '',
+      /** A line shown above a request ("your answer has gone") until its status changes. */
+      requestNote: '',
+      requestNoteStatus: '',
+      kbLimit: 200,
+      kbLines: 1,
+      kbPlaceholder: '',
+      kbExtra: '',
+      keyboardY: ANSWER_Y,
+      ANSWER_Y,
+      /** What to do when OK is pressed on a failure ("try again"). */
+      retry: '',
+    };
+  },
+  computed: {
+    ...lookComputed,
+    words(): EServiceWords {
+      return eserviceWords(this.$appState.language);
+    },
+    hints() {
+      return [
+        { key: 'ok', label: this.t.common.choose },
+        { key: 'back', label: this.t.common.goBack },
+      ];
+    },
+  },
+  hooks: {
+    ready() {
+      reportScreen('eservices');
+      if (stopListening) stopListening();
+      stopListening = onEServiceEvent((event: EventMessage) => this.onEvent(event));
+      this.$listen('eserviceText:done', ({ text }: { text: string }) => this.typed(text));
+      this.$listen('eserviceText:change', ({ text }: { text: string }) => this.typing(text));
+      this.$listen('eserviceText:back', () => this.goUp());
+      this.$listen('eserviceText:extra', ({ text }: { text: string }) => this.writeOnPhone(text));
+      this.$listen('eservicePhone:text', ({ text }: { text: string }) => this.backToKeyboard(text));
+      this.$listen('eservicePhone:back', () => this.backToKeyboard(null));
+      this.$listen('eserviceDate:done', ({ value }: { value: string }) => this.answer(value));
+      this.$listen('eserviceDate:back', () => this.goUp());
+      if (this.id) this.openForm(this.id as string);
+      else this.showList();
+    },
+    destroy() {
+      if (stopListening) stopListening();
+      stopListening = null;
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+    },
+    focus() {
+      this.focusCurrent();
+    },
+  },
+  methods: {
+    lang(): 'fr' | 'en' | 'ar' {
+      return this.$appState.language as 'fr' | 'en' | 'ar';
+    },
+    /** Lays choices out below the text, mirrored in right-to-left, with the focus on `focus`. */
+    setChoices(choices: Choice[], cols: number, top: number, height = 100, focus = 0, wide = false) {
+      renders += 1;
+      const gap = 32;
+      // A single column stays readable at a glance; lists of long lines (forms, requests) take the whole width.
+      const w = cols === 1 ? (wide ? WIDTH : 1100) : Math.floor((WIDTH - (cols - 1) * gap) / cols);
+      this.choices = choices;
+      this.cols = cols;
+      this.items = choices.map((choice, i) => {
+        const col = i % cols;
+        const row = Math.floor(i / cols);
+        const x = LEFT + col * (w + gap);
+        return {
+          id: choice.action.replace(/[^a-zA-Z0-9_-]/g, '-'),
+          key: [renders, i, choice.action, choice.label, !!choice.selected].join('|'),
+          label: choice.label,
+          x: this.rtl ? 1920 - x - w : x,
+          y: top + row * (height + 24),
+          w,
+          h: height,
+          selected: !!choice.selected,
+        };
+      });
+      this.index = Math.max(0, Math.min(focus, choices.length - 1));
+      this.$setTimeout(() => this.focusCurrent(), 0);
+    },
+    focusCurrent() {
+      if (this.mode === 'keyboard') this.$select('keyboard').$focus();
+      else if (this.mode === 'phone') this.$select('phone').$focus();
+      else if (this.mode === 'date') this.$select('date').$focus();
+      else {
+        const item = this.$select('item' + this.index);
+        if (item) item.$focus();
+      }
+    },
+    present(step: Step, title: string, body: string, mode: Mode = 'buttons') {
+      this.step = step;
+      this.mode = mode;
+      this.title = title;
+      this.body = body;
+      this.busy = false;
+      this.bodyLines = step === 'question' ? 2 : step === 'summary' || step === 'request' ? 14 : 6;
+      this.tell();
+    },
+    /** What the screen says, for the tests and the voice. */
+    tell() {
+      const heading = this.step === 'question' ? this.progress + ' — ' + this.title : this.title;
+      reportMessage(heading + (this.body ? ' — ' + this.body : ''));
+      speak(heading + '. ' + this.body);
+    },
+    wait(label: string) {
+      this.busy = true;
+      this.busyLabel = label;
+      reportMessage(this.title + ' — ' + label);
+    },
+    fail(error: unknown, retry: string, message?: string) {
+      this.busy = false;
+      const reason = failureMessage(error, this.t) || this.words.failed;
+      this.retry = retry;
+      this.mode = 'buttons';
+      this.body = message ? format(message, { reason }) : reason;
+      this.tell();
+      this.setChoices(
+        [
+          { action: 'retry', label: this.words.retry },
+          { action: 'up', label: this.words.back },
+        ],
+        2,
+        this.step === 'question' ? ANSWER_Y + 40 : 560,
+      );
+    },
+
+    // --- the list of forms ---
+    showList() {
+      this.form = null;
+      this.present('list', this.words.title, this.words.loading);
+      this.setChoices([], 1, 300);
+      this.wait(this.words.loading);
+      Promise.all([api.eserviceForms({ limit: 20 }), api.eserviceRequests({ limit: 20 })]).then(
+        ([forms, requests]) => {
+          if (this.step !== 'list') return;
+          const awaiting = requests.items.some((request: TenantEServiceRequestSummary) => request.awaitingTenant);
+          this.present('list', this.words.title, forms.items.length === 0 ? this.words.none : this.words.listHelp);
+          const language = this.lang();
+          this.setChoices(
+            [{ action: 'requests', label: awaiting ? this.words.mineAwaiting : this.words.mine }].concat(
+              forms.items.map((form: EServiceFormSummary) => ({
+                action: 'form:' + form.formId,
+                label: form.draft
+                  ? format(this.words.resume, {
+                      title: localized(form.title, language),
+                      step: Math.min(form.draft.step + 1, form.questionCount),
+                      count: form.questionCount,
+                    })
+                  : localized(form.title, language),
+              })),
+            ),
+            1,
+            250,
+            84,
+            0,
+            true,
+          );
+        },
+        (error: unknown) => this.fail(error, 'list'),
+      );
+    },
+
+    // --- one form ---
+    /** The draft if there is one (its version, answers and step), else the current version from the start. */
+    openForm(formId: string) {
+      this.present('intro', this.words.title, '');
+      this.setChoices([], 1, 300);
+      this.wait(this.words.loading);
+      api.eserviceDraft(formId).then(
+        (draft) => {
+          this.form = draft.form;
+          this.answers = draft.answers || {};
+          if (draft.step >= draft.form.questions.length) this.showSummary();
+          else this.showQuestion(draft.step);
+        },
+        (error: unknown) => {
+          if (!(error instanceof ApiProblem) || error.status !== 404) return this.fail(error, 'open');
+          api.eserviceForm(formId).then(
+            (form) => {
+              this.form = form;
+              this.answers = {};
+              this.showIntro();
+            },
+            (failure: unknown) => this.fail(failure, 'open'),
+          );
+        },
+      );
+    },
+    showIntro() {
+      const form = this.form as EServiceFormVersion;
+      const language = this.lang();
+      const description = localized(form.description, language);
+      this.present(
+        'intro',
+        localized(form.title, language),
+        (description ? description + '\n\n' : '') + format(this.words.introHelp, { count: form.questions.length }),
+      );
+      this.setChoices(
+        [
+          { action: 'start', label: this.words.start },
+          { action: 'up', label: this.words.back },
+        ],
+        2,
+        560,
+        110,
+      );
+    },
+    question(): EServiceQuestion {
+      return (this.form as EServiceFormVersion).questions[this.qIndex] as EServiceQuestion;
+    },
+    /** One question per screen, with the widget its form asks for, and the answer given before if any. */
+    showQuestion(index: number) {
+      const form = this.form as EServiceFormVersion;
+      const language = this.lang();
+      this.qIndex = index;
+      const question = this.question();
+      const count = form.questions.length;
+      this.progress = format(this.words.progress, { step: index + 1, count });
+      this.progressW = Math.round((WIDTH * (index + 1)) / count);
+      const help = localized(question.help, language);
+      const title = localized(question.title, language) + (question.required ? '' : ' (' + this.words.optional + ')');
+      const value = this.answers[question.name];
+      const widget = question.widget;
+      if (widget === 'text' || widget === 'longText' || widget === 'number') {
+        const long = widget === 'longText';
+        this.kbLimit = question.maxLength || (long ? 2000 : widget === 'number' ? 12 : 200);
+        this.kbLines = long ? 2 : 1;
+        this.kbPlaceholder = this.words.typeHere;
+        this.kbExtra = long ? keyboardWords(language).phoneKey : '';
+        this.keyboardY = help ? ANSWER_Y : 180;
+        this.present('question', title, help, 'keyboard');
+        this.items = [];
+        // The keyboard reads its new limit and height once they are drawn.
+        this.$setTimeout(() => {
+          const keyboard = this.$select('keyboard');
+          keyboard.open(value === undefined || value === null ? '' : String(value));
+          keyboard.$focus();
+        }, 0);
+        return;
+      }
+      if (widget === 'date') {
+        this.present('question', title, help || this.words.dateHelp, 'date');
+        this.items = [];
+        this.$setTimeout(() => {
+          const picker = this.$select('date');
+          picker.open(typeof value === 'string' ? value : '');
+          picker.$focus();
+        }, 0);
+        return;
+      }
+      this.present('question', title, help, 'buttons');
+      let choices: Choice[];
+      if (widget === 'yesNo')
+        choices = [
+          { action: 'answer:yes', label: this.words.yes, selected: value === true },
+          { action: 'answer:no', label: this.words.no, selected: value === false },
+        ];
+      else {
+        const chosen = widget === 'multiChoice' ? (value as string[]) || [] : [value];
+        choices = question.choices.map((choice: { value: string; label: { fr: string; en?: string; ar?: string } }) => ({
+          action: (widget === 'multiChoice' ? 'toggle:' : 'answer:') + choice.value,
+          label: localized(choice.label, language),
+          selected: chosen.indexOf(choice.value) >= 0,
+        }));
+        if (widget === 'multiChoice') choices.push({ action: 'next', label: this.words.next });
+      }
+      if (!question.required && widget !== 'multiChoice') choices.push({ action: 'skip', label: this.words.skip });
+      const selected = choices.map((choice) => !!choice.selected).indexOf(true);
+      const cols = choices.length > 5 ? 2 : 1;
+      this.setChoices(choices, cols, ANSWER_Y + 20, cols > 1 ? 90 : 96, selected >= 0 && widget !== 'multiChoice' ? selected : 0);
+    },
+    /** Keeps what is being typed on the server too, a little after the last key: a power cut loses a few letters at most. */
+    typing(text: string) {
+      if (this.step !== 'question' || !this.form) return;
+      const question = this.question();
+      const index = this.qIndex;
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        saveTimer = null;
+        if (this.step !== 'question' || this.qIndex !== index || !this.form) return;
+        const answers = { ...this.answers };
+        if (text.trim() && question.widget !== 'number') answers[question.name] = text;
+        else delete answers[question.name];
+        // A partial answer may not pass the checks yet (too short): the draft keeps the others then.
+        this.saveDraft(index, answers).then(
+          () => undefined,
+          () =>
+            this.saveDraft(index, this.answers).then(
+              () => undefined,
+              () => undefined,
+            ),
+        );
+      }, 1500);
+    },
+    typed(text: string) {
+      if (this.step === 'reply') return this.sendReply(text);
+      if (this.step !== 'question') return;
+      const checked = typedAnswer(this.question(), text, this.words);
+      if (!checked.ok) {
+        this.body = checked.reason;
+        this.tell();
+        return;
+      }
+      this.answer(checked.value);
+    },
+    writeOnPhone(text: string) {
+      const question = this.question();
+      this.mode = 'phone';
+      const phone = this.$select('phone');
+      phone.start(localized(question.title, this.lang()), this.kbLimit, text);
+      this.$setTimeout(() => phone.$focus(), 0);
+    },
+    backToKeyboard(text: string | null) {
+      this.mode = 'keyboard';
+      const keyboard = this.$select('keyboard');
+      if (text !== null) {
+        keyboard.open(text);
+        this.typing(text);
+      }
+      this.$setTimeout(() => keyboard.$focus(), 0);
+    },
+    /** Records the answer, saves the draft at the next step, then shows it. */
+    answer(value: unknown) {
+      const question = this.question();
+      const answers = { ...this.answers };
+      if (value === undefined) delete answers[question.name];
+      else answers[question.name] = value;
+      this.answers = answers;
+      this.advance(this.qIndex + 1);
+    },
+    saveDraft(step: number, answers: Record<string, unknown>) {
+      const form = this.form as EServiceFormVersion;
+      return api.saveEServiceDraft(form.formId, { versionId: form.versionId, step, answers });
+    },
+    advance(next: number) {
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+      const form = this.form as EServiceFormVersion;
+      this.wait(this.words.saving);
+      this.saveDraft(next, this.answers).then(
+        () => {
+          this.busy = false;
+          if (next >= form.questions.length) this.showSummary();
+          else this.showQuestion(next);
+        },
+        (error: unknown) => {
+          // The API names the answer it refuses: say why in its words, and stay on the question.
+          if (error instanceof ApiProblem && error.status === 422) {
+            this.busy = false;
+            this.showQuestion(this.qIndex);
+            this.body =
+              error.problem.title + (error.problem.errors && error.problem.errors[0] ? ' (' + error.problem.errors[0].message + ')' : '');
+            this.tell();
+            return;
+          }
+          this.retry = 'advance:' + next;
+          this.fail(error, 'advance:' + next, this.words.saveFailed);
+        },
+      );
+    },
+    /** Back from a question: the one before (its answer kept), and the draft remembers where the tenant is. */
+    previousQuestion() {
+      if (this.qIndex === 0) return this.showIntro();
+      const previous = this.qIndex - 1;
+      this.saveDraft(previous, this.answers).then(
+        () => undefined,
+        () => undefined,
+      );
+      this.showQuestion(previous);
+    },
+    showSummary() {
+      const form = this.form as EServiceFormVersion;
+      const language = this.lang();
+      this.qIndex = form.questions.length;
+      const lines = form.questions.map(
+        (question) =>
+          '• ' + localized(question.title, language) + ' — ' + answerText(question, this.answers[question.name], this.words, language),
+      );
+      this.present('summary', this.words.summaryTitle, this.words.summaryHelp + '\n' + lines.join('\n'));
+      this.setChoices(
+        [
+          { action: 'send', label: this.words.send },
+          { action: 'change', label: this.words.change },
+        ],
+        2,
+        820,
+        100,
+      );
+    },
+    send() {
+      const form = this.form as EServiceFormVersion;
+      if (this.busy) return;
+      this.wait(this.words.sending);
+      // The same key for every try until one succeeds, even after a power cut: a retried send never makes two requests.
+      api.submitEServiceRequest({ versionId: form.versionId, answers: this.answers }, submitKey(form.formId)).then(
+        (request) => {
+          forgetSubmitKey(form.formId);
+          this.requestId = request.id;
+          this.present('sent', this.words.sentTitle, format(this.words.sent, { number: request.receiptNumber }));
+          this.setChoices(
+            [
+              { action: 'requests', label: this.words.toMine },
+              { action: 'list', label: this.words.toList },
+            ],
+            2,
+            560,
+            110,
+          );
+        },
+        (error: unknown) => {
+          this.busy = false;
+          const reason =
+            error instanceof ApiProblem && error.status === 422 ? error.problem.title : failureMessage(error, this.t) || this.words.failed;
+          this.body = format(this.words.sendFailed, { reason });
+          this.tell();
+        },
+      );
+    },
+
+    // --- my requests ---
+    showRequests() {
+      this.requestNote = '';
+      this.present('requests', this.words.mine, this.words.loading);
+      this.setChoices([], 1, 300);
+      this.wait(this.words.loading);
+      api.eserviceRequests({ limit: 8 }).then(
+        (page) => {
+          if (this.step !== 'requests') return;
+          this.present('requests', this.words.mine, page.items.length === 0 ? this.words.mineEmpty : '');
+          const language = this.lang();
+          this.setChoices(
+            page.items.map((request: TenantEServiceRequestSummary) => ({
+              action: 'request:' + request.id,
+              // The status first: it is what the tenant looks for, and a long title may be cut.
+              label:
+                this.words[('status.' + request.status) as keyof EServiceWords] +
+                ' · ' +
+                request.receiptNumber +
+                ' · ' +
+                localized(request.title, language),
+            })),
+            1,
+            200,
+            90,
+            0,
+            true,
+          );
+        },
+        (error: unknown) => this.fail(error, 'requests'),
+      );
+    },
+    openRequest(requestId: string, note = '') {
+      this.requestId = requestId;
+      this.wait(this.words.loading);
+      api.eserviceRequest(requestId).then(
+        (request) => this.showRequest(request, note),
+        (error: unknown) => this.fail(error, 'request:' + requestId),
+      );
+    },
+    showRequest(request: TenantEServiceRequest, note = '') {
+      const language = this.lang();
+      const w = this.words;
+      this.request = request;
+      if (note) {
+        this.requestNote = note;
+        this.requestNoteStatus = request.status;
+      } else if (request.status !== this.requestNoteStatus) this.requestNote = '';
+      const lines: string[] = [];
+      if (this.requestNote) lines.push(this.requestNote);
+      lines.push(localized(request.title, language));
+      lines.push(format(w.status, { status: w[('status.' + request.status) as keyof EServiceWords] }));
+      if (request.infoRequest) {
+        lines.push(format(w.question, { message: request.infoRequest.message }));
+        const titles = request.infoRequest.fields
+          .map((name) => request.form.questions.filter((question) => question.name === name)[0])
+          .filter((question) => !!question)
+          .map((question) => localized((question as EServiceQuestion).title, language));
+        if (titles.length > 0) lines.push(format(w.reviewFields, { fields: titles.join(', ') }));
+      }
+      request.timeline.slice(-5).forEach((event) => {
+        const what = format(w[('event.' + event.kind) as keyof EServiceWords] || event.kind, {
+          name: event.authorName || w.clerk,
+          message: event.message || '',
+        });
+        lines.push('• ' + formatDateTime(event.at, language) + ' : ' + what.replace(/ : $|: $/, ''));
+      });
+      this.present('request', format(w.requestTitle, { number: request.receiptNumber }), lines.join('\n'));
+      const choices: Choice[] = [];
+      if (request.awaitingTenant) choices.push({ action: 'reply', label: w.reply });
+      choices.push({ action: 'requests', label: w.back });
+      this.setChoices(choices, 2, 820, 100);
+    },
+    showReply() {
+      const request = this.request as TenantEServiceRequest;
+      this.replyKey = this.replyKey || newKey();
+      this.kbLimit = 2000;
+      this.kbLines = 2;
+      this.kbPlaceholder = this.words.replyPlaceholder;
+      this.kbExtra = keyboardWords(this.lang()).phoneKey;
+      this.keyboardY = ANSWER_Y;
+      this.step = 'reply';
+      this.present(
+        'reply',
+        this.words.replyTitle,
+        format(this.words.question, { message: request.infoRequest ? request.infoRequest.message : '' }),
+        'keyboard',
+      );
+      this.bodyLines = 2;
+      this.items = [];
+      this.$setTimeout(() => {
+        const keyboard = this.$select('keyboard');
+        keyboard.open('');
+        keyboard.$focus();
+      }, 0);
+    },
+    sendReply(text: string) {
+      const message = text.trim();
+      if (!message) {
+        this.body = this.words.required;
+        this.tell();
+        return;
+      }
+      this.wait(this.words.replySending);
+      api.provideEServiceInformation(this.requestId, { message }, this.replyKey).then(
+        (request) => {
+          this.replyKey = '';
+          this.mode = 'buttons';
+          this.showRequest(request, this.words.replySent);
+        },
+        (error: unknown) => {
+          this.busy = false;
+          this.body = failureMessage(error, this.t) || this.words.failed;
+          this.tell();
+        },
+      );
+    },
+
+    choose() {
+      const choice = this.choices[this.index] as Choice | undefined;
+      if (!choice) return;
+      const colon = choice.action.indexOf(':');
+      const kind = colon >= 0 ? choice.action.slice(0, colon) : choice.action;
+      const arg = colon >= 0 ? choice.action.slice(colon + 1) : '';
+      if (kind === 'requests') this.showRequests();
+      else if (kind === 'list') {
+        if (this.id) this.$router.to('/eservices');
+        else this.showList();
+      } else if (kind === 'form') this.$router.to('/eservices/' + encodeURIComponent(arg));
+      else if (kind === 'start') this.showQuestion(0);
+      else if (kind === 'up') this.goUp();
+      else if (kind === 'retry') this.retryFailed();
+      else if (kind === 'answer') {
+        const widget = this.question().widget;
+        this.answer(widget === 'yesNo' ? arg === 'yes' : arg);
+      } else if (kind === 'toggle') {
+        const name = this.question().name;
+        const chosen = ((this.answers[name] as string[]) || []).slice();
+        const at = chosen.indexOf(arg);
+        if (at >= 0) chosen.splice(at, 1);
+        else chosen.push(arg);
+        this.answers = { ...this.answers, [name]: chosen };
+        const keep = this.index;
+        this.showQuestion(this.qIndex);
+        this.index = keep;
+        this.$setTimeout(() => this.focusCurrent(), 0);
+      } else if (kind === 'next') {
+        const question = this.question();
+        const chosen = (this.answers[question.name] as string[]) || [];
+        if (question.required && chosen.length === 0) {
+          this.body = this.words.required;
+          this.tell();
+        } else this.answer(chosen.length ? chosen : undefined);
+      } else if (kind === 'skip') this.answer(undefined);
+      else if (kind === 'send') this.send();
+      else if (kind === 'change') this.showQuestion(0);
+      else if (kind === 'request') this.openRequest(arg);
+      else if (kind === 'reply') this.showReply();
+    },
+    retryFailed() {
+      const [what, arg] = this.retry.split(':') as [string, string];
+      if (what === 'list') this.showList();
+      else if (what === 'open') this.openForm(this.id as string);
+      else if (what === 'advance') this.advance(Number(arg));
+      else if (what === 'requests') this.showRequests();
+      else if (what === 'request') this.openRequest(arg);
+    },
+    onEvent(event: EventMessage) {
+      if (event.name !== 'eservice.updated') return;
+      if (this.step === 'request' && event.data.requestId === this.requestId && !this.busy) this.openRequest(this.requestId);
+      else if (this.step === 'requests') this.showRequests();
+    },
+    moveFocus(delta: number) {
+      const next = this.index + delta;
+      if (next < 0 || next >= this.items.length) return;
+      this.index = next;
+      this.focusCurrent();
+    },
+    goUp() {
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+      const step = this.step as Step;
+      if (this.mode === 'phone') return this.backToKeyboard(null);
+      if (step === 'list') return goBack(this, '/procedures');
+      if (step === 'intro' || step === 'sent' || step === 'failed') {
+        if (this.id) return goBack(this, '/eservices');
+        return this.showList();
+      }
+      if (step === 'question') return this.previousQuestion();
+      if (step === 'summary') return this.showQuestion((this.form as EServiceFormVersion).questions.length - 1);
+      if (step === 'requests') {
+        if (this.id) return goBack(this, '/eservices');
+        return this.showList();
+      }
+      if (step === 'request') return this.showRequests();
+      if (step === 'reply') {
+        this.mode = 'buttons';
+        return this.openRequest(this.requestId);
+      }
+    },
+  },
+  input: {
+    up() {
+      this.moveFocus(-this.cols);
+    },
+    down() {
+      this.moveFocus(this.cols);
+    },
+    left() {
+      if (this.cols > 1) this.moveFocus(horizontalStep('left', this.rtl));
+    },
+    right() {
+      if (this.cols > 1) this.moveFocus(horizontalStep('right', this.rtl));
+    },
+    enter() {
+      this.choose();
+    },
+    back() {
+      this.goUp();
+    },
+  },
+});
