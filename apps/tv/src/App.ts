@@ -12,6 +12,10 @@ import ComingSoon from './pages/ComingSoon';
 import Calls from './pages/Calls';
 import CallOverlay from './components/CallOverlay';
 import Goodbye from './pages/Goodbye';
+// neighbours' feed
+import Feed, { forgetFeed } from './pages/Feed';
+import FeedPostDetail from './pages/FeedPostDetail';
+import FeedWrite from './pages/FeedWrite';
 import Banner from './components/Banner';
 import Dialog from './components/Dialog';
 import { lookComputed, speak } from './components/look';
@@ -57,6 +61,10 @@ export default Blits.Application({
     { path: '/calls', component: Calls, transition: instant, hooks: { before: signedIn } },
     { path: '/soon/:service', component: ComingSoon, transition: instant, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
+    // neighbours' feed
+    { path: '/feed', component: Feed, transition: instant, hooks: { before: signedIn } },
+    { path: '/feed/write', component: FeedWrite, transition: instant, hooks: { before: signedIn } },
+    { path: '/feed/posts/:id', component: FeedPostDetail, transition: instant, hooks: { before: signedIn } },
   ],
   computed: { ...lookComputed },
   watch: {
@@ -91,6 +99,7 @@ export default Blits.Application({
         state().firstName = '';
         state().unread = 0;
         forgetCalls();
+        forgetFeed();
         this.$router.to('/activation');
       });
       if (hasSession()) startLiveUpdates();

@@ -62,7 +62,20 @@ const tvKeyCodes: Partial<Record<RemoteKey, number>> = {
   Blue: 406,
 };
 
-export type Screen = 'activation' | 'home' | 'notices' | 'notice' | 'settings' | 'calls' | 'soon' | 'goodbye' | 'boot';
+export type Screen =
+  | 'activation'
+  | 'home'
+  | 'notices'
+  | 'notice'
+  | 'settings'
+  | 'calls'
+  | 'soon'
+  | 'goodbye'
+  | 'boot'
+  // neighbours' feed
+  | 'feed'
+  | 'feed-post'
+  | 'feed-write';
 
 /** The API's call states in lower case, and 'idle' when no call shows. */
 export type CallStateName =

@@ -1,0 +1,191 @@
+// Two neighbours of Les Lauriers on their TVs: A writes a help request with the remote (a template, then a few letters
+// on the on-screen keyboard), B sees it arrive in the feed without reload, opens it and answers "Avec plaisir"; A sees
+// the answer arrive. B also tries a full event (the API refuses overbooking: the TV says so). A tenant of La Savine
+// (another residence, another district) does not see the help request. Screenshots at each step, one set in Arabic.
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { FeedPost } from '@palier/contracts';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { launchChromium, openTv, type Tv } from './support/tv';
+import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, SAVINE_TENANT, activateTv, bearer } from '../support/journeys';
+import { freePort } from '../../packages/devstack/src/free-port';
+
+jest.setTimeout(180_000);
+
+const repoRoot = path.resolve(__dirname, '../..');
+const LAURIERS_C_TENANT = 'HMP-LAU-C-0102';
+const SAVINE_OTHER_TENANT = 'HMP-SAV-1-0101';
+
+describe('neighbours help each other through the feed', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let baseUrl: string;
+  const tvs: Tv[] = [];
+  const tokensOf = new Map<string, { access_token: string }>();
+
+  beforeAll(async () => {
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    api = await startTestApi({
+      publicUrl: baseUrl,
+      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
+      devicePollIntervalSeconds: 1,
+    });
+    await api.app.listen({ host: '127.0.0.1', port });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const tv of tvs) await tv.close().catch(() => undefined);
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function post(tokens: { access_token: string }, body: object): Promise<FeedPost> {
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/feed/posts',
+      headers: bearer(tokens as never),
+      payload: body,
+    });
+    if (response.statusCode !== 201) throw new Error(`post failed: ${response.body}`);
+    return response.json();
+  }
+
+  async function tvFor(reference: string, language: 'fr' | 'ar' = 'fr'): Promise<Tv> {
+    const tokens = await activateTv(api.app, reference);
+    tokensOf.set(reference, tokens);
+    const tv = await openTv(browser, baseUrl, {
+      language,
+      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
+    });
+    tvs.push(tv);
+    await tv.expectScreen('home', 20_000);
+    return tv;
+  }
+
+  async function openFeed(tv: Tv): Promise<void> {
+    // "Voisins" is the second tile: to the right, or to the left when Arabic mirrors the screen.
+    await tv.press((await tv.state()).dir === 'rtl' ? 'Left' : 'Right', 'OK');
+    await tv.expectScreen('feed');
+  }
+
+  it('A asks for help with the remote, B answers live, and La Savine never sees it', async () => {
+    // A neighbour of building C already posted an event with one place, and took it.
+    const carol = await activateTv(api.app, LAURIERS_C_TENANT);
+    const startsAt = new Date(Date.now() + 3 * 86400_000).toISOString();
+    const event = await post(carol, {
+      kind: 'EVENT',
+      title: 'Goûter entre voisins',
+      body: 'Goûter entre voisins',
+      event: { startsAt, place: 'Salle commune', capacity: 1 },
+    });
+    const seat = await api.app.inject({ method: 'PUT', url: `/api/v1/feed/posts/${event.id}/signup`, headers: bearer(carol) });
+    expect(seat.statusCode).toBe(200);
+
+    const a = await tvFor(LAURIERS_A_TENANT);
+    const b = await tvFor(LAURIERS_B_TENANT);
+
+    // B reads the feed: the event, its date and "Complet".
+    await openFeed(b);
+    await b.waitFor('the event in the feed', (s) => s.focused === 'Goûter entre voisins');
+    await b.page.evaluate('window.__notReloaded = true');
+    await b.screenshot('feed-01-b-feed-before');
+
+    // A writes a help request: kind, audience (my residence by default), a template, then preview and publish.
+    await openFeed(a);
+    await a.press('Green');
+    await a.expectScreen('feed-write');
+    await a.expectFocused('Demande d’aide');
+    await a.screenshot('feed-02-a-write-kind');
+    await a.press('OK');
+    await a.expectFocused('Ma résidence');
+    await a.screenshot('feed-03-a-write-audience');
+    await a.press('OK');
+    await a.expectFocused('Je cherche quelqu’un pour m’aider à porter mes courses');
+    await a.screenshot('feed-04-a-write-template');
+    await a.press('OK');
+    await a.expectFocused('Publier');
+    await a.expectMessage('Je cherche quelqu’un pour m’aider à porter mes courses');
+    // The draft is on the server, step by step (a power cut now would lose nothing).
+    let draft: unknown = null;
+    for (let attempt = 0; attempt < 30 && !(draft as { body?: string } | null)?.body; attempt += 1) {
+      const response = await api.app.inject({
+        method: 'GET',
+        url: '/api/v1/feed/draft',
+        headers: bearer(tokensOf.get(LAURIERS_A_TENANT) as never),
+      });
+      draft = response.json().content;
+      if (!(draft as { body?: string } | null)?.body) await a.page.waitForTimeout(100);
+    }
+    expect(draft).toMatchObject({
+      kind: 'HELP_REQUEST',
+      audience: 'RESIDENCE',
+      body: 'Je cherche quelqu’un pour m’aider à porter mes courses',
+    });
+    await a.screenshot('feed-05-a-preview');
+    await a.press('OK');
+    await a.expectMessage('Votre message est publié');
+    await a.screenshot('feed-06-a-published');
+
+    // B sees it arrive without reload, with A's first name and building only.
+    const arrived = await b.expectMessage(/Nouveau message de /, 15_000);
+    expect(arrived.message).not.toMatch(/\d{3,}/);
+    expect(await b.page.evaluate('window.__notReloaded')).toBe(true);
+    const rowTexts = await b.visibleTexts();
+    expect(rowTexts).toContain('Je cherche quelqu’un pour m’aider à porter mes courses');
+    await b.screenshot('feed-07-b-post-arrived-live');
+
+    // A goes to the feed and opens the post, to see the answer arrive.
+    await a.press('OK');
+    await a.expectScreen('feed');
+    await a.expectFocused('Je cherche quelqu’un pour m’aider à porter mes courses');
+    await a.press('OK');
+    await a.expectScreen('feed-post');
+    await a.expectFocused('Merci !');
+
+    // B opens it and answers "Avec plaisir".
+    await b.press('Up');
+    await b.expectFocused('Je cherche quelqu’un pour m’aider à porter mes courses');
+    await b.press('OK');
+    await b.expectScreen('feed-post');
+    await b.expectFocused('Merci !');
+    await b.screenshot('feed-08-b-post-detail');
+    await b.press('Down');
+    await b.expectFocused('Avec plaisir');
+    await b.press('OK');
+    await b.expectMessage('Réponse envoyée.');
+    await b.screenshot('feed-09-b-replied');
+
+    await a.waitFor('the reply on A’s screen', (s) => s.route === 'feed-post', 5000);
+    await a.page.locator('[data-testid^="reply-"]').first().waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await a.visibleTexts()).toContain('Avec plaisir');
+    await a.screenshot('feed-10-a-sees-reply');
+
+    // B tries the full event: the TV says it is full.
+    await b.press('Back');
+    await b.expectScreen('feed');
+    await b.press('Down');
+    await b.expectFocused('Goûter entre voisins');
+    await b.press('OK');
+    await b.expectScreen('feed-post');
+    await b.expectFocused('Je m’inscris');
+    await b.press('OK');
+    await b.expectMessage('Cet événement est complet');
+    await b.screenshot('feed-11-b-event-full');
+
+    // La Savine: another residence and district, it does not see the help request (here in Arabic, mirrored).
+    const savineNeighbour = await activateTv(api.app, SAVINE_OTHER_TENANT);
+    await post(savineNeighbour, { kind: 'LEND_GIVE', title: 'أعير سلمًا', body: 'أعير سلمًا' });
+    const savine = await tvFor(SAVINE_TENANT, 'ar');
+    await openFeed(savine);
+    await savine.waitFor('La Savine’s own post', (s) => s.focused === 'أعير سلمًا');
+    const savineTexts = await savine.visibleTexts();
+    expect(savineTexts).not.toContain('Je cherche quelqu’un pour m’aider à porter mes courses');
+    expect(savineTexts).not.toContain('Goûter entre voisins');
+    await savine.screenshot('feed-12-savine-ar-feed');
+    await savine.press('OK');
+    await savine.expectScreen('feed-post');
+    await savine.screenshot('feed-13-savine-ar-post');
+  });
+});
