@@ -21,7 +21,7 @@ describe('neighbours help each other through the feed', () => {
   let browser: Browser;
   let baseUrl: string;
   const tvs: Tv[] = [];
-  const tokensOf = new Map<string, { access_token: string }>();
+  const tokensOf = new Map<string, { access_token: string; refresh_token: string }>();
 
   beforeAll(async () => {
     const port = await freePort();
@@ -187,5 +187,71 @@ describe('neighbours help each other through the feed', () => {
     await savine.press('OK');
     await savine.expectScreen('feed-post');
     await savine.screenshot('feed-13-savine-ar-post');
+  });
+
+  it('keeps an event being written through a power cut, then publishes it with its day, time, place and places', async () => {
+    const tokens = tokensOf.get(LAURIERS_A_TENANT) as { access_token: string; refresh_token: string };
+    const a = await openTv(browser, baseUrl, {
+      language: 'fr',
+      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
+    });
+    tvs.push(a);
+    await a.expectScreen('home', 20_000);
+    await openFeed(a);
+    await a.press('Green');
+    await a.expectScreen('feed-write');
+    await a.expectFocused('Demande d’aide');
+    await a.press('Down', 'Down', 'Right');
+    await a.expectFocused('Événement');
+    await a.press('OK');
+    await a.expectFocused('Ma résidence');
+    await a.press('OK');
+    await a.expectFocused('Goûter entre voisins');
+    await a.press('OK');
+    await a.expectMessage('Quel jour ?');
+
+    // Power cut: the page starts again from nothing but the server's draft.
+    await a.page.reload();
+    await a.waitFor('the app to start again', (s) => !!s.route && s.route !== 'boot', 20_000);
+    if ((await a.state()).route === 'home') {
+      await openFeed(a);
+      await a.press('Green');
+    }
+    await a.expectScreen('feed-write');
+    await a.expectFocused('Reprendre mon brouillon');
+    await a.expectMessage('Vous aviez commencé un message (Événement)');
+    await a.screenshot('feed-14-a-resume-draft');
+    await a.press('OK');
+    await a.expectMessage('Quel jour ?');
+    // Three rows down is a day at least nine days ahead, whatever the hour.
+    await a.press('Down', 'Down', 'Down');
+    await a.screenshot('feed-15-a-event-day');
+    await a.press('OK');
+    await a.expectMessage('À quelle heure ?');
+    await a.expectFocused('09:00');
+    await a.press('Right', 'Right', 'Right', 'Right', 'Right');
+    await a.expectFocused('11:30');
+    await a.screenshot('feed-16-a-event-time');
+    await a.press('OK');
+    await a.expectFocused('Salle commune');
+    await a.press('OK');
+    await a.expectFocused('Sans limite');
+    await a.press('Right');
+    await a.expectFocused('5 places');
+    await a.screenshot('feed-17-a-event-places');
+    await a.press('OK');
+    await a.expectFocused('Publier');
+    await a.expectMessage(/Salle commune · 5 places/);
+    await a.screenshot('feed-18-a-event-preview');
+    await a.press('OK');
+    await a.expectMessage('Votre message est publié');
+
+    const feed = await api.app.inject({ method: 'GET', url: '/api/v1/feed?kind=EVENT', headers: bearer(tokens as never) });
+    const mine = (feed.json().items as FeedPost[]).filter((one) => one.mine);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.event).toMatchObject({ place: 'Salle commune', capacity: 5, taken: 0 });
+    expect(new Date(mine[0]!.event!.startsAt).getUTCMinutes()).toBe(30);
+    const draft = await api.app.inject({ method: 'GET', url: '/api/v1/feed/draft', headers: bearer(tokens as never) });
+    expect(draft.json().content).toBeNull();
   });
 });

@@ -60,7 +60,7 @@ export default Blits.Component('FeedPostDetail', {
         <Text :content="$byline" :size="$ts.small" :color="$c.textMuted" x="0" :y="$bylineY" :maxwidth="$leftW" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-byline'}" />
         <Text :content="$details" :size="$ts.body" :color="$c.text" x="0" :y="$bylineY + $ts.small * 1.7" :maxwidth="$leftW" :maxlines="$detailLines" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-body'}" />
       </Element>
-      <Text :show="!!$post" :content="$quickTitle" :font="$f.bold" :size="$ts.small" :color="$c.textMuted" :x="$rtl ? 1920 - 96 - $leftW : 96" :y="$quickY - $ts.small * 1.5" :maxwidth="$leftW" :align="$rtl ? 'right' : 'left'" />
+      <Text :show="!!$post" :content="$quickTitle" :font="$f.bold" :size="$ts.small" :color="$c.textMuted" :x="$rtl ? 1920 - 96 - $leftW : 96" :y="$quickY - $ts.small * 1.6 - 10" :maxwidth="$leftW" :align="$rtl ? 'right' : 'left'" />
       <Button :for="(control, i) in $controls" key="$control.key" ref="control" :x="$control.x" :y="$control.y" :w="$control.w" :h="$control.h" :label="$control.label" :testid="'post-' + $control.id" />
       <Element :show="!!$post" :x="$rtl ? 96 : $rightX" y="54" :w="$rightW" h="60">
         <Text :content="$repliesTitle" :font="$f.bold" :size="$ts.label" :color="$c.text" x="0" y="0" :maxwidth="$rightW" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-replies-title'}" />
