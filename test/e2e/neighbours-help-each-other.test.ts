@@ -187,6 +187,26 @@ describe('neighbours help each other through the feed', () => {
     await savine.press('OK');
     await savine.expectScreen('feed-post');
     await savine.screenshot('feed-13-savine-ar-post');
+
+    // Back on the feed: a kind with no post shows the empty state; a lost connection shows the error and Retry.
+    await savine.press('Back');
+    await savine.expectScreen('feed');
+    await savine.press('Up');
+    await savine.expectFocused('الكل');
+    await savine.press('Left');
+    await savine.expectFocused('طلب مساعدة');
+    await savine.press('OK');
+    await savine.byTestId('feed-empty').waitFor({ state: 'visible' });
+    expect(await savine.visibleTexts()).toContain('لا توجد رسائل من هذا النوع حاليًا.');
+    await savine.screenshot('feed-14-savine-ar-empty-kind');
+    await savine.page.route('**/api/v1/feed?**', (route) => route.abort('internetdisconnected'));
+    await savine.press('Left', 'OK');
+    await savine.byTestId('feed-error').waitFor({ state: 'visible' });
+    await savine.expectFocused('إعادة المحاولة');
+    await savine.screenshot('feed-15-savine-ar-offline');
+    await savine.page.unroute('**/api/v1/feed?**');
+    await savine.press('OK');
+    await savine.byTestId('feed-empty').waitFor({ state: 'visible' });
   });
 
   it('keeps an event being written through a power cut, then publishes it with its day, time, place and places', async () => {
@@ -220,29 +240,29 @@ describe('neighbours help each other through the feed', () => {
     await a.expectScreen('feed-write');
     await a.expectFocused('Reprendre mon brouillon');
     await a.expectMessage('Vous aviez commencé un message (Événement)');
-    await a.screenshot('feed-14-a-resume-draft');
+    await a.screenshot('feed-16-a-resume-draft');
     await a.press('OK');
     await a.expectMessage('Quel jour ?');
     // Three rows down is a day at least nine days ahead, whatever the hour.
     await a.press('Down', 'Down', 'Down');
-    await a.screenshot('feed-15-a-event-day');
+    await a.screenshot('feed-17-a-event-day');
     await a.press('OK');
     await a.expectMessage('À quelle heure ?');
     await a.expectFocused('09:00');
     await a.press('Right', 'Right', 'Right', 'Right', 'Right');
     await a.expectFocused('11:30');
-    await a.screenshot('feed-16-a-event-time');
+    await a.screenshot('feed-18-a-event-time');
     await a.press('OK');
     await a.expectFocused('Salle commune');
     await a.press('OK');
     await a.expectFocused('Sans limite');
     await a.press('Right');
     await a.expectFocused('5 places');
-    await a.screenshot('feed-17-a-event-places');
+    await a.screenshot('feed-19-a-event-places');
     await a.press('OK');
     await a.expectFocused('Publier');
     await a.expectMessage(/Salle commune · 5 places/);
-    await a.screenshot('feed-18-a-event-preview');
+    await a.screenshot('feed-20-a-event-preview');
     await a.press('OK');
     await a.expectMessage('Votre message est publié');
 

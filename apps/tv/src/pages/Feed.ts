@@ -339,7 +339,9 @@ export default Blits.Component('Feed', {
           const index = focusedId ? (this.items as FeedPost[]).findIndex((post) => post.id === focusedId) : -1;
           this.focusIndex = index >= 0 ? index : Math.min(this.focusIndex, Math.max(0, this.items.length - 1));
           const newcomer = page.items.filter((post) => quiet && arrived[post.id] && !known[post.id])[0];
-          reportMessage(newcomer ? format(this.words.newPost, { name: newcomer.author.firstName }) : '');
+          const arrival = newcomer ? format(this.words.newPost, { name: newcomer.author.firstName }) : '';
+          reportMessage(arrival);
+          if (arrival) speak(arrival);
           this.remember();
           this.$setTimeout(() => this.focusCurrent(), 0);
         },
