@@ -210,13 +210,8 @@ describe('neighbours help each other through the feed', () => {
   });
 
   it('keeps an event being written through a power cut, then publishes it with its day, time, place and places', async () => {
-    const tokens = tokensOf.get(LAURIERS_A_TENANT) as { access_token: string; refresh_token: string };
-    const a = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    tvs.push(a);
-    await a.expectScreen('home', 20_000);
+    const a = await tvFor(LAURIERS_A_TENANT);
+    const tokens = tokensOf.get(LAURIERS_A_TENANT) as { access_token: string };
     await openFeed(a);
     await a.press('Green');
     await a.expectScreen('feed-write');
@@ -273,5 +268,24 @@ describe('neighbours help each other through the feed', () => {
     expect(new Date(mine[0]!.event!.startsAt).getUTCMinutes()).toBe(30);
     const draft = await api.app.inject({ method: 'GET', url: '/api/v1/feed/draft', headers: bearer(tokens as never) });
     expect(draft.json().content).toBeNull();
+  });
+
+  it('loads older posts page by page as focus nears the end of the feed', async () => {
+    const carol = await activateTv(api.app, LAURIERS_C_TENANT);
+    for (let i = 1; i <= 12; i += 1) await post(carol, { kind: 'DISCUSSION', title: `Bonjour n°${i}`, body: `Bonjour n°${i}` });
+    const b = await tvFor(LAURIERS_B_TENANT);
+    await openFeed(b);
+    await b.expectFocused('Bonjour n°12');
+    expect(await b.visibleTexts()).toContain('Message 1 sur 10+');
+    await b.press('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down');
+    await b.expectFocused('Bonjour n°4');
+    const deadline = Date.now() + 10_000;
+    let position = '';
+    while (Date.now() < deadline && !/^Message 9 sur 1[1-9]$/.test(position)) {
+      position = (await b.visibleTexts()).find((text) => text.startsWith('Message ')) ?? '';
+      await b.page.waitForTimeout(100);
+    }
+    expect(position).toMatch(/^Message 9 sur 1[1-9]$/);
+    await b.screenshot('feed-21-b-second-page');
   });
 });
