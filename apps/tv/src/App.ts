@@ -12,10 +12,8 @@ import ComingSoon from './pages/ComingSoon';
 import Calls from './pages/Calls';
 import CallOverlay from './components/CallOverlay';
 import Goodbye from './pages/Goodbye';
-// neighbours' feed
-import Feed, { forgetFeed } from './pages/Feed';
-import FeedPostDetail from './pages/FeedPostDetail';
-import FeedWrite from './pages/FeedWrite';
+// neighbours' feed (its screens load on first use: they stay out of the first download)
+import { forgetFeed } from './feed/memory';
 import Banner from './components/Banner';
 import Dialog from './components/Dialog';
 import { lookComputed, speak } from './components/look';
@@ -62,9 +60,9 @@ export default Blits.Application({
     { path: '/soon/:service', component: ComingSoon, transition: instant, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
     // neighbours' feed
-    { path: '/feed', component: Feed, transition: instant, hooks: { before: signedIn } },
-    { path: '/feed/write', component: FeedWrite, transition: instant, hooks: { before: signedIn } },
-    { path: '/feed/posts/:id', component: FeedPostDetail, transition: instant, hooks: { before: signedIn } },
+    { path: '/feed', component: () => import('./pages/Feed'), transition: instant, hooks: { before: signedIn } },
+    { path: '/feed/write', component: () => import('./pages/FeedWrite'), transition: instant, hooks: { before: signedIn } },
+    { path: '/feed/posts/:id', component: () => import('./pages/FeedPostDetail'), transition: instant, hooks: { before: signedIn } },
   ],
   computed: { ...lookComputed },
   watch: {

@@ -16,6 +16,7 @@ import Waiting from '../components/Waiting';
 import KeyHints from '../components/KeyHints';
 import { feedFailure, postMeta } from '../feed/describe';
 import { onFeedEvent } from '../feed/events';
+import { forgetFeed, recallFeed, rememberFeed } from '../feed/memory';
 import { goBack } from './navigation';
 
 const PAGE_SIZE = 10;
@@ -42,21 +43,7 @@ interface Row {
   fresh: boolean;
 }
 
-/** What the feed keeps between visits, so Back from a post lands on the same row without a blank reload. */
-interface FeedMemory {
-  kind: PostKind | null;
-  items: FeedPost[];
-  nextCursor: string | null;
-  focusIndex: number;
-  zone: 'filters' | 'list';
-}
-
-let memory: FeedMemory | null = null;
 let stopListening: (() => void) | null = null;
-
-export function forgetFeed(): void {
-  memory = null;
-}
 
 export default Blits.Component('Feed', {
   components: { PostItem, Button, Waiting, KeyHints },
@@ -196,7 +183,7 @@ export default Blits.Component('Feed', {
       reportMessage('');
       if (stopListening) stopListening();
       stopListening = onFeedEvent((event) => this.onEvent(event));
-      const remembered = memory;
+      const remembered = recallFeed();
       if (remembered) {
         this.kindFilter = remembered.kind;
         this.items = remembered.items;
@@ -283,13 +270,13 @@ export default Blits.Component('Feed', {
       });
     },
     remember() {
-      memory = {
+      rememberFeed({
         kind: this.kindFilter,
         items: this.items,
         nextCursor: this.nextCursor,
         focusIndex: this.focusIndex,
         zone: this.zone === 'retry' ? 'list' : this.zone,
-      };
+      });
     },
     focusCurrent() {
       if (this.zone === 'retry' || (this.error && this.items.length === 0)) {
@@ -489,7 +476,7 @@ export default Blits.Component('Feed', {
       this.$router.to('/feed/write');
     },
     back() {
-      memory = null;
+      forgetFeed();
       goBack(this, '/home');
     },
   },

@@ -14,7 +14,7 @@ import KeyHints from '../components/KeyHints';
 import Waiting from '../components/Waiting';
 import { feedFailure, newIdempotencyKey } from '../feed/describe';
 import { goBack } from './navigation';
-import { forgetFeed } from './Feed';
+import { forgetFeed } from '../feed/memory';
 
 type Step = 'loading' | 'resume' | 'kind' | 'audience' | 'text' | 'day' | 'time' | 'place' | 'capacity' | 'preview' | 'published';
 
