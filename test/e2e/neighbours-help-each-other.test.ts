@@ -14,6 +14,8 @@ jest.setTimeout(180_000);
 
 const repoRoot = path.resolve(__dirname, '../..');
 const LAURIERS_C_TENANT = 'HMP-LAU-C-0102';
+const TEMPLATE = 'Je cherche quelqu’un pour m’aider à porter mes courses';
+const HELP_REQUEST = TEMPLATE + ' samedi';
 const SAVINE_OTHER_TENANT = 'HMP-SAV-1-0101';
 
 describe('neighbours help each other through the feed', () => {
@@ -102,11 +104,11 @@ describe('neighbours help each other through the feed', () => {
     await a.expectFocused('Ma résidence');
     await a.screenshot('feed-03-a-write-audience');
     await a.press('OK');
-    await a.expectFocused('Je cherche quelqu’un pour m’aider à porter mes courses');
+    await a.expectFocused(TEMPLATE);
     await a.screenshot('feed-04-a-write-template');
     await a.press('OK');
     await a.expectFocused('Publier');
-    await a.expectMessage('Je cherche quelqu’un pour m’aider à porter mes courses');
+    await a.expectMessage(TEMPLATE);
     // The draft is on the server, step by step (a power cut now would lose nothing).
     let draft: unknown = null;
     for (let attempt = 0; attempt < 30 && !(draft as { body?: string } | null)?.body; attempt += 1) {
@@ -124,6 +126,18 @@ describe('neighbours help each other through the feed', () => {
       body: 'Je cherche quelqu’un pour m’aider à porter mes courses',
     });
     await a.screenshot('feed-05-a-preview');
+    // A completes the template's sentence with a few letters on the on-screen keyboard.
+    await a.press('Right');
+    await a.expectFocused('✎ Compléter le texte');
+    await a.press('OK');
+    await a.waitFor('the keyboard with the template', (s) => !!s.keyboard && s.keyboard.text === TEMPLATE);
+    await a.typeWithRemote(' samedi');
+    await a.waitFor('the completed text', (s) => !!s.keyboard && s.keyboard.text === HELP_REQUEST);
+    await a.screenshot('feed-05b-a-keyboard');
+    await a.goToKey((label) => label === '[done]', '[done]');
+    await a.press('OK');
+    await a.expectFocused('Publier');
+    await a.expectMessage(HELP_REQUEST);
     await a.press('OK');
     await a.expectMessage('Votre message est publié');
     await a.screenshot('feed-06-a-published');
@@ -133,20 +147,20 @@ describe('neighbours help each other through the feed', () => {
     expect(arrived.message).not.toMatch(/\d{3,}/);
     expect(await b.page.evaluate('window.__notReloaded')).toBe(true);
     const rowTexts = await b.visibleTexts();
-    expect(rowTexts).toContain('Je cherche quelqu’un pour m’aider à porter mes courses');
+    expect(rowTexts).toContain(HELP_REQUEST);
     await b.screenshot('feed-07-b-post-arrived-live');
 
     // A goes to the feed and opens the post, to see the answer arrive.
     await a.press('OK');
     await a.expectScreen('feed');
-    await a.expectFocused('Je cherche quelqu’un pour m’aider à porter mes courses');
+    await a.expectFocused(HELP_REQUEST);
     await a.press('OK');
     await a.expectScreen('feed-post');
     await a.expectFocused('Merci !');
 
     // B opens it and answers "Avec plaisir".
     await b.press('Up');
-    await b.expectFocused('Je cherche quelqu’un pour m’aider à porter mes courses');
+    await b.expectFocused(HELP_REQUEST);
     await b.press('OK');
     await b.expectScreen('feed-post');
     await b.expectFocused('Merci !');
@@ -161,6 +175,21 @@ describe('neighbours help each other through the feed', () => {
     await a.page.locator('[data-testid^="reply-"]').first().waitFor({ state: 'attached', timeout: 15_000 });
     expect(await a.visibleTexts()).toContain('Avec plaisir');
     await a.screenshot('feed-10-a-sees-reply');
+
+    // A answers in their own words on the keyboard; B, still on the post, sees it arrive.
+    await a.press('Down', 'Right');
+    await a.expectFocused('Écrire une réponse…');
+    await a.press('OK');
+    await a.waitFor('the reply keyboard', (s) => !!s.keyboard && s.keyboard.text === '');
+    await a.typeWithRemote('Super');
+    await a.screenshot('feed-10b-a-reply-keyboard');
+    await a.goToKey((label) => label === '[done]', '[done]');
+    await a.press('OK');
+    await a.expectMessage('Réponse envoyée.');
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && !(await b.visibleTexts()).includes('Super')) await b.page.waitForTimeout(100);
+    expect(await b.visibleTexts()).toContain('Super');
+    await b.screenshot('feed-10c-b-sees-answer');
 
     // B tries the full event: the TV says it is full.
     await b.press('Back');
@@ -181,7 +210,7 @@ describe('neighbours help each other through the feed', () => {
     await openFeed(savine);
     await savine.waitFor('La Savine’s own post', (s) => s.focused === 'أعير سلمًا');
     const savineTexts = await savine.visibleTexts();
-    expect(savineTexts).not.toContain('Je cherche quelqu’un pour m’aider à porter mes courses');
+    expect(savineTexts).not.toContain(HELP_REQUEST);
     expect(savineTexts).not.toContain('Goûter entre voisins');
     await savine.screenshot('feed-12-savine-ar-feed');
     await savine.press('OK');

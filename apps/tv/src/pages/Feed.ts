@@ -297,7 +297,6 @@ export default Blits.Component('Feed', {
       if (row) row.$focus();
     },
     reload(quiet: boolean) {
-      const focusedId = this.items[this.focusIndex] ? (this.items[this.focusIndex] as FeedPost).id : null;
       const generation = this.generation + 1;
       this.generation = generation;
       if (!quiet) this.loading = true;
@@ -308,6 +307,8 @@ export default Blits.Component('Feed', {
         (page) => {
           if (!this.alive || generation !== this.generation) return;
           this.loading = false;
+          // The post focused now, not when the read started: the tenant may have moved meanwhile.
+          const focusedId = this.items[this.focusIndex] ? (this.items[this.focusIndex] as FeedPost).id : null;
           // Keep what was loaded beyond the first page: the fresh first page, then the older posts not in it.
           const freshIds: Record<string, boolean> = {};
           page.items.forEach((post) => (freshIds[post.id] = true));

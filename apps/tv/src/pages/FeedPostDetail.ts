@@ -12,6 +12,7 @@ import Button from '../components/Button';
 import NoticeItem from '../components/NoticeItem';
 import Waiting from '../components/Waiting';
 import KeyHints from '../components/KeyHints';
+import Keyboard from '../components/Keyboard';
 import { authorLine, eventLine, feedFailure, newIdempotencyKey, repliesLabel } from '../feed/describe';
 import { postActions, type PostAction } from '../feed/actions';
 import { onFeedEvent } from '../feed/events';
@@ -49,7 +50,7 @@ let renders = 0;
 let stopListening: (() => void) | null = null;
 
 export default Blits.Component('FeedPostDetail', {
-  components: { Button, NoticeItem, Waiting, KeyHints },
+  components: { Button, NoticeItem, Waiting, KeyHints, Keyboard },
   props: ['id'],
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-feed-post', postId: $id, replies: $replies.length}">
@@ -61,7 +62,9 @@ export default Blits.Component('FeedPostDetail', {
         <Text :content="$details" :size="$ts.body" :color="$c.text" x="0" :y="$bylineY + $ts.small * 1.7" :maxwidth="$leftW" :maxlines="$detailLines" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-body'}" />
       </Element>
       <Text :show="!!$post" :content="$quickTitle" :font="$f.bold" :size="$ts.small" :color="$c.textMuted" :x="$rtl ? 1920 - 96 - $leftW : 96" :y="$quickY - $ts.small * 1.6 - 10" :maxwidth="$leftW" :align="$rtl ? 'right' : 'left'" />
-      <Button :for="(control, i) in $controls" key="$control.key" ref="control" :x="$control.x" :y="$control.y" :w="$control.w" :h="$control.h" :label="$control.label" :testid="'post-' + $control.id" />
+      <Element w="1920" h="1080" :alpha="$writing ? 0 : 1">
+        <Button :for="(control, i) in $controls" key="$control.key" ref="control" :x="$control.x" :y="$control.y" :w="$control.w" :h="$control.h" :label="$control.label" :testid="'post-' + $control.id" />
+      </Element>
       <Element :show="!!$post" :x="$rtl ? 96 : $rightX" y="54" :w="$rightW" h="60">
         <Text :content="$repliesTitle" :font="$f.bold" :size="$ts.label" :color="$c.text" x="0" y="0" :maxwidth="$rightW" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-replies-title'}" />
       </Element>
@@ -79,6 +82,11 @@ export default Blits.Component('FeedPostDetail', {
         <Text :content="$error" :font="$f.bold" :size="$ts.heading" :color="$c.danger" x="0" y="0" maxwidth="1728" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-error', message: $error}" />
       </Element>
       <KeyHints :hints="$hints" />
+      <Element :alpha="$writing ? 1 : 0" w="1920" h="1080" :color="$c.background" :inspector-data="{testid: 'reply-writer'}">
+        <Text :content="$words.replyTitle" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" />
+        <Text :content="$writeHelp" :size="$ts.body" :color="$writeBad ? $c.danger : $c.textMuted" x="96" :y="54 + $ts.title * 1.4" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" />
+        <Keyboard ref="keyboard" x="96" :y="54 + $ts.title * 1.4 + $ts.body * 1.8" event="feedReply" limit="1000" lines="2" :placeholder="$title" testid="reply-keyboard" />
+      </Element>
     </Element>
   `,
   state() {
@@ -101,6 +109,10 @@ export default Blits.Component('FeedPostDetail', {
       /** The same key for every retry of the same reply: a resend after a lost answer never posts it twice. */
       replyKey: '',
       replyText: '',
+      /** The keyboard is open over the post for a reply of one's own. */
+      writing: false,
+      writeHelp: '',
+      writeBad: false,
       alive: true,
     };
   },
@@ -210,6 +222,8 @@ export default Blits.Component('FeedPostDetail', {
       reportMessage('');
       if (stopListening) stopListening();
       stopListening = onFeedEvent((event) => this.onEvent(event));
+      this.$listen('feedReply:done', ({ text }: { text: string }) => this.writtenReply(text));
+      this.$listen('feedReply:back', () => this.closeWriter());
       this.load();
     },
     focus() {
@@ -438,13 +452,37 @@ export default Blits.Component('FeedPostDetail', {
       if (!control) return;
       if (control.id.indexOf('quick-') === 0) {
         this.sendReply(control.label);
-      } else if (control.id === 'write-reply') {
-        this.say(this.words.freeTextSoon, false);
-      } else if (control.id.indexOf('action-') === 0) {
+      } else if (control.id === 'write-reply') this.openWriter();
+      else if (control.id.indexOf('action-') === 0) {
         const id = control.id.slice('action-'.length);
         const action = (this.actions as PostAction[]).filter((one) => one.id === id)[0];
         if (action) this.runAction(action);
       }
+    },
+    openWriter() {
+      this.writing = true;
+      this.writeHelp = this.words.freeTextHelp;
+      this.writeBad = false;
+      const keyboard = this.$select('keyboard');
+      keyboard.open('');
+      this.$setTimeout(() => keyboard.$focus(), 0);
+    },
+    closeWriter() {
+      this.writing = false;
+      this.$setTimeout(() => this.focusCurrent(), 0);
+    },
+    writtenReply(text: string) {
+      if (!this.writing) return;
+      const body = text.trim();
+      if (body.length === 0) {
+        this.writeHelp = this.words.tooShort;
+        this.writeBad = true;
+        reportMessage(this.writeHelp);
+        speak(this.writeHelp);
+        return;
+      }
+      this.closeWriter();
+      this.sendReply(body);
     },
     moveControls(rowStep: number, colStep: number) {
       const controls = this.controls as Control[];

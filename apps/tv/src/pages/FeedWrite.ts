@@ -12,11 +12,12 @@ import { horizontalStep, lookComputed, speak } from '../components/look';
 import Button from '../components/Button';
 import KeyHints from '../components/KeyHints';
 import Waiting from '../components/Waiting';
+import Keyboard from '../components/Keyboard';
 import { feedFailure, newIdempotencyKey } from '../feed/describe';
 import { goBack } from './navigation';
 import { forgetFeed } from '../feed/memory';
 
-type Step = 'loading' | 'resume' | 'kind' | 'audience' | 'text' | 'day' | 'time' | 'place' | 'capacity' | 'preview' | 'published';
+type Step = 'loading' | 'resume' | 'kind' | 'audience' | 'text' | 'write' | 'day' | 'time' | 'place' | 'capacity' | 'preview' | 'published';
 
 interface Choice {
   action: string;
@@ -39,6 +40,9 @@ const CAPACITIES = [5, 10, 15, 20, 30, 50];
 let renders = 0;
 /** Saves go one after the other: a slow answer never lets an older draft overwrite a newer one. */
 let saving: Promise<unknown> = Promise.resolve();
+/** Typing saves the draft once the tenant pauses, not at every key. */
+let typingTimer: ReturnType<typeof setTimeout> | null = null;
+const TYPING_PAUSE_MS = 1500;
 
 /** The title is the text's beginning, cut at a word: the feed shows it on one line, the post shows the whole text. */
 export function titleOf(text: string): string {
@@ -64,15 +68,16 @@ function dateOfDay(day: string, minutes = 0): Date {
 }
 
 export default Blits.Component('FeedWrite', {
-  components: { Button, KeyHints, Waiting },
+  components: { Button, KeyHints, Waiting, Keyboard },
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-feed-write', step: $step}">
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1300" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'write-title'}" />
       <Text :content="$savedLabel" :size="$ts.small" :color="$c.textMuted" x="96" :y="54 + $ts.title * 0.3" maxwidth="1728" maxlines="1" :align="$rtl ? 'left' : 'right'" :inspector-data="{testid: 'write-saved'}" />
       <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$bodyBad ? $c.danger : $c.text" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'write-body'}" />
       <Waiting :show="$step === 'loading' || $busy" :label="$t.common.loading" x="96" :y="1080 - 54 - $ts.small * 1.6 - 30 - $ts.body * 1.5" w="1728" testid="write-waiting" />
+      <Keyboard ref="keyboard" :show="$step === 'write'" x="96" :y="54 + $ts.title * 1.4 + $ts.body * 1.5" event="feedText" limit="2000" lines="2" :placeholder="$words.freeTextTitle" testid="feed-keyboard" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'write-' + $item.id" />
-      <KeyHints :hints="$hints" />
+      <KeyHints :show="$step !== 'write'" :hints="$hints" />
     </Element>
   `,
   state() {
@@ -90,6 +95,8 @@ export default Blits.Component('FeedWrite', {
       savedAt: '',
       busy: false,
       publishKey: '',
+      /** Where "Back" from the keyboard returns: the templates, or the preview when completing a template's text. */
+      writeFrom: 'text' as 'text' | 'preview',
       alive: true,
     };
   },
@@ -113,6 +120,9 @@ export default Blits.Component('FeedWrite', {
       reportScreen('feed-write');
       reportMessage('');
       this.title = this.words.title;
+      this.$listen('feedText:change', ({ text }: { text: string }) => this.typed(text));
+      this.$listen('feedText:done', ({ text }: { text: string }) => this.written(text));
+      this.$listen('feedText:back', () => (this.writeFrom === 'preview' ? this.showPreview() : this.showTexts()));
       api.postDraft().then(
         (draft) => {
           if (!this.alive) return;
@@ -131,6 +141,8 @@ export default Blits.Component('FeedWrite', {
     },
     destroy() {
       this.alive = false;
+      if (typingTimer) clearTimeout(typingTimer);
+      typingTimer = null;
     },
   },
   methods: {
@@ -255,6 +267,40 @@ export default Blits.Component('FeedWrite', {
         96,
       );
     },
+    /** The on-screen keyboard, empty for one's own text or holding the template's sentence to complete it. */
+    showWrite(from: 'text' | 'preview') {
+      this.writeFrom = from;
+      this.present('write', this.words.freeTextTitle, this.words.freeTextHelp);
+      this.setChoices([], 1, 260);
+      const keyboard = this.$select('keyboard');
+      keyboard.open(from === 'preview' ? this.draft.body || '' : '');
+      this.$setTimeout(() => keyboard.$focus(), 0);
+    },
+    typed(text: string) {
+      if (this.step !== 'write') return;
+      if (typingTimer) clearTimeout(typingTimer);
+      typingTimer = setTimeout(() => {
+        typingTimer = null;
+        if (this.alive && this.step === 'write') this.save({ ...this.draft, title: titleOf(text), body: text });
+      }, TYPING_PAUSE_MS);
+    },
+    written(text: string) {
+      if (this.step !== 'write') return;
+      const body = text.trim();
+      if (body.length < 3) {
+        this.body = this.words.tooShort;
+        this.bodyBad = true;
+        reportMessage(this.words.tooShort);
+        speak(this.words.tooShort);
+        return;
+      }
+      if (typingTimer) clearTimeout(typingTimer);
+      typingTimer = null;
+      const completing = this.writeFrom === 'preview';
+      this.save({ ...this.draft, title: titleOf(body), body });
+      if (completing || this.draft.kind !== 'EVENT') this.showPreview();
+      else this.afterText();
+    },
     showDays() {
       const language = this.lang();
       const today = new Date();
@@ -317,9 +363,10 @@ export default Blits.Component('FeedWrite', {
       this.setChoices(
         [
           { action: 'publish', label: words.publish },
+          { action: 'complete', label: words.complete },
           { action: 'edit', label: words.edit },
         ],
-        2,
+        3,
         620,
         110,
       );
@@ -397,9 +444,9 @@ export default Blits.Component('FeedWrite', {
         const text = this.words.templates[draft.kind as PostKind][Number(value)] || '';
         this.save({ ...draft, title: titleOf(text), body: text });
         this.afterText();
-      } else if (kind === 'free') {
-        this.present('text', this.words.templateTitle, this.words.freeTextSoon);
-      } else if (kind === 'day') {
+      } else if (kind === 'free') this.showWrite('text');
+      else if (kind === 'complete') this.showWrite('preview');
+      else if (kind === 'day') {
         this.save({ ...draft, event: { ...(draft.event || {}), startsAt: value } });
         this.showTimes();
       } else if (kind === 'time') {
@@ -438,6 +485,7 @@ export default Blits.Component('FeedWrite', {
         kind: () => goBack(this, '/feed'),
         audience: () => this.showKinds(),
         text: () => this.showAudiences(),
+        write: () => (this.writeFrom === 'preview' ? this.showPreview() : this.showTexts()),
         day: () => this.showTexts(),
         time: () => this.showDays(),
         place: () => this.showTimes(),
