@@ -44,6 +44,15 @@ export function feedFailure(error: unknown, words: FeedWords, t: Catalogue): str
   return failureMessage(error, t);
 }
 
+/** The title is the text's beginning, cut at a word: the feed shows it on one line, the post shows the whole text. */
+export function titleOf(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= 120) return clean;
+  const cut = clean.slice(0, 118);
+  const space = cut.lastIndexOf(' ');
+  return (space > 60 ? cut.slice(0, space) : cut) + '…';
+}
+
 export function newIdempotencyKey(): string {
   return 'tv-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
 }

@@ -13,7 +13,7 @@ import Button from '../components/Button';
 import KeyHints from '../components/KeyHints';
 import Waiting from '../components/Waiting';
 import Keyboard from '../components/Keyboard';
-import { feedFailure, newIdempotencyKey } from '../feed/describe';
+import { feedFailure, newIdempotencyKey, titleOf } from '../feed/describe';
 import { goBack } from './navigation';
 import { forgetFeed } from '../feed/memory';
 
@@ -43,15 +43,6 @@ let saving: Promise<unknown> = Promise.resolve();
 /** Typing saves the draft once the tenant pauses, not at every key. */
 let typingTimer: ReturnType<typeof setTimeout> | null = null;
 const TYPING_PAUSE_MS = 1500;
-
-/** The title is the text's beginning, cut at a word: the feed shows it on one line, the post shows the whole text. */
-export function titleOf(text: string): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= 120) return clean;
-  const cut = clean.slice(0, 118);
-  const space = cut.lastIndexOf(' ');
-  return (space > 60 ? cut.slice(0, space) : cut) + '…';
-}
 
 function pad(n: number): string {
   return n < 10 ? '0' + n : String(n);
