@@ -54,11 +54,12 @@ describe('neighbours help each other through the feed', () => {
     return response.json();
   }
 
-  async function tvFor(reference: string, language: 'fr' | 'ar' = 'fr'): Promise<Tv> {
+  async function tvFor(reference: string, language: 'fr' | 'ar' = 'fr', textSize: 'normal' | 'large' = 'normal'): Promise<Tv> {
     const tokens = await activateTv(api.app, reference);
     tokensOf.set(reference, tokens);
     const tv = await openTv(browser, baseUrl, {
       language,
+      textSize,
       tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
     });
     tvs.push(tv);
@@ -302,7 +303,8 @@ describe('neighbours help each other through the feed', () => {
   it('loads older posts page by page as focus nears the end of the feed', async () => {
     const carol = await activateTv(api.app, LAURIERS_C_TENANT);
     for (let i = 1; i <= 12; i += 1) await post(carol, { kind: 'DISCUSSION', title: `Bonjour n°${i}`, body: `Bonjour n°${i}` });
-    const b = await tvFor(LAURIERS_B_TENANT);
+    // This time in large text, as many tenants set it.
+    const b = await tvFor(LAURIERS_B_TENANT, 'fr', 'large');
     await openFeed(b);
     await b.expectFocused('Bonjour n°12');
     expect(await b.visibleTexts()).toContain('Message 1 sur 10+');
@@ -315,6 +317,10 @@ describe('neighbours help each other through the feed', () => {
       await b.page.waitForTimeout(100);
     }
     expect(position).toMatch(/^Message 9 sur 1[1-9]$/);
-    await b.screenshot('feed-21-b-second-page');
+    await b.screenshot('feed-21-b-second-page-large-text');
+    await b.press('OK');
+    await b.expectScreen('feed-post');
+    await b.expectFocused('Merci !');
+    await b.screenshot('feed-22-b-post-large-text');
   });
 });

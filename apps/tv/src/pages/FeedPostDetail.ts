@@ -61,7 +61,7 @@ export default Blits.Component('FeedPostDetail', {
         <Text :content="$byline" :size="$ts.small" :color="$c.textMuted" x="0" :y="$bylineY" :maxwidth="$leftW" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-byline'}" />
         <Text :content="$details" :size="$ts.body" :color="$c.text" x="0" :y="$bylineY + $ts.small * 1.7" :maxwidth="$leftW" :maxlines="$detailLines" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-body'}" />
       </Element>
-      <Text :show="!!$post" :content="$quickTitle" :font="$f.bold" :size="$ts.small" :color="$c.textMuted" :x="$rtl ? 1920 - 96 - $leftW : 96" :y="$quickY - $ts.small * 1.6 - 10" :maxwidth="$leftW" :align="$rtl ? 'right' : 'left'" />
+      <Text :show="!!$post" :content="$quickTitle" :font="$f.bold" :size="$ts.small" :color="$c.textMuted" :x="$rtl ? 1920 - 96 - $leftW : 96" :y="$quickLabelY" :maxwidth="$leftW" :align="$rtl ? 'right' : 'left'" />
       <Element w="1920" h="1080" :alpha="$writing ? 0 : 1">
         <Button :for="(control, i) in $controls" key="$control.key" ref="control" :x="$control.x" :y="$control.y" :w="$control.w" :h="$control.h" :label="$control.label" :testid="'post-' + $control.id" />
       </Element>
@@ -75,8 +75,8 @@ export default Blits.Component('FeedPostDetail', {
       </Element>
       <Text :show="!!$post && !$repliesLoading && $replies.length === 0" :content="$words.repliesNone" :size="$ts.body" :color="$c.textMuted" :x="$rtl ? 96 : $rightX" :y="$repliesY + 24" :maxwidth="$rightW" :align="$rtl ? 'right' : 'left'" />
       <Waiting :show="$repliesLoading" :label="$t.common.loading" :x="$rtl ? 96 : $rightX" :y="$repliesY + 24" :w="$rightW" testid="replies-loading" />
-      <Element :show="!!$notice" :x="$rtl ? 96 : $rightX" :y="$noticeY" :w="$rightW" :h="$noticeH" :color="$c.surfaceRaised">
-        <Text :content="$notice" :size="$ts.body" :color="$noticeBad ? $c.danger : $c.text" x="24" y="12" :maxwidth="$rightW - 48" maxlines="2" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-notice', message: $notice}" />
+      <Element :show="!!$notice" :x="$rtl ? 1920 - 96 - $leftW : 96" :y="$noticeY" :w="$leftW" :h="$noticeH" :color="$c.surfaceRaised">
+        <Text :content="$notice" :size="$ts.body" :color="$noticeBad ? $c.danger : $c.text" x="24" y="12" :maxwidth="$leftW - 48" maxlines="2" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-notice', message: $notice}" />
       </Element>
       <Element :show="!!$error" x="96" y="200" w="1728" h="400">
         <Text :content="$error" :font="$f.bold" :size="$ts.heading" :color="$c.danger" x="0" y="0" maxwidth="1728" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-error', message: $error}" />
@@ -138,7 +138,9 @@ export default Blits.Component('FeedPostDetail', {
     },
     byline() {
       if (!this.post) return '';
-      return authorLine(this.post, this.words) + ' · ' + formatAge(this.post.createdAt, this.$appState.language);
+      const post = this.post as FeedPost;
+      const words: FeedWords = this.words;
+      return [authorLine(post, words), formatAge(post.createdAt, this.$appState.language), words.audience[post.audience]].join(' · ');
     },
     titleLines() {
       // Blits measures text only once drawn: the title's length says whether it takes one line or two.
@@ -158,9 +160,8 @@ export default Blits.Component('FeedPostDetail', {
       return lines.join('\n');
     },
     detailLines() {
-      // As many lines as fit above the action buttons.
-      const actionRows = Math.ceil(this.actions.length / 2);
-      const top = this.quickY - this.ts.small * 1.5 - actionRows * (this.buttonH + 24) - 24;
+      // As many lines as fit above the buttons (and above what just happened, while it shows).
+      const top = this.notice ? this.noticeY - 16 : this.controlsTop - 24;
       const start = 54 + this.bylineY + this.ts.small * 1.7;
       return Math.max(1, Math.floor((top - start) / this.ts.lineHeight(this.ts.body)));
     },
@@ -173,14 +174,14 @@ export default Blits.Component('FeedPostDetail', {
       return Math.round(54 + this.ts.label * 1.6);
     },
     repliesH() {
-      // The bottom of the replies pane is kept for what just happened ("Réponse envoyée", "complet").
-      return this.noticeY - 16 - this.repliesY;
+      return this.controlsTop - 24 - this.repliesY;
     },
     noticeH() {
       return Math.round(this.ts.body * 2.9);
     },
+    /** What just happened ("Réponse envoyée", "complet") shows under the post, above the buttons. */
     noticeY() {
-      return Math.round(1080 - 54 - this.ts.small * 1.6 - 30 - this.noticeH);
+      return Math.round(this.controlsTop - 24 - this.noticeH);
     },
     replyH() {
       return Math.round(this.ts.label * 1.05 + this.ts.small * 1.4 + 44);
@@ -195,8 +196,18 @@ export default Blits.Component('FeedPostDetail', {
       return Math.round(this.ts.label * 2);
     },
     quickY() {
-      // Two rows of quick replies above the key hints, the action buttons above them.
+      // Two rows of quick replies above the key hints, across the screen; the action buttons above them.
       return 1080 - 54 - this.ts.small * 1.6 - 40 - 2 * this.buttonH - 24;
+    },
+    quickLabelY() {
+      return this.quickY - this.ts.small * 1.6 - 10;
+    },
+    actionsY() {
+      const actionRows = Math.ceil(this.actions.length / 2);
+      return this.quickLabelY - 32 - actionRows * (this.buttonH + 24) + 24;
+    },
+    controlsTop() {
+      return this.actions.length > 0 ? this.actionsY : this.quickLabelY;
     },
     quickTitle() {
       return this.words.quickTitle;
@@ -276,12 +287,12 @@ export default Blits.Component('FeedPostDetail', {
       const words: FeedWords = this.words;
       const h = this.buttonH;
       const gap = 24;
-      const w = Math.floor((LEFT_W - gap) / 2);
+      const w = Math.floor((1728 - gap) / 2);
       const quick = words.quick.slice(0, 3).map((text, i) => ({ id: 'quick-' + i, label: text }));
       quick.push({ id: 'write-reply', label: words.ownReply });
       const actions = (this.actions as PostAction[]).map((action) => ({ id: 'action-' + action.id, label: action.label }));
       const actionRows = Math.ceil(actions.length / 2);
-      const actionsY = this.quickY - this.ts.small * 1.5 - actionRows * (h + gap);
+      const actionsY = this.quickLabelY - 32 - actionRows * (h + gap) + gap;
       const place = (item: { id: string; label: string }, i: number, top: number, rowOffset: number): Control => {
         const col = i % 2;
         const row = Math.floor(i / 2);
@@ -503,7 +514,14 @@ export default Blits.Component('FeedPostDetail', {
       }
       const row = current.row + rowStep;
       const candidates = controls.filter((control) => control.row === row);
-      if (candidates.length === 0) return;
+      if (candidates.length === 0) {
+        // Above the buttons are the replies.
+        if (rowStep < 0 && this.replies.length > 0) {
+          this.zone = 'replies';
+          this.focusCurrent();
+        }
+        return;
+      }
       const same = candidates.filter((control) => control.col === current.col)[0] || candidates[candidates.length - 1];
       this.controlIndex = controls.indexOf(same as Control);
       this.focusCurrent();
@@ -530,6 +548,9 @@ export default Blits.Component('FeedPostDetail', {
         if (this.replyIndex < this.replies.length - 1) {
           this.replyIndex += 1;
           this.focusCurrent();
+        } else if (!this.repliesCursor) {
+          this.zone = 'controls';
+          this.focusCurrent();
         }
         if (this.replyIndex >= this.replies.length - 3) this.loadMoreReplies();
         return;
@@ -539,10 +560,8 @@ export default Blits.Component('FeedPostDetail', {
     left() {
       const step = horizontalStep('left', this.rtl);
       if (this.zone === 'replies') {
-        if (step < 0) {
-          this.zone = 'controls';
-          this.focusCurrent();
-        }
+        this.zone = 'controls';
+        this.focusCurrent();
         return;
       }
       this.moveControls(0, step);
@@ -550,10 +569,8 @@ export default Blits.Component('FeedPostDetail', {
     right() {
       const step = horizontalStep('right', this.rtl);
       if (this.zone === 'replies') {
-        if (step < 0) {
-          this.zone = 'controls';
-          this.focusCurrent();
-        }
+        this.zone = 'controls';
+        this.focusCurrent();
         return;
       }
       this.moveControls(0, step);
