@@ -9,10 +9,10 @@ import NoticeDetail from './pages/NoticeDetail';
 import Settings from './pages/Settings';
 import ComingSoon from './pages/ComingSoon';
 import Calls from './pages/Calls';
-// appointments
-import Appointments from './pages/Appointments';
 import CallOverlay from './components/CallOverlay';
 import Goodbye from './pages/Goodbye';
+// neighbours' feed (its screens load on first use: they stay out of the first download)
+import { forgetFeed } from './feed/memory';
 import Banner from './components/Banner';
 import Dialog from './components/Dialog';
 import { lookComputed, speak } from './components/look';
@@ -63,11 +63,15 @@ export default Blits.Application({
     { path: '/calls', component: Calls, transition: instant, hooks: { before: signedIn } },
     { path: '/soon/:service', component: ComingSoon, transition: instant, hooks: { before: signedIn } },
     // appointments
-    { path: '/appointments', component: Appointments, transition: instant, hooks: { before: signedIn } },
+    { path: '/appointments', component: () => import('./pages/Appointments'), transition: instant, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
     // town-hall e-services: the list, and one form's wizard (a reload lands back in it)
     { path: '/eservices', component: eservicesPage, transition: instant, hooks: { before: signedIn } },
     { path: '/eservices/:id', component: eservicesPage, transition: instant, hooks: { before: signedIn } },
+    // neighbours' feed
+    { path: '/feed', component: () => import('./pages/Feed'), transition: instant, hooks: { before: signedIn } },
+    { path: '/feed/write', component: () => import('./pages/FeedWrite'), transition: instant, hooks: { before: signedIn } },
+    { path: '/feed/posts/:id', component: () => import('./pages/FeedPostDetail'), transition: instant, hooks: { before: signedIn } },
   ],
   computed: { ...lookComputed },
   watch: {
@@ -105,6 +109,7 @@ export default Blits.Application({
         state().firstName = '';
         state().unread = 0;
         forgetCalls();
+        forgetFeed();
         this.$router.to('/activation');
       });
       if (hasSession()) startLiveUpdates();

@@ -63,7 +63,21 @@ const tvKeyCodes: Partial<Record<RemoteKey, number>> = {
 };
 
 export type Screen =
-  'activation' | 'home' | 'notices' | 'notice' | 'settings' | 'calls' | 'soon' | 'goodbye' | 'boot' | 'procedures' | 'eservices';
+  | 'activation'
+  | 'home'
+  | 'notices'
+  | 'notice'
+  | 'settings'
+  | 'calls'
+  | 'soon'
+  | 'goodbye'
+  | 'boot'
+  | 'procedures'
+  | 'eservices'
+  // neighbours' feed
+  | 'feed'
+  | 'feed-post'
+  | 'feed-write';
 
 /** The API's call states in lower case, and 'idle' when no call shows. */
 export type CallStateName =

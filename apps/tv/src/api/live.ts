@@ -10,6 +10,7 @@ import { handleCallEvent, resumeCurrentCall } from '../calls/controller';
 import { handleAppointmentEvent } from '../appointments/events';
 import { handleHandoffEvent } from '../handoffs/events';
 import { handleEServiceEvent } from '../eservices/events';
+import { handleFeedEvent } from '../feed/events';
 
 let connection: RealtimeConnection | null = null;
 
@@ -63,6 +64,9 @@ function handleEvent(event: EventMessage): void {
   } else if (event.name === 'eservice.updated' || event.name === 'eservice.forms_changed') {
     // town-hall e-services
     handleEServiceEvent(event);
+  } else if (event.name === 'feed.post_created' || event.name === 'feed.reply_created') {
+    // neighbours' feed
+    handleFeedEvent(event);
   }
 }
 
