@@ -11,4 +11,6 @@ export * from './realtime';
 export * from './handoffs';
 export * from './reports';
 export * from './feed';
+// private conversations (wip/neighbours)
+export * from './conversations';
 export * from './client';
