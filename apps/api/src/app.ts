@@ -29,6 +29,7 @@ import { reportRoutes } from './modules/reports/routes';
 import { feedRoutes } from './modules/feed/routes';
 // private conversations (wip/neighbours)
 import { conversationRoutes } from './modules/conversations/routes';
+import { privacyRoutes } from './modules/privacy/routes';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -121,6 +122,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(feedRoutes, { forbiddenWords: config.feedForbiddenWords });
   // private conversations (wip/neighbours)
   await app.register(conversationRoutes, { forbiddenWords: config.feedForbiddenWords });
+  await app.register(privacyRoutes);
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

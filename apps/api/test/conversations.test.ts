@@ -150,7 +150,7 @@ describe('private conversations between neighbours', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (
+      const page: { items: { body: string }[]; nextCursor: string | null } = (
         await call(elsewhere, 'GET', `/api/v1/conversations/${id}/messages?limit=5${cursor ? `&cursor=${cursor}` : ''}`)
       ).json();
       seen.push(...page.items.map((message: { body: string }) => message.body));
@@ -162,7 +162,9 @@ describe('private conversations between neighbours', () => {
     const listed: string[] = [];
     cursor = null;
     do {
-      const page = (await call(author, 'GET', `/api/v1/conversations?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await call(author, 'GET', `/api/v1/conversations?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       listed.push(...page.items.map((item: { id: string }) => item.id));
       cursor = page.nextCursor;
     } while (cursor);

@@ -20,6 +20,7 @@ import type { CreatePostRequest, CreateReplyRequest, EventSeat, FeedPost, FeedQu
 import type { ClaimedHandoff, Handoff, StartHandoffRequest } from './handoffs';
 // private conversations (wip/neighbours)
 import type { Conversation, ConversationMessage, StartConversationRequest, UnreadConversations } from './conversations';
+import type { TenantDataExport } from './privacy';
 import type {
   AssignReportRequest,
   DraftPhotos,
@@ -554,5 +555,16 @@ export class PalierClient {
   /** Closes the conversation and blocks the neighbour: neither can write to or call the other any more. */
   blockConversationNeighbour(conversationId: string): Promise<Conversation> {
     return this.request('POST', '/api/v1/conversations/' + encodeURIComponent(conversationId) + '/block');
+  }
+
+  // --- the tenant's data (RGPD) (wip/neighbours) ---
+  /** With a data_export hand-off token (the phone page), or the TV's own token: everything Palier holds about the tenant. */
+  exportMyData(): Promise<TenantDataExport> {
+    return this.request('GET', '/api/v1/me/export');
+  }
+
+  /** Leave Palier: erases the tenant and signs every device out. Ask the tenant first; this cannot be undone. */
+  eraseMyAccount(): Promise<void> {
+    return this.request('DELETE', '/api/v1/me', { body: { confirm: 'ERASE_MY_DATA' } });
   }
 }

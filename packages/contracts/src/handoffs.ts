@@ -2,7 +2,8 @@
 // to that tenant and that one task (the camera in a call; later photos for a report, a long text).
 import { Type, type Static } from 'typebox';
 
-export const handoffPurposes = ['call_camera', 'report_photos'] as const;
+// data_export (wip/neighbours): the phone downloads the tenant's data (RGPD), phone/data.html.
+export const handoffPurposes = ['call_camera', 'report_photos', 'data_export'] as const;
 export const HandoffPurpose = Type.Enum(handoffPurposes);
 export type HandoffPurpose = (typeof handoffPurposes)[number];
 
@@ -10,6 +11,7 @@ export const PHONE_PATH = '/phone/';
 
 /** The phone page that does each task, with the code in the fragment, so it never reaches a server log. */
 export function phoneLink(purpose: HandoffPurpose, code: string): string {
+  if (purpose === 'data_export') return PHONE_PATH + 'data.html#code=' + code;
   return purpose === 'report_photos' ? PHONE_PATH + 'photos.html#code=' + code : PHONE_PATH + '#code=' + code;
 }
 

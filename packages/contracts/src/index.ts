@@ -13,4 +13,5 @@ export * from './reports';
 export * from './feed';
 // private conversations (wip/neighbours)
 export * from './conversations';
+export * from './privacy';
 export * from './client';

@@ -33,7 +33,7 @@ const conversationSelect = {
   closedAt: true,
   closedBy: true,
   createdAt: true,
-  post: { select: { id: true, kind: true, title: true } },
+  post: { select: { id: true, kind: true, title: true, removedAt: true } },
   participants: {
     select: {
       tenantId: true,
@@ -88,7 +88,10 @@ function toConversation(
   return {
     id: conversation.id,
     intent: conversation.intent as ConversationIntent,
-    post: conversation.post,
+    post:
+      conversation.post && !conversation.post.removedAt
+        ? { id: conversation.post.id, kind: conversation.post.kind, title: conversation.post.title }
+        : null,
     neighbour: other ? { firstName: other.tenant.firstName, building: other.tenant.home.building.name } : null,
     role: me.role as Role,
     closed: conversation.closedAt !== null,
@@ -137,14 +140,16 @@ export async function startConversation(
     where: { id: request.postId, audienceId: { in: visibleAudienceIds(place) } },
     select: { id: true, authorId: true },
   });
-  if (!post) throw new DomainError('not_found');
-  if (post.authorId === me) throw new DomainError('own_post');
+  // A post whose author left Palier has nobody to talk to.
+  if (!post || !post.authorId) throw new DomainError('not_found');
+  const authorId = post.authorId;
+  if (authorId === me) throw new DomainError('own_post');
   const existing = await db.conversation.findUnique({
     where: { postId_responderId: { postId: post.id, responderId: me } },
     select: { id: true },
   });
   if (existing) return { conversation: await loadForReader(db, me, existing.id), created: false };
-  if ((await blocksWith(db, me, [post.authorId])).either.size > 0) throw new DomainError('neighbour_unavailable');
+  if ((await blocksWith(db, me, [authorId])).either.size > 0) throw new DomainError('neighbour_unavailable');
   refuseForbidden(ctx, { message: request.message });
 
   let created: { id: string; messageId: string };
@@ -160,7 +165,7 @@ export async function startConversation(
           participants: {
             create: [
               { tenantId: me, role: 'RESPONDER', lastMessageAt: now, lastReadAt: now },
-              { tenantId: post.authorId, role: 'AUTHOR', lastMessageAt: now, unreadCount: 1 },
+              { tenantId: authorId, role: 'AUTHOR', lastMessageAt: now, unreadCount: 1 },
             ],
           },
         },

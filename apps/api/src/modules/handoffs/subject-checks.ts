@@ -24,5 +24,7 @@ export function handoffSubjectChecks(db: PrismaClient): Record<HandoffPurpose, S
       if (!report) throw new DomainError('not_found');
       if (!openReportStatuses.includes(report.status)) throw new DomainError('report_transition_refused');
     },
+    // The tenant's data export (wip/neighbours): about the tenant themself, no subject.
+    data_export: async () => {},
   };
 }
