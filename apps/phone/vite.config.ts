@@ -19,6 +19,8 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         photos: fileURLToPath(new URL('./photos.html', import.meta.url)),
+        // data.html: the tenant's data export (wip/neighbours)
+        data: fileURLToPath(new URL('./data.html', import.meta.url)),
       },
     },
   },
