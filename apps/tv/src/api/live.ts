@@ -7,6 +7,7 @@ import { state } from '../store';
 import { handleReportEvent } from '../reports/events';
 import { handleCallEvent, resumeCurrentCall } from '../calls/controller';
 import { handleFeedEvent } from '../feed/events';
+import { handleConversationEvent, refreshUnreadMessages } from '../conversations/events';
 
 let connection: RealtimeConnection | null = null;
 
@@ -42,6 +43,9 @@ function handleEvent(event: EventMessage): void {
   } else if (event.name === 'feed.post_created' || event.name === 'feed.reply_created') {
     // neighbours' feed
     handleFeedEvent(event);
+  } else if (event.name === 'conversation.message' || event.name === 'conversation.read' || event.name === 'conversation.closed') {
+    // private conversations (wip/neighbours)
+    handleConversationEvent(event);
   }
 }
 
@@ -50,6 +54,7 @@ export function startLiveUpdates(): void {
   // After a reconnection, anything missed was replayed, but the count may also have changed by other means: re-read.
   connection = new RealtimeConnection(handleEvent, () => {
     refreshUnread();
+    refreshUnreadMessages();
     resumeCurrentCall();
   });
   connection.start();

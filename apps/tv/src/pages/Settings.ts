@@ -10,6 +10,7 @@ import KeyHints from '../components/KeyHints';
 import { savePreferences, state } from '../store';
 import { currentPlatform } from '../platform';
 import { goBack } from './navigation';
+import { conversationWords } from '../i18n/conversations';
 
 interface Option {
   id: string;
@@ -18,7 +19,7 @@ interface Option {
 }
 
 interface Row {
-  id: 'language' | 'textSize' | 'voice';
+  id: 'language' | 'textSize' | 'voice' | 'data';
   label: string;
   options: Option[];
 }
@@ -51,7 +52,11 @@ export default Blits.Component('Settings', {
         {
           id: 'language',
           label: t.language,
-          options: languages.map((language: Language) => ({ id: language, label: languageNames[language], selected: app.language === language })),
+          options: languages.map((language: Language) => ({
+            id: language,
+            label: languageNames[language],
+            selected: app.language === language,
+          })),
         },
         {
           id: 'textSize',
@@ -69,6 +74,16 @@ export default Blits.Component('Settings', {
             { id: 'on', label: t.on, selected: app.voice },
           ],
         },
+        // the tenant's data: export and leaving (wip/neighbours), once the TV is activated
+        ...(hasSession()
+          ? [
+              {
+                id: 'data' as const,
+                label: conversationWords(app.language).dataTitle,
+                options: [{ id: 'open', label: conversationWords(app.language).dataOpen, selected: false }],
+              },
+            ]
+          : []),
       ];
     },
     rowH() {
@@ -160,6 +175,10 @@ export default Blits.Component('Settings', {
       const option = row.options[this.optionIndex];
       const app = state();
       this.note = '';
+      if (row.id === 'data') {
+        this.$router.to('/my-data');
+        return;
+      }
       if (row.id === 'language') {
         const language = option.id as Language;
         if (app.language !== language) {
