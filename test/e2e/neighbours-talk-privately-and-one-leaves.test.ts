@@ -3,11 +3,12 @@
 // B sees it arrive, then blocks A after the confirmation dialog, and A's thread reads as ended. Then A opens "Mes
 // données" (QR code for the phone) and leaves Palier: after the dialog that says what is erased, the TV is back to
 // activation and nothing of A remains. Screenshots at each step.
-import path from 'node:path';
+import path, { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { FeedPost } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openTv, type Tv } from './support/tv';
+import { SCREENSHOT_DIR, launchChromium, openTv, type Tv } from './support/tv';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
 import { freePort } from '../../packages/devstack/src/free-port';
 
@@ -27,6 +28,7 @@ describe('neighbours talk privately, and one leaves Palier', () => {
     api = await startTestApi({
       publicUrl: baseUrl,
       tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
+      phoneDist: process.env.E2E_PHONE_DIST ?? path.join(repoRoot, 'apps/phone/dist'),
       devicePollIntervalSeconds: 1,
     });
     await api.app.listen({ host: '127.0.0.1', port });
@@ -130,6 +132,33 @@ describe('neighbours talk privately, and one leaves Palier', () => {
     await a.expectMessage(/Scannez ce code/);
     await a.expectFocused('Quitter Palier et effacer mes données');
     await a.screenshot('data-02-a-my-data');
+    // The phone scans the QR code: the page says what the file holds and saves it.
+    const qr = await a.page.locator('[data-testid="screen-my-data"]').getAttribute('data-qr');
+    expect(qr).toContain('/phone/data.html#code=');
+    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    try {
+      const phone = await phoneContext.newPage();
+      await phone.goto(qr as string);
+      const logs: string[] = [];
+      phone.on('console', (message) => logs.push(message.text()));
+      phone.on('pageerror', (error) => logs.push(String(error)));
+      await phone
+        .locator('#ready')
+        .waitFor({ state: 'visible', timeout: 15_000 })
+        .catch(async (error: unknown) => {
+          throw new Error(`phone page not ready: ${await phone.content()} ${logs.join(' | ')} (${String(error)})`);
+        });
+      expect(await phone.locator('#summary').innerText()).toContain('Annonces publiées : 1');
+      const [download] = await Promise.all([phone.waitForEvent('download'), phone.locator('#download').click()]);
+      const saved = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
+      expect(saved.profile.reference).toBe(LAURIERS_A_TENANT);
+      expect(saved.conversations[0].messages.map((m: { body: string }) => m.body)).toEqual(['Bonjour, je peux vous aider !', 'Merci']);
+      await phone.locator('#done').filter({ hasText: 'enregistré' }).waitFor();
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await phone.screenshot({ path: join(SCREENSHOT_DIR, 'data-02b-phone-data-page.png'), fullPage: true });
+    } finally {
+      await phoneContext.close();
+    }
     await a.press('OK');
     await a.waitFor('the erase dialog', (s) => s.dialog === 'Tout effacer ?');
     await a.screenshot('data-03-a-erase-dialog');
