@@ -41,10 +41,13 @@ describe('neighbours talk privately, and one leaves Palier', () => {
     await api?.close();
   });
 
-  async function tvFor(reference: string): Promise<{ tv: Tv; tokens: { access_token: string; refresh_token: string } }> {
+  async function tvFor(
+    reference: string,
+    language: 'fr' | 'ar' = 'fr',
+  ): Promise<{ tv: Tv; tokens: { access_token: string; refresh_token: string } }> {
     const tokens = await activateTv(api.app, reference);
     const tv = await openTv(browser, baseUrl, {
-      language: 'fr',
+      language,
       tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
     });
     tvs.push(tv);
@@ -167,5 +170,30 @@ describe('neighbours talk privately, and one leaves Palier', () => {
     await a.screenshot('data-04-a-erased-back-to-activation');
     expect(await api.app.db.tenant.count({ where: { reference: LAURIERS_A_TENANT } })).toBe(0);
     expect(await api.app.db.post.count({ where: { id: help.id } })).toBe(0);
+  });
+
+  it('in Arabic, "I am interested" on a lending post opens the thread, mirrored', async () => {
+    const { tokens: lender } = await tvFor('HMP-LAU-C-0102');
+    const { tv: reader } = await tvFor('HMP-LAU-B-0102', 'ar');
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/feed/posts',
+      headers: bearer(lender as never),
+      payload: { kind: 'LEND_GIVE', title: 'Je prête une perceuse', body: 'Je prête une perceuse ce week-end' },
+    });
+    const lending: FeedPost = response.json();
+    await reader.page.evaluate(`location.hash = '#/feed/posts/${lending.id}'`);
+    await reader.expectScreen('feed-post');
+    await reader.expectFocused('يهمني هذا');
+    await reader.press('OK');
+    await reader.expectScreen('conversation');
+    await sees(reader, 'مرحبًا، منشورك يهمني!');
+    await reader.expectFocused('شكرًا');
+    await reader.screenshot('conversations-09-ar-thread');
+    await reader.press('Back');
+    await reader.expectScreen('feed-post');
+    await reader.page.evaluate(`location.hash = '#/conversations'`);
+    await reader.expectScreen('conversations');
+    await reader.screenshot('conversations-10-ar-list');
   });
 });
