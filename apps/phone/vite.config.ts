@@ -21,6 +21,8 @@ export default defineConfig({
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         photos: fileURLToPath(new URL('./photos.html', import.meta.url)),
         text: fileURLToPath(new URL('./text.html', import.meta.url)),
+        // data.html: the tenant's data export (wip/neighbours)
+        data: fileURLToPath(new URL('./data.html', import.meta.url)),
       },
     },
   },

@@ -164,6 +164,9 @@ describe('neighbours help each other through the feed', () => {
     await b.expectFocused(HELP_REQUEST);
     await b.press('OK');
     await b.expectScreen('feed-post');
+    // A help request leads with "Je peux aider" (a private conversation, wip/neighbours); the quick replies follow.
+    await b.expectFocused('Je peux aider');
+    await b.press('Down');
     await b.expectFocused('Merci !');
     await b.screenshot('feed-08-b-post-detail');
     await b.press('Down');

@@ -35,6 +35,9 @@ import { mandateRoutes } from './modules/mandates/routes';
 // appointments
 import { appointmentRoutes } from './modules/appointments/routes';
 import { sendPersonalNotice } from './modules/notices/personal';
+// private conversations (wip/neighbours)
+import { conversationRoutes } from './modules/conversations/routes';
+import { privacyRoutes } from './modules/privacy/routes';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -137,6 +140,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     linkSecret: config.tokenSecret,
     publicUrl: config.publicUrl,
   });
+  // private conversations (wip/neighbours)
+  await app.register(conversationRoutes, { forbiddenWords: config.feedForbiddenWords });
+  await app.register(privacyRoutes);
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

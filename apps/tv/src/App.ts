@@ -72,6 +72,11 @@ export default Blits.Application({
     { path: '/feed', component: () => import('./pages/Feed'), transition: instant, hooks: { before: signedIn } },
     { path: '/feed/write', component: () => import('./pages/FeedWrite'), transition: instant, hooks: { before: signedIn } },
     { path: '/feed/posts/:id', component: () => import('./pages/FeedPostDetail'), transition: instant, hooks: { before: signedIn } },
+    // private conversations (wip/neighbours)
+    { path: '/conversations', component: () => import('./pages/Conversations'), transition: instant, hooks: { before: signedIn } },
+    { path: '/conversations/:id', component: () => import('./pages/ConversationThread'), transition: instant, hooks: { before: signedIn } },
+    // the tenant's data: export to the phone, leaving (wip/neighbours)
+    { path: '/my-data', component: () => import('./pages/MyData'), transition: instant, hooks: { before: signedIn } },
   ],
   computed: { ...lookComputed },
   watch: {
@@ -108,6 +113,7 @@ export default Blits.Application({
         state().banner = null;
         state().firstName = '';
         state().unread = 0;
+        state().unreadMessages = 0;
         forgetCalls();
         forgetFeed();
         this.$router.to('/activation');

@@ -58,6 +58,8 @@ export interface AppState {
   missedCalls: number;
   /** Bumped when the calls screen should re-read the API (a call ended, a missed call arrived). */
   callsVersion: number;
+  /** Unread messages over the tenant's private conversations (the neighbours tile's badge) (wip/neighbours). */
+  unreadMessages: number;
 }
 
 const PREFERENCES_KEY = 'palier.preferences';
@@ -100,6 +102,7 @@ export function initialState(overrides: Partial<Preferences> = {}): AppState {
     call: null,
     missedCalls: 0,
     callsVersion: 0,
+    unreadMessages: 0,
   };
 }
 

@@ -27,6 +27,10 @@ import type {
 import type { PlaceList } from './places';
 import type { CreatePostRequest, CreateReplyRequest, EventSeat, FeedPost, FeedQuery, PostDraft, PostDraftContent, PostReply } from './feed';
 import type { ClaimedHandoff, Handoff, HandoffTextTask, HandoffTextView, StartHandoffRequest } from './handoffs';
+import type { ClaimedHandoff, Handoff, StartHandoffRequest } from './handoffs';
+// private conversations (wip/neighbours)
+import type { Conversation, ConversationMessage, StartConversationRequest, UnreadConversations } from './conversations';
+import type { TenantDataExport } from './privacy';
 import type {
   AssignReportRequest,
   DraftPhotos,
@@ -651,6 +655,37 @@ export class PalierClient {
       headers: { 'idempotency-key': idempotencyKey },
     });
   }
+  // --- private conversations between neighbours (tenant) (wip/neighbours) ---
+  /** "I can help" / "I am interested" on a post: opens the conversation with its author, or returns the one already open. */
+  startConversation(body: StartConversationRequest): Promise<Conversation> {
+    return this.request('POST', '/api/v1/conversations', { body });
+  }
+
+  /** The tenant's conversations, the most recently active first. */
+  conversations(page: PageQuery = {}): Promise<Page<Conversation>> {
+    return this.request('GET', '/api/v1/conversations', { query: page });
+  }
+
+  unreadConversations(): Promise<UnreadConversations> {
+    return this.request('GET', '/api/v1/conversations/unread');
+  }
+
+  conversation(conversationId: string): Promise<Conversation> {
+    return this.request('GET', '/api/v1/conversations/' + encodeURIComponent(conversationId));
+  }
+
+  /** Newest first; the next page goes further back in time. */
+  conversationMessages(conversationId: string, page: PageQuery = {}): Promise<Page<ConversationMessage>> {
+    return this.request('GET', '/api/v1/conversations/' + encodeURIComponent(conversationId) + '/messages', { query: page });
+  }
+
+  /** Pass the same idempotencyKey when retrying, so the message is sent once. */
+  sendConversationMessage(conversationId: string, body: string, idempotencyKey: string): Promise<ConversationMessage> {
+    return this.request('POST', '/api/v1/conversations/' + encodeURIComponent(conversationId) + '/messages', {
+      body: { body },
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+  }
 
   // --- mandates ---
   /** The helpers the tenant gave a right to act in their name, withdrawn ones included. */
@@ -811,5 +846,28 @@ export class PalierClient {
   /** Where the console downloads the .ics file (the staff cookie goes with a plain link). */
   staffAppointmentCalendarUrl(appointmentId: string): string {
     return this.baseUrl + '/api/v1/staff/appointments/' + encodeURIComponent(appointmentId) + '/calendar.ics';
+  }
+  markConversationRead(conversationId: string): Promise<Conversation> {
+    return this.request('PUT', '/api/v1/conversations/' + encodeURIComponent(conversationId) + '/read');
+  }
+
+  closeConversation(conversationId: string): Promise<Conversation> {
+    return this.request('POST', '/api/v1/conversations/' + encodeURIComponent(conversationId) + '/close');
+  }
+
+  /** Closes the conversation and blocks the neighbour: neither can write to or call the other any more. */
+  blockConversationNeighbour(conversationId: string): Promise<Conversation> {
+    return this.request('POST', '/api/v1/conversations/' + encodeURIComponent(conversationId) + '/block');
+  }
+
+  // --- the tenant's data (RGPD) (wip/neighbours) ---
+  /** With a data_export hand-off token (the phone page), or the TV's own token: everything Palier holds about the tenant. */
+  exportMyData(): Promise<TenantDataExport> {
+    return this.request('GET', '/api/v1/me/export');
+  }
+
+  /** Leave Palier: erases the tenant and signs every device out. Ask the tenant first; this cannot be undone. */
+  eraseMyAccount(): Promise<void> {
+    return this.request('DELETE', '/api/v1/me', { body: { confirm: 'ERASE_MY_DATA' } });
   }
 }

@@ -34,6 +34,8 @@ export const FeedPost = Type.Object({
   mine: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
   replyCount: Type.Integer(),
+  /** true when the author left Palier: title, body and name are empty; the replies others wrote stay (wip/neighbours). */
+  removed: Type.Optional(Type.Boolean()),
   event: Type.Union([PostEvent, Type.Null()]),
 });
 export type FeedPost = Static<typeof FeedPost>;

@@ -16,4 +16,7 @@ export * from './eservices';
 export * from './mandates';
 // appointments
 export * from './appointments';
+// private conversations (wip/neighbours)
+export * from './conversations';
+export * from './privacy';
 export * from './client';

@@ -205,6 +205,18 @@ export const problemCatalogue = {
     fr: 'Ce texte a déjà été envoyé au téléviseur. Pour le changer, demandez un nouveau code sur le téléviseur.',
     en: 'This text was already sent to the TV. To change it, ask the TV for a new code.',
   },
+  // private conversations (wip/neighbours)
+  conversation_closed: {
+    status: 409,
+    fr: 'Cette conversation est terminée : vous ne pouvez plus y écrire.',
+    en: 'This conversation is closed: you cannot write in it any more.',
+  },
+  neighbour_unavailable: {
+    status: 409,
+    fr: 'Vous ne pouvez pas écrire à cette personne.',
+    en: 'You cannot write to this person.',
+  },
+  own_post: { status: 409, fr: 'C’est votre propre annonce.', en: 'This is your own post.' },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',

@@ -215,7 +215,8 @@ const StaffReportPlace = Type.Object({
 export const StaffReportSummary = Type.Object({
   ...reportFields,
   place: StaffReportPlace,
-  tenant: Type.Object({ id: Type.String(), name: Type.String(), reference: Type.String() }),
+  /** null once the tenant has left Palier (erasure): the report stays with the home, without a name. */
+  tenant: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), reference: Type.String() }), Type.Null()]),
   assignee: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
   overdue: Type.Boolean(),
   ageDays: Type.Integer(),

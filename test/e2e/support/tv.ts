@@ -77,7 +77,11 @@ export type Screen =
   // neighbours' feed
   | 'feed'
   | 'feed-post'
-  | 'feed-write';
+  | 'feed-write'
+  // private conversations and the tenant's data (wip/neighbours)
+  | 'conversations'
+  | 'conversation'
+  | 'my-data';
 
 /** The API's call states in lower case, and 'idle' when no call shows. */
 export type CallStateName =

@@ -11,6 +11,7 @@ import { handleAppointmentEvent } from '../appointments/events';
 import { handleHandoffEvent } from '../handoffs/events';
 import { handleEServiceEvent } from '../eservices/events';
 import { handleFeedEvent } from '../feed/events';
+import { handleConversationEvent, refreshUnreadMessages } from '../conversations/events';
 
 let connection: RealtimeConnection | null = null;
 
@@ -67,6 +68,9 @@ function handleEvent(event: EventMessage): void {
   } else if (event.name === 'feed.post_created' || event.name === 'feed.reply_created') {
     // neighbours' feed
     handleFeedEvent(event);
+  } else if (event.name === 'conversation.message' || event.name === 'conversation.read' || event.name === 'conversation.closed') {
+    // private conversations (wip/neighbours)
+    handleConversationEvent(event);
   }
 }
 
@@ -89,6 +93,7 @@ export function startLiveUpdates(): void {
   // After a reconnection, anything missed was replayed, but the count may also have changed by other means: re-read.
   connection = new RealtimeConnection(handleEvent, () => {
     refreshUnread();
+    refreshUnreadMessages();
     resumeCurrentCall();
   });
   connection.start();

@@ -5,6 +5,8 @@ import type { FeedPost } from '@palier/contracts/src/feed';
 import { api } from '../api/session';
 import type { Language } from '../i18n';
 import type { FeedWords } from '../i18n/feed';
+// private conversations (wip/neighbours)
+import { conversationActions } from '../conversations/actions';
 
 export interface PostActionContext {
   post: FeedPost;
@@ -65,6 +67,8 @@ const eventSeatActions: PostActionProvider = (post, words) => {
 export const postActionProviders: PostActionProvider[] = [
   // feed: event seats
   eventSeatActions,
+  // private conversations (wip/neighbours): "Je peux aider" / "Ça m'intéresse"
+  conversationActions,
 ];
 
 export function postActions(post: FeedPost, words: FeedWords): PostAction[] {

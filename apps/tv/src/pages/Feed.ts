@@ -8,6 +8,7 @@ import type { FeedRealtimeEvent } from '@palier/contracts/src/realtime';
 import { api } from '../api/session';
 import { format } from '../i18n';
 import { feedWords, type FeedWords } from '../i18n/feed';
+import { conversationWords } from '../i18n/conversations';
 import { reportMessage, reportScreen } from '../testing';
 import { horizontalStep, lookComputed, speak } from '../components/look';
 import PostItem from '../components/PostItem';
@@ -152,6 +153,8 @@ export default Blits.Component('Feed', {
       return [
         { key: 'ok', label: this.t.common.choose },
         { key: 'green', label: this.words.shortcutWrite },
+        // private conversations (wip/neighbours)
+        { key: 'yellow', label: conversationWords(this.$appState.language).shortcut },
         { key: 'back', label: this.t.common.goBack },
       ];
     },
@@ -475,6 +478,10 @@ export default Blits.Component('Feed', {
     green() {
       this.remember();
       this.$router.to('/feed/write');
+    },
+    yellow() {
+      this.remember();
+      this.$router.to('/conversations');
     },
     back() {
       forgetFeed();

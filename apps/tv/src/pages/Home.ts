@@ -13,6 +13,9 @@ import Button from '../components/Button';
 import KeyHints from '../components/KeyHints';
 import { state } from '../store';
 import { deployment } from '../deployment';
+// private conversations (wip/neighbours): the neighbours tile's badge and the green key
+import { refreshUnreadMessages } from '../conversations/events';
+import { conversationWords } from '../i18n/conversations';
 
 interface TileSpec {
   id: string;
@@ -117,6 +120,7 @@ export default Blits.Component('Home', {
     hints() {
       return [
         { key: 'red', label: this.t.home.shortcutNotices },
+        { key: 'green', label: conversationWords(this.$appState.language).shortcut },
         { key: 'blue', label: this.t.home.shortcutSettings },
         { key: 'back', label: this.t.leave.question },
       ];
@@ -128,6 +132,9 @@ export default Blits.Component('Home', {
       this.$setTimeout(() => this.layoutTiles(), 0);
     },
     '$appState.missedCalls'() {
+      this.$setTimeout(() => this.layoutTiles(), 0);
+    },
+    '$appState.unreadMessages'() {
       this.$setTimeout(() => this.layoutTiles(), 0);
     },
     '$appState.language'() {
@@ -201,7 +208,7 @@ export default Blits.Component('Home', {
           glyph: '!',
           badge: unread > 0 ? (unread === 1 ? t.unreadOne : format(t.unread, { count: unread })) : '',
         },
-        { id: 'neighbours', label: t.neighbours, help: t.neighboursHelp, glyph: '☺', badge: '' },
+        { id: 'neighbours', label: t.neighbours, help: t.neighboursHelp, glyph: '☺', badge: this.messagesBadge() },
         { id: 'procedures', label: t.procedures, help: t.proceduresHelp, glyph: '✎', badge: '' },
         {
           id: 'calls',
@@ -241,6 +248,12 @@ export default Blits.Component('Home', {
       );
       refreshUnread();
       refreshMissedCalls();
+      refreshUnreadMessages();
+    },
+    messagesBadge(): string {
+      const count = this.$appState.unreadMessages;
+      const words = conversationWords(this.$appState.language);
+      return count > 0 ? (count === 1 ? words.tileBadgeOne : format(words.tileBadge, { count })) : '';
     },
     focusTile() {
       const tile = this.$select('tile' + this.focusIndex);
@@ -290,6 +303,10 @@ export default Blits.Component('Home', {
     red() {
       this.focusIndex = 0;
       this.open('notices');
+    },
+    green() {
+      lastFocus = this.focusIndex;
+      this.$router.to('/conversations');
     },
     blue() {
       this.focusIndex = 4;

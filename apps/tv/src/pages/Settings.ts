@@ -12,6 +12,7 @@ import { currentPlatform } from '../platform';
 import { goBack } from './navigation';
 import { forgetNotices } from './noticesMemory';
 import { refreshUnread } from '../api/live';
+import { conversationWords } from '../i18n/conversations';
 
 interface Option {
   id: string;
@@ -20,7 +21,7 @@ interface Option {
 }
 
 interface Row {
-  id: 'language' | 'textSize' | 'voice';
+  id: 'language' | 'textSize' | 'voice' | 'data';
   label: string;
   options: Option[];
 }
@@ -75,6 +76,16 @@ export default Blits.Component('Settings', {
             { id: 'on', label: t.on, selected: app.voice },
           ],
         },
+        // the tenant's data: export and leaving (wip/neighbours), once the TV is activated
+        ...(hasSession()
+          ? [
+              {
+                id: 'data' as const,
+                label: conversationWords(app.language).dataTitle,
+                options: [{ id: 'open', label: conversationWords(app.language).dataOpen, selected: false }],
+              },
+            ]
+          : []),
       ];
     },
     rowH() {
@@ -166,6 +177,10 @@ export default Blits.Component('Settings', {
       const option = row.options[this.optionIndex];
       const app = state();
       this.note = '';
+      if (row.id === 'data') {
+        this.$router.to('/my-data');
+        return;
+      }
       if (row.id === 'language') {
         const language = option.id as Language;
         if (app.language !== language) {

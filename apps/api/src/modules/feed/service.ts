@@ -63,7 +63,7 @@ function audienceIdOf(place: TenantPlace, audience: FeedAudience): string {
 }
 
 /** The places whose posts a tenant sees: theirs, and nothing else. */
-function visibleAudienceIds(place: TenantPlace): string[] {
+export function visibleAudienceIds(place: TenantPlace): string[] {
   return [place.buildingId, place.residenceId, place.districtId];
 }
 
@@ -80,14 +80,16 @@ const postSelect = {
   eventPlace: true,
   eventCapacity: true,
   eventTaken: true,
+  removedAt: true,
   // First name and building only: the select is the guarantee that nothing else leaves the database.
   author: { select: { firstName: true, home: { select: { building: { select: { name: true } } } } } },
 } satisfies Prisma.PostSelect;
 
 type LoadedPost = Prisma.PostGetPayload<{ select: typeof postSelect }>;
 
-function neighbour(author: { firstName: string; home: { building: { name: string } } }) {
-  return { firstName: author.firstName, building: author.home.building.name };
+function neighbour(author: { firstName: string; home: { building: { name: string } } } | null) {
+  // null: the author left Palier; the TV shows "a removed message" instead of a name.
+  return author ? { firstName: author.firstName, building: author.home.building.name } : { firstName: '', building: '' };
 }
 
 function toFeedPost(post: LoadedPost, place: TenantPlace, signedUp: Set<string>): FeedPost {
@@ -101,6 +103,7 @@ function toFeedPost(post: LoadedPost, place: TenantPlace, signedUp: Set<string>)
     mine: post.authorId === place.tenantId,
     createdAt: post.createdAt.toISOString(),
     replyCount: post.replyCount,
+    ...(post.removedAt ? { removed: true } : {}),
     event:
       post.kind === 'EVENT' && post.eventStartsAt
         ? {
@@ -287,6 +290,8 @@ export async function createReply(
 ): Promise<{ reply: PostReply; created: boolean }> {
   const { db } = ctx;
   const post = await visiblePost(db, place, postId);
+  // Its author left: the replies already written stay, nobody adds to them.
+  if (post.removedAt) throw new DomainError('conflict');
   const key = idempotencyKey ? `${place.tenantId}:${idempotencyKey}` : undefined;
   if (key) {
     const existing = await db.postReply.findUnique({ where: { idempotencyKey: key }, select: replySelect });
@@ -317,7 +322,7 @@ export async function createReply(
   const event = { name: 'feed.reply_created', data: { postId, replyId: reply.id, replyCount } } as const;
   const full = await db.post.findUniqueOrThrow({ where: { id: postId }, select: { audienceKind: true, audienceId: true } });
   await raiseEvent(db, ctx.bus, `${full.audienceKind}:${full.audienceId}`, event);
-  if (post.authorId !== place.tenantId) await raiseEvent(db, ctx.bus, `TENANT:${post.authorId}`, event);
+  if (post.authorId && post.authorId !== place.tenantId) await raiseEvent(db, ctx.bus, `TENANT:${post.authorId}`, event);
   return { reply: toReply(reply, place), created: true };
 }
 

@@ -29,5 +29,7 @@ export function handoffSubjectChecks(db: PrismaClient): Record<HandoffPurpose, S
       if (subjectId)
         throw new DomainError('validation_failed', undefined, { errors: [{ field: 'body.subjectId', message: 'not used for a text' }] });
     },
+    // The tenant's data export (wip/neighbours): about the tenant themself, no subject.
+    data_export: async () => {},
   };
 }

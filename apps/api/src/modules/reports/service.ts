@@ -57,7 +57,8 @@ const reportInclude = {
 
 const staffInclude = {
   ...reportInclude,
-  tenant: { select: { id: true, firstName: true, lastName: true, reference: true, home: { select: { floor: true, door: true } } } },
+  tenant: { select: { id: true, firstName: true, lastName: true, reference: true } },
+  home: { select: { floor: true, door: true } },
   building: {
     select: {
       id: true,
@@ -168,10 +169,13 @@ function toStaffSummary(report: LoadedStaffReport, now: Date): StaffReportSummar
       residence: report.building.residence.name,
       buildingId: report.building.id,
       building: report.building.name,
-      floor: report.tenant.home.floor,
-      door: report.tenant.home.door,
+      floor: report.home.floor,
+      door: report.home.door,
     },
-    tenant: { id: report.tenant.id, name: `${report.tenant.firstName} ${report.tenant.lastName}`, reference: report.tenant.reference },
+    // null once the tenant has left Palier: the landlord keeps the report for the home, without a name.
+    tenant: report.tenant
+      ? { id: report.tenant.id, name: `${report.tenant.firstName} ${report.tenant.lastName}`, reference: report.tenant.reference }
+      : null,
     assignee: report.assignee ? { id: report.assignee.id, name: report.assignee.fullName } : null,
     overdue: isOverdue(report, now),
     ageDays: Math.floor((now.getTime() - report.createdAt.getTime()) / DAY_MS),
@@ -201,11 +205,11 @@ function toStaffReport(links: PhotoLinks, staff: StaffContext, report: LoadedSta
 
 async function announce(
   ctx: ReportContext,
-  report: { id: string; tenantId: string; organisationId: string; status: ReportStatus },
+  report: { id: string; tenantId: string | null; organisationId: string; status: ReportStatus },
   change: Change,
 ) {
   const data = { reportId: report.id, status: report.status, change };
-  await raiseEvent(ctx.db, ctx.bus, `TENANT:${report.tenantId}`, { name: 'report.updated', data });
+  if (report.tenantId) await raiseEvent(ctx.db, ctx.bus, `TENANT:${report.tenantId}`, { name: 'report.updated', data });
   await raiseEvent(ctx.db, ctx.bus, `ORGANISATION:${report.organisationId}`, { name: 'report.updated', data });
 }
 

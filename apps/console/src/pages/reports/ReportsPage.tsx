@@ -305,9 +305,7 @@ function ReportDetail({
       </div>
       <dl className="report-facts">
         <dt>{r('tenant')}</dt>
-        <dd>
-          {report.tenant.name} ({report.tenant.reference})
-        </dd>
+        <dd>{report.tenant ? `${report.tenant.name} (${report.tenant.reference})` : r('formerTenant')}</dd>
         <dt>{r('home')}</dt>
         <dd>{r('homeValue', { ...report.place })}</dd>
         <dt>{r('place')}</dt>
