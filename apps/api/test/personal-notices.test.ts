@@ -42,7 +42,7 @@ describe('personal notices', () => {
       (n) => n.id,
     );
   const unread = async (tokens: TokenResponse) =>
-    (await api.app.inject({ url: '/api/v1/notices/unread', headers: bearer(tokens) })).json() as { unread: number; urgentUnread: number };
+    (await api.app.inject({ url: '/api/v1/notices/unread', headers: bearer(tokens) })).json() as { unread: number; urgentUnread: number; latestUrgent?: { id: string } | null };
 
   function send(overrides: Partial<Parameters<typeof sendPersonalNotice>[2]> = {}) {
     return sendPersonalNotice(api.app.db, api.app.eventBus, {

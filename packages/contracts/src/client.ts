@@ -27,7 +27,6 @@ import type {
 import type { PlaceList } from './places';
 import type { CreatePostRequest, CreateReplyRequest, EventSeat, FeedPost, FeedQuery, PostDraft, PostDraftContent, PostReply } from './feed';
 import type { ClaimedHandoff, Handoff, HandoffTextTask, HandoffTextView, StartHandoffRequest } from './handoffs';
-import type { ClaimedHandoff, Handoff, StartHandoffRequest } from './handoffs';
 // private conversations (wip/neighbours)
 import type { Conversation, ConversationMessage, StartConversationRequest, UnreadConversations } from './conversations';
 import type { TenantDataExport } from './privacy';

@@ -123,6 +123,8 @@ export type EServiceRealtimeEvent = EServiceUpdatedEvent | EServiceFormsChangedE
 export interface AppointmentUpdatedEvent {
   name: 'appointment.updated';
   data: { appointmentId: string; status: 'BOOKED' | 'CANCELLED'; change: 'booked' | 'moved' | 'cancelled' };
+}
+
 /** To the tenant's TV: their phone sent the text of a "text" hand-off; read it at GET /api/v1/handoffs/:id/text. */
 export interface HandoffTextReceivedEvent {
   name: 'handoff.text_received';
