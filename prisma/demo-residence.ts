@@ -3,6 +3,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { activationCodeDigest, hashPassword } from '../apps/api/src/modules/accounts/secrets';
 import { demoActivationCode } from './demo-letters';
+import { seedDefaultForbiddenWords } from '../apps/api/src/modules/moderation/forbidden-word-list';
 
 export const DEMO_STAFF_PASSWORD = 'palier-demo';
 
@@ -341,5 +342,7 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
       },
     });
   }
+  // moderation: the landlord and the city start with the default forbidden words
+  for (const organisationId of [landlord.id, cityHall.id]) await seedDefaultForbiddenWords(db, organisationId);
   return { seeded: true };
 }

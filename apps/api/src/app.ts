@@ -27,6 +27,8 @@ import { handoffRoutes } from './modules/handoffs/routes';
 import { handoffSubjectChecks } from './modules/handoffs/subject-checks';
 import { reportRoutes } from './modules/reports/routes';
 import { feedRoutes } from './modules/feed/routes';
+// moderation
+import { moderationRoutes } from './modules/moderation/routes';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -117,6 +119,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   await app.register(reportRoutes, { linkSecret: config.tokenSecret });
   await app.register(feedRoutes, { forbiddenWords: config.feedForbiddenWords });
+  // moderation
+  await app.register(moderationRoutes, { hideThreshold: config.moderationHideThreshold });
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

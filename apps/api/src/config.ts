@@ -34,6 +34,8 @@ const Environment = Type.Object({
   CALL_SWEEP_INTERVAL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   STORAGE_DIR: Type.Optional(Type.String()),
   FEED_FORBIDDEN_WORDS: Type.Optional(Type.String({ maxLength: 100_000 })),
+  // moderation
+  MODERATION_HIDE_THRESHOLD: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
 
 /** A LiveKit deployment: the URL clients connect to (ws/wss) and the key pair that signs tokens and webhooks. */
@@ -75,6 +77,8 @@ export interface Config {
   storageDir: string;
   /** Words (or phrases) a neighbour's post or reply may not contain; case and accents ignored. */
   feedForbiddenWords: string[];
+  /** Distinct neighbours whose reports hide a post or a reply from everyone until a moderator reviews it. */
+  moderationHideThreshold: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('LIVEKIT_URL: must be set in production, with LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
   if (picked.CALL_RING_TIMEOUT_SECONDS !== undefined && Number(picked.CALL_RING_TIMEOUT_SECONDS) < 1)
     problems.push('CALL_RING_TIMEOUT_SECONDS: must be 1 or more');
+  if (picked.MODERATION_HIDE_THRESHOLD !== undefined && Number(picked.MODERATION_HIDE_THRESHOLD) < 1)
+    problems.push('MODERATION_HIDE_THRESHOLD: must be 1 or more');
   if (problems.length > 0) throw new ConfigError(problems);
   const env_ = picked as unknown as Static<typeof Environment>;
   const port = Number(env_.PORT ?? 3000);
@@ -149,5 +155,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((word) => word.trim())
       .filter((word) => word.length > 0),
+    moderationHideThreshold: Number(env_.MODERATION_HIDE_THRESHOLD ?? 3),
   };
 }

@@ -11,4 +11,6 @@ export * from './realtime';
 export * from './handoffs';
 export * from './reports';
 export * from './feed';
+// moderation
+export * from './moderation';
 export * from './client';

@@ -89,7 +89,23 @@ export interface FeedReplyCreatedEvent {
 
 export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent;
 
-export type RealtimeEventBody = NoticePublishedEvent | NoticeReadEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent;
+// moderation
+/**
+ * To the post's audience when moderation hides or deletes a post or a reply, or restores it: re-read the feed (and the
+ * replies). To the landlord's consoles (ORGANISATION) when the moderation queue changes, with no content.
+ */
+export interface FeedContentModeratedEvent {
+  name: 'feed.content_moderated';
+  data: { postId: string; replyId: string | null; visible: boolean };
+}
+export interface ModerationQueueEvent {
+  name: 'moderation.queue';
+  data: { caseId: string };
+}
+export type ModerationRealtimeEvent = FeedContentModeratedEvent | ModerationQueueEvent;
+
+export type RealtimeEventBody =
+  NoticePublishedEvent | NoticeReadEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent | ModerationRealtimeEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 
