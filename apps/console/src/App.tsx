@@ -10,6 +10,7 @@ import { pageFromHash, pagesFor, type PageId } from './navigation';
 import { CallCentrePage } from './pages/calls/CallCentrePage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
+import { ModerationPage } from './pages/moderation/ModerationPage';
 import { SignInPage, type SignInReason } from './pages/sign-in/SignInPage';
 import { SessionContext, type Session } from './session';
 
@@ -94,6 +95,7 @@ function Workspace({ staff, hash, onSignOut }: { staff: StaffProfile; hash: stri
         )}
         {page === 'notices' && <NoticesPage />}
         {page === 'reports' && <ReportsPage />}
+        {page === 'moderation' && <ModerationPage />}
       </main>
     </>
   );

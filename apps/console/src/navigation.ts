@@ -1,15 +1,17 @@
 // The console's pages, reached by the address's hash (#notices, #calls) so a reload or a bookmark lands on the same task.
 import type { StaffRole } from './api/shapes';
 
-export type PageId = 'notices' | 'calls' | 'reports';
+export type PageId = 'notices' | 'calls' | 'reports' | 'moderation';
 
 export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
   notices: ['CARETAKER', 'ADMIN', 'CLERK'],
   calls: ['AGENT', 'ADMIN'],
   reports: ['CARETAKER', 'AGENT', 'ADMIN'],
+  // moderation
+  moderation: ['MODERATOR', 'ADMIN'],
 };
 
-const order: PageId[] = ['calls', 'notices', 'reports'];
+const order: PageId[] = ['calls', 'notices', 'reports', 'moderation'];
 
 /** The pages this staff member has a use for; a role with none still gets the notices page, which says so. */
 export function pagesFor(roles: readonly StaffRole[]): PageId[] {

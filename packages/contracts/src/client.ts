@@ -49,6 +49,17 @@ import type {
   StartCallRequest,
   TenantCall,
 } from './calls';
+// moderation
+import type {
+  ContentReportReceipt,
+  ContentReportRequest,
+  ForbiddenWord,
+  ModerationActionRequest,
+  ModerationCaseDetail,
+  ModerationCaseQuery,
+  ModerationCaseSummary,
+  ModerationLogEntry,
+} from './moderation';
 
 export class ApiProblem extends Error {
   constructor(readonly problem: Problem) {
@@ -507,5 +518,39 @@ export class PalierClient {
   /** With a call_camera hand-off token: the phone's LiveKit token for that call (camera and microphone). */
   phoneCallToken(callId: string): Promise<CallToken> {
     return this.request('POST', '/api/v1/calls/' + encodeURIComponent(callId) + '/phone-token');
+  }
+
+  // --- moderation (tenant: report; staff: queue, decisions, log, forbidden words) ---
+  /** One report per neighbour and item: reporting again returns the first report. */
+  reportContent(body: ContentReportRequest): Promise<ContentReportReceipt> {
+    return this.request('POST', '/api/v1/moderation/reports', { body });
+  }
+
+  moderationCases(query: ModerationCaseQuery = {}): Promise<Page<ModerationCaseSummary>> {
+    return this.request('GET', '/api/v1/moderation/cases', { query });
+  }
+
+  moderationCase(caseId: string): Promise<ModerationCaseDetail> {
+    return this.request('GET', '/api/v1/moderation/cases/' + encodeURIComponent(caseId));
+  }
+
+  moderate(caseId: string, body: ModerationActionRequest): Promise<ModerationCaseDetail> {
+    return this.request('POST', '/api/v1/moderation/cases/' + encodeURIComponent(caseId) + '/actions', { body });
+  }
+
+  moderationLog(page: PageQuery = {}): Promise<Page<ModerationLogEntry>> {
+    return this.request('GET', '/api/v1/moderation/log', { query: page });
+  }
+
+  forbiddenWords(page: PageQuery = {}): Promise<Page<ForbiddenWord>> {
+    return this.request('GET', '/api/v1/moderation/forbidden-words', { query: page });
+  }
+
+  addForbiddenWord(word: string): Promise<ForbiddenWord> {
+    return this.request('POST', '/api/v1/moderation/forbidden-words', { body: { word } });
+  }
+
+  removeForbiddenWord(wordId: string): Promise<void> {
+    return this.request('DELETE', '/api/v1/moderation/forbidden-words/' + encodeURIComponent(wordId));
   }
 }

@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   'nav.notices': 'Notices',
   'nav.calls': 'Video calls',
   'nav.reports': 'Fault reports',
+  'nav.moderation': 'Moderation',
 
   'role.AGENT': 'Call-centre agent',
   'role.CARETAKER': 'Caretaker',

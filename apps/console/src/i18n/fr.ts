@@ -18,6 +18,7 @@ export const fr = {
   'nav.notices': 'Avis',
   'nav.calls': 'Appels vidéo',
   'nav.reports': 'Signalements',
+  'nav.moderation': 'Modération',
 
   'role.AGENT': 'Agent d’accueil',
   'role.CARETAKER': 'Gardien·ne',
