@@ -1,10 +1,15 @@
 // Notices: what landlords, caretakers, town halls and the city publish, and who has read them.
 import { Type, type Static } from 'typebox';
-import { Audience, AudienceKind } from './places';
+import { Audience, AudienceKind, audienceKinds } from './places';
 
 export const noticeCategories = ['WORKS', 'OUTAGE', 'SAFETY', 'EVENT', 'INFORMATION'] as const;
 export const NoticeCategory = Type.Enum(noticeCategories);
 export type NoticeCategory = (typeof noticeCategories)[number];
+
+/** Where a notice the tenant reads was addressed: a place, or the tenant alone (a personal notice). */
+export const noticeAudienceKinds = [...audienceKinds, 'TENANT'] as const;
+export const NoticeAudienceKind = Type.Enum(noticeAudienceKinds);
+export type NoticeAudienceKind = (typeof noticeAudienceKinds)[number];
 
 export const TenantNotice = Type.Object({
   id: Type.String(),
@@ -13,7 +18,7 @@ export const TenantNotice = Type.Object({
   category: NoticeCategory,
   urgent: Type.Boolean(),
   publisher: Type.String({ description: 'The organisation that published it' }),
-  audienceKind: AudienceKind,
+  audienceKind: NoticeAudienceKind,
   publishedAt: Type.String({ format: 'date-time' }),
   validUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

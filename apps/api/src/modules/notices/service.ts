@@ -1,6 +1,6 @@
 // Notices: publishing to a place, what a tenant may read, read receipts and read counts per home.
 import { Prisma, type PrismaClient, type Notice } from '@prisma/client';
-import type { Page, PublishNoticeRequest, StaffNotice, TenantNotice, UnreadNotices } from '@palier/contracts';
+import type { AudienceKind, Page, PublishNoticeRequest, StaffNotice, TenantNotice, UnreadNotices } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import type { EventBus } from '../../plugins/event-bus';
 import type { StaffContext } from '../accounts/staff-sessions';
@@ -23,6 +23,7 @@ function visibleTo(place: TenantPlace, now: Date): Prisma.NoticeWhereInput {
           { audienceKind: 'RESIDENCE', residenceId: place.residenceId },
           { audienceKind: 'DISTRICT', districtId: place.districtId },
           { audienceKind: 'CITY', cityId: place.cityId },
+          { audienceKind: 'TENANT', tenantId: place.tenantId },
         ],
       },
     ],
@@ -116,11 +117,13 @@ export async function markNoticeRead(db: PrismaClient, bus: EventBus, place: Ten
   return { noticeId, readAt: receipt.readAt.toISOString() };
 }
 
-async function toStaffNotice(db: PrismaClient, notice: Notice & { author: { fullName: string } }): Promise<StaffNotice> {
+async function toStaffNotice(db: PrismaClient, notice: Notice & { author: { fullName: string } | null }): Promise<StaffNotice> {
   const audienceId = (notice.buildingId ?? notice.residenceId ?? notice.districtId ?? notice.cityId) as string;
+  // Personal notices (audience TENANT) never reach this list: see listStaffNotices.
+  const kind = notice.audienceKind as AudienceKind;
   const [name, target, read] = await Promise.all([
-    audienceName(db, notice.audienceKind, audienceId),
-    audienceHomeCount(db, notice.audienceKind, audienceId),
+    audienceName(db, kind, audienceId),
+    audienceHomeCount(db, kind, audienceId),
     readHomeCount(db, notice.id),
   ]);
   return {
@@ -129,8 +132,8 @@ async function toStaffNotice(db: PrismaClient, notice: Notice & { author: { full
     body: notice.body,
     category: notice.category,
     urgent: notice.urgent,
-    audience: { kind: notice.audienceKind, id: audienceId, name },
-    author: notice.author.fullName,
+    audience: { kind, id: audienceId, name },
+    author: notice.author?.fullName ?? '',
     publishedAt: notice.createdAt.toISOString(),
     validFrom: notice.validFrom.toISOString(),
     validUntil: notice.validUntil?.toISOString() ?? null,
@@ -211,6 +214,8 @@ export async function listStaffNotices(
   const notices = await db.notice.findMany({
     where: {
       organisationId: staff.organisation.id,
+      // Personal notices are between the organisation and one tenant: they are not part of the published list.
+      audienceKind: { not: 'TENANT' },
       // A caretaker scoped to a residence sees what concerns it, and what they wrote themselves.
       ...(scoped
         ? {
