@@ -215,7 +215,7 @@ describe('moderation', () => {
     expect(
       deleted.json().actions.map((a: { kind: string; staffName: string | null; reason: string }) => [a.kind, a.staffName, a.reason]),
     ).toEqual([
-      ['AUTO_HIDE', null, '3 neighbours reported it'],
+      ['AUTO_HIDE', null, 'Signalé par 3 voisins différents'],
       ['KEEP', 'Inès Moulin', 'Un désaccord de voisinage, pas une insulte'],
       ['HIDE', 'Inès Moulin', 'Ton agressif envers un voisin nommé'],
       ['DELETE', 'Inès Moulin', 'Propos injurieux confirmés'],

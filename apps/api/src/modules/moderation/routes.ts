@@ -71,7 +71,7 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{ hideThreshold: number
         response: { 200: ModerationCaseDetail, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => caseDetail(app.db, request.staff, request.params.caseId),
+    async (request) => caseDetail(app.db, request.staff, request.params.caseId, request.language),
   );
 
   app.post(
@@ -86,7 +86,7 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{ hideThreshold: number
         response: { 200: ModerationCaseDetail, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => decide(ctx, request.staff, request.params.caseId, request.body),
+    async (request) => decide(ctx, request.staff, request.params.caseId, request.body, request.language),
   );
 
   app.get(
@@ -100,7 +100,7 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{ hideThreshold: number
         response: { 200: Page(ModerationLogEntry), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => moderationLog(app.db, request.staff, request.query),
+    async (request) => moderationLog(app.db, request.staff, request.query, request.language),
   );
 
   app.get(

@@ -12,6 +12,7 @@ import type {
   ModerationLogEntry,
   Page,
   PageQuery,
+  ProblemLanguage,
 } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import type { EventBus } from '../../plugins/event-bus';
@@ -151,7 +152,7 @@ export async function reportContent(
             organisationId: building.residence.landlordId,
             residenceId: building.residenceId,
             kind: 'AUTO_HIDE',
-            reason: `${updated!.reporterCount} neighbours reported it`,
+            reason: `threshold:${updated!.reporterCount}`, // worded in the reader's language by toLogEntry
           },
         });
       }
@@ -315,20 +316,32 @@ async function scopedCase(db: PrismaClient, staff: StaffContext, caseId: string)
 const actionInclude = { tenant: { select: neighbourSelect } } satisfies Prisma.ModerationActionInclude;
 type LoadedAction = Prisma.ModerationActionGetPayload<{ include: typeof actionInclude }>;
 
-function toLogEntry(action: LoadedAction): ModerationLogEntry {
+/** The automatic hiding stores `threshold:<n>`; people read it in their own language. */
+function reasonText(action: LoadedAction, language: ProblemLanguage): string {
+  const threshold = action.kind === 'AUTO_HIDE' ? /^threshold:(\d+)$/.exec(action.reason) : null;
+  if (!threshold) return action.reason;
+  return language === 'en' ? `Reported by ${threshold[1]} different neighbours` : `Signalé par ${threshold[1]} voisins différents`;
+}
+
+function toLogEntry(action: LoadedAction, language: ProblemLanguage): ModerationLogEntry {
   return {
     id: action.id,
     caseId: action.caseId,
     kind: action.kind,
     staffName: action.staffName,
-    reason: action.reason,
+    reason: reasonText(action, language),
     suspendedUntil: action.suspendedUntil?.toISOString() ?? null,
     author: neighbour(action.tenant),
     at: action.createdAt.toISOString(),
   };
 }
 
-export async function caseDetail(db: PrismaClient, staff: StaffContext, caseId: string): Promise<ModerationCaseDetail> {
+export async function caseDetail(
+  db: PrismaClient,
+  staff: StaffContext,
+  caseId: string,
+  language: ProblemLanguage = 'fr',
+): Promise<ModerationCaseDetail> {
   const found = await scopedCase(db, staff, caseId);
   const snapshot = found.snapshot as unknown as Snapshot;
   const [summary] = await summaries(db, [found]);
@@ -362,8 +375,8 @@ export async function caseDetail(db: PrismaClient, staff: StaffContext, caseId: 
       at: report.createdAt.toISOString(),
       dismissed: report.dismissedAt !== null,
     })),
-    actions: actions.map(toLogEntry),
-    authorHistory: history.map(toLogEntry),
+    actions: actions.map((action) => toLogEntry(action, language)),
+    authorHistory: history.map((action) => toLogEntry(action, language)),
     authorSuspendedUntil: suspension?.suspendedUntil?.toISOString() ?? null,
   };
 }
@@ -381,6 +394,7 @@ export async function decide(
   staff: StaffContext,
   caseId: string,
   request: ModerationActionRequest,
+  language: ProblemLanguage = 'fr',
   now = new Date(),
 ): Promise<ModerationCaseDetail> {
   const { db } = ctx;
@@ -477,7 +491,7 @@ export async function decide(
       suspendedUntil,
     });
   }
-  return caseDetail(db, staff, caseId);
+  return caseDetail(db, staff, caseId, language);
 }
 
 async function isHiddenTx(tx: Prisma.TransactionClient, kind: ModerationTargetKind, id: string): Promise<boolean> {
@@ -485,7 +499,12 @@ async function isHiddenTx(tx: Prisma.TransactionClient, kind: ModerationTargetKi
 }
 
 /** The moderation log of the moderator's scope, newest first, keyset on (createdAt, id). */
-export async function moderationLog(db: PrismaClient, staff: StaffContext, query: PageQuery): Promise<Page<ModerationLogEntry>> {
+export async function moderationLog(
+  db: PrismaClient,
+  staff: StaffContext,
+  query: PageQuery,
+  language: ProblemLanguage = 'fr',
+): Promise<Page<ModerationLogEntry>> {
   const limit = query.limit ?? 20;
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const actions = await db.moderationAction.findMany({
@@ -502,7 +521,7 @@ export async function moderationLog(db: PrismaClient, staff: StaffContext, query
   const items = actions.slice(0, limit);
   const last = items[items.length - 1];
   return {
-    items: items.map(toLogEntry),
+    items: items.map((action) => toLogEntry(action, language)),
     nextCursor: actions.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }

@@ -1,6 +1,6 @@
 // The moderation task: the queue beside the item under review (content, context, reports, history, decision), the
 // decisions log, and the landlord's forbidden words.
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import {
   moderationCaseStatuses,
   type EventMessage,
@@ -61,7 +61,6 @@ function usePages<T>(fetch: (cursor?: string) => Promise<Page<T>>) {
       setError(failure);
       setStatus('failed');
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetch]);
   const more = async () => {
     if (!nextCursor) return;
@@ -128,9 +127,9 @@ function Queue({ m, version }: { m: ModerationTranslate; version: number }) {
   const [detail, setDetail] = useState<ModerationCaseDetail | null>(null);
   const [detailError, setDetailError] = useState<unknown>();
   const fetch = useCallback(
-    (cursor?: string) => moderation.moderationCases({ status, ...(residenceId ? { residenceId } : {}), ...(cursor ? { cursor } : {}), limit: 25 }),
+    (cursor?: string) =>
+      moderation.moderationCases({ status, ...(residenceId ? { residenceId } : {}), ...(cursor ? { cursor } : {}), limit: 25 }),
     // version: a realtime nudge re-reads the first page
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [status, residenceId, version],
   );
   const pages = usePages<ModerationCaseSummary>(fetch);
@@ -158,7 +157,11 @@ function Queue({ m, version }: { m: ModerationTranslate; version: number }) {
       <div className="report-filters" role="search">
         <label className="field">
           <span className="field__label">{m('filterStatus')}</span>
-          <select value={status} onChange={(event) => setStatus(event.target.value as ModerationCaseStatus)} data-testid="moderation-status">
+          <select
+            value={status}
+            onChange={(event) => setStatus(event.target.value as ModerationCaseStatus)}
+            data-testid="moderation-status"
+          >
             {moderationCaseStatuses.map((value) => (
               <option key={value} value={value}>
                 {m(`status.${value}`)}
@@ -254,7 +257,15 @@ function inAWeek(): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-function CaseDetail({ item, m, onDecided }: { item: ModerationCaseDetail; m: ModerationTranslate; onDecided: (next: ModerationCaseDetail) => void }) {
+function CaseDetail({
+  item,
+  m,
+  onDecided,
+}: {
+  item: ModerationCaseDetail;
+  m: ModerationTranslate;
+  onDecided: (next: ModerationCaseDetail) => void;
+}) {
   const i18n = useI18n();
   const language = i18n.t.language;
   const { handle } = useSession();
@@ -388,22 +399,30 @@ function CaseDetail({ item, m, onDecided }: { item: ModerationCaseDetail; m: Mod
           <fieldset className="moderation-decision__group">
             <legend>{m('decideAuthor')}</legend>
             {AUTHOR_DECISIONS.map((decision) => (
-              <button
-                key={decision}
-                type="button"
-                className="button"
-                disabled={busy || !allowed(decision)}
-                onClick={() => void decide(decision)}
-                data-testid={`moderation-decide-${decision}`}
-              >
-                {decisionLabel(decision)}
-              </button>
+              <Fragment key={decision}>
+                {decision === 'SUSPEND' && (
+                  <label className={`field${missing === 'until' ? ' field--invalid' : ''}`}>
+                    <span className="field__label">{m('untilLabel')}</span>
+                    <input
+                      type="datetime-local"
+                      value={until}
+                      onChange={(event) => setUntil(event.target.value)}
+                      data-testid="moderation-until"
+                    />
+                    {missing === 'until' && <span className="field__error">{m('untilMissing')}</span>}
+                  </label>
+                )}
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy || !allowed(decision)}
+                  onClick={() => void decide(decision)}
+                  data-testid={`moderation-decide-${decision}`}
+                >
+                  {decisionLabel(decision)}
+                </button>
+              </Fragment>
             ))}
-            <label className={`field${missing === 'until' ? ' field--invalid' : ''}`}>
-              <span className="field__label">{m('untilLabel')}</span>
-              <input type="datetime-local" value={until} onChange={(event) => setUntil(event.target.value)} data-testid="moderation-until" />
-              {missing === 'until' && <span className="field__error">{m('untilMissing')}</span>}
-            </label>
           </fieldset>
         </div>
         {failure !== undefined && <Alert tone="error">{problemText(failure, i18n.t)}</Alert>}
@@ -425,8 +444,7 @@ function History({ entries, m, testId }: { entries: ModerationLogEntry[]; m: Mod
       {entries.map((entry) => (
         <li key={entry.id}>
           <strong>{m(`action.${entry.kind}`)}</strong>
-          {entry.suspendedUntil ? ` ${m('until', { date: dateTime(t.language, entry.suspendedUntil) })}` : ''} —{' '}
-          <span>{entry.reason}</span>{' '}
+          {entry.suspendedUntil ? ` ${m('until', { date: dateTime(t.language, entry.suspendedUntil) })}` : ''} — <span>{entry.reason}</span>{' '}
           <span className="muted">
             · {entry.staffName ?? m('byPalier')} · {dateTime(t.language, entry.at)}
           </span>
@@ -438,11 +456,7 @@ function History({ entries, m, testId }: { entries: ModerationLogEntry[]; m: Mod
 
 function Log({ m, version }: { m: ModerationTranslate; version: number }) {
   const i18n = useI18n();
-  const fetch = useCallback(
-    (cursor?: string) => moderation.moderationLog({ ...(cursor ? { cursor } : {}), limit: 30 }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version],
-  );
+  const fetch = useCallback((cursor?: string) => moderation.moderationLog({ ...(cursor ? { cursor } : {}), limit: 30 }), [version]);
   const pages = usePages<ModerationLogEntry>(fetch);
   return (
     <section className="panel" aria-busy={pages.status === 'loading' || undefined}>
@@ -530,7 +544,12 @@ function Words({ m }: { m: ModerationTranslate }) {
           <span className="field__label">{m('wordLabel')}</span>
           <input value={word} onChange={(event) => setWord(event.target.value)} maxLength={60} data-testid="moderation-word-input" />
         </label>
-        <button type="submit" className="button button--primary" disabled={busy || word.trim().length < 2} data-testid="moderation-word-add">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={busy || word.trim().length < 2}
+          data-testid="moderation-word-add"
+        >
           {m('add')}
         </button>
       </form>
