@@ -29,6 +29,8 @@ import { reportRoutes } from './modules/reports/routes';
 import { feedRoutes } from './modules/feed/routes';
 // moderation
 import { moderationRoutes } from './modules/moderation/routes';
+// private conversations (wip/neighbours)
+import { conversationRoutes } from './modules/conversations/routes';
 
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -121,6 +123,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(feedRoutes, { forbiddenWords: config.feedForbiddenWords });
   // moderation
   await app.register(moderationRoutes, { hideThreshold: config.moderationHideThreshold });
+  // private conversations (wip/neighbours)
+  await app.register(conversationRoutes, { forbiddenWords: config.feedForbiddenWords });
   await app.register(webApps, { tvDist: config.tvDist, consoleDist: config.consoleDist, phoneDist: config.phoneDist });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/tv/'));
 

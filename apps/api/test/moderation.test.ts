@@ -253,6 +253,7 @@ describe('moderation', () => {
 
   it('suspends the author: posts, replies refused with posting_suspended until the date, then allowed again', async () => {
     const postId = await publish(tv.author!, 'Encore moi');
+    const helpPost = await publish(tv.bystander!, 'Besoin d’aide pour un carton');
     await report(tv.reporter2!, 'POST', postId, 'SPAM');
     const { id: caseId } = (await openCase(lauriersModerator, postId))!;
     const until = new Date(Date.now() + 2_500);
@@ -269,6 +270,12 @@ describe('moderation', () => {
     expect(refused.json().detail).toMatch(/Vous pourrez de nouveau publier à partir du/);
     const reply = await asTenant(tv.author!, 'POST', `/api/v1/feed/posts/${postId}/replies`, { body: 'Et alors ?' });
     expect(reply.json().code).toBe('posting_suspended');
+    const conversation = await asTenant(tv.author!, 'POST', '/api/v1/conversations', {
+      postId: helpPost,
+      intent: 'HELP',
+      message: 'Je peux aider',
+    });
+    expect(conversation.json().code).toBe('posting_suspended');
     // Others are not affected; a suspension in the past is refused.
     expect((await asTenant(tv.bystander!, 'POST', `/api/v1/feed/posts/${postId}/replies`, { body: 'Bonjour' })).statusCode).toBe(201);
     const past = await asStaff(lauriersModerator, 'POST', `/api/v1/moderation/cases/${caseId}/actions`, {
@@ -284,6 +291,61 @@ describe('moderation', () => {
     expect(
       (await asTenant(tv.author!, 'POST', '/api/v1/feed/posts', { kind: 'DISCUSSION', title: 'Me revoilà', body: 'Bonjour' })).statusCode,
     ).toBe(201);
+  });
+
+  it('lets the recipient report a private message; staff read that conversation only then, and each read is logged', async () => {
+    const postId = await publish(tv.bystander!, 'Je prête une échelle');
+    const opened = await asTenant(tv.reporter1!, 'POST', '/api/v1/conversations', {
+      postId,
+      intent: 'INTEREST',
+      message: 'Je suis intéressé',
+    });
+    expect(opened.statusCode).toBe(201);
+    const conversationId = opened.json().id as string;
+    const rude = await asTenant(tv.bystander!, 'POST', `/api/v1/conversations/${conversationId}/messages`, {
+      body: 'Donne-moi ton code de carte bleue',
+    });
+    const messageId = rude.json().id as string;
+    // Only a participant, and not the author, can report it.
+    expect((await report(tv.reporter2!, 'MESSAGE', messageId)).statusCode).toBe(404);
+    expect((await report(tv.bystander!, 'MESSAGE', messageId)).json().code).toBe('cannot_report_oneself');
+    expect((await report(tv.reporter1!, 'MESSAGE', messageId, 'DANGEROUS', 'Arnaque')).statusCode).toBe(201);
+
+    const { id: caseId } = (await openCase(lauriersModerator, messageId))!;
+    const read = (reason: string, staff = lauriersModerator, id = caseId) =>
+      asStaff(staff, 'POST', `/api/v1/moderation/cases/${id}/conversation?limit=1`, { reason });
+    expect((await read('x')).statusCode).toBe(400);
+    expect((await read('Vérifier le contexte', savineModerator)).statusCode).toBe(404);
+    const first = await read('Vérifier le contexte de l’arnaque signalée');
+    expect(first.statusCode).toBe(200);
+    expect(first.json().items).toEqual([expect.objectContaining({ id: messageId, reported: true })]);
+    const older = await asStaff(
+      lauriersModerator,
+      'POST',
+      `/api/v1/moderation/cases/${caseId}/conversation?cursor=${first.json().nextCursor}`,
+      {
+        reason: 'Lire le début',
+      },
+    );
+    expect(older.json().items.map((m: { body: string }) => m.body)).toEqual(['Je suis intéressé']);
+    const detail = (await asStaff(lauriersModerator, 'GET', `/api/v1/moderation/cases/${caseId}`)).json();
+    expect(detail.actions.filter((a: { kind: string }) => a.kind === 'READ_CONVERSATION').map((a: { reason: string }) => a.reason)).toEqual(
+      ['Vérifier le contexte de l’arnaque signalée', 'Lire le début'],
+    );
+    // A case about a post gives no access to anyone's conversations.
+    const postCase = await openCase(lauriersModerator, postId);
+    expect(postCase).toBeUndefined();
+    const otherPost = await publish(tv.bystander!, 'Autre chose');
+    await report(tv.reporter3!, 'POST', otherPost, 'SPAM');
+    expect((await read('Curiosité', lauriersModerator, (await openCase(lauriersModerator, otherPost))!.id)).statusCode).toBe(403);
+
+    // A message cannot be hidden (the other neighbour already read it), but it can be deleted.
+    const act = (decision: string) =>
+      asStaff(lauriersModerator, 'POST', `/api/v1/moderation/cases/${caseId}/actions`, { decision, reason: 'Tentative d’arnaque' });
+    expect((await act('HIDE')).json().code).toBe('moderation_action_refused');
+    expect((await act('DELETE')).json().status).toBe('DELETED');
+    const left = await asTenant(tv.reporter1!, 'GET', `/api/v1/conversations/${conversationId}/messages`);
+    expect(left.json().items.map((m: { id: string }) => m.id)).not.toContain(messageId);
   });
 
   describe('forbidden words', () => {

@@ -18,6 +18,8 @@ import type { NoticeReadReceipt, PublishNoticeRequest, StaffNotice, TenantNotice
 import type { PlaceList } from './places';
 import type { CreatePostRequest, CreateReplyRequest, EventSeat, FeedPost, FeedQuery, PostDraft, PostDraftContent, PostReply } from './feed';
 import type { ClaimedHandoff, Handoff, StartHandoffRequest } from './handoffs';
+// private conversations (wip/neighbours)
+import type { Conversation, ConversationMessage, StartConversationRequest, UnreadConversations } from './conversations';
 import type {
   AssignReportRequest,
   DraftPhotos,
@@ -552,5 +554,50 @@ export class PalierClient {
 
   removeForbiddenWord(wordId: string): Promise<void> {
     return this.request('DELETE', '/api/v1/moderation/forbidden-words/' + encodeURIComponent(wordId));
+  }
+
+  // --- private conversations between neighbours (tenant) (wip/neighbours) ---
+  /** "I can help" / "I am interested" on a post: opens the conversation with its author, or returns the one already open. */
+  startConversation(body: StartConversationRequest): Promise<Conversation> {
+    return this.request('POST', '/api/v1/conversations', { body });
+  }
+
+  /** The tenant's conversations, the most recently active first. */
+  conversations(page: PageQuery = {}): Promise<Page<Conversation>> {
+    return this.request('GET', '/api/v1/conversations', { query: page });
+  }
+
+  unreadConversations(): Promise<UnreadConversations> {
+    return this.request('GET', '/api/v1/conversations/unread');
+  }
+
+  conversation(conversationId: string): Promise<Conversation> {
+    return this.request('GET', '/api/v1/conversations/' + encodeURIComponent(conversationId));
+  }
+
+  /** Newest first; the next page goes further back in time. */
+  conversationMessages(conversationId: string, page: PageQuery = {}): Promise<Page<ConversationMessage>> {
+    return this.request('GET', '/api/v1/conversations/' + encodeURIComponent(conversationId) + '/messages', { query: page });
+  }
+
+  /** Pass the same idempotencyKey when retrying, so the message is sent once. */
+  sendConversationMessage(conversationId: string, body: string, idempotencyKey: string): Promise<ConversationMessage> {
+    return this.request('POST', '/api/v1/conversations/' + encodeURIComponent(conversationId) + '/messages', {
+      body: { body },
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+  }
+
+  markConversationRead(conversationId: string): Promise<Conversation> {
+    return this.request('PUT', '/api/v1/conversations/' + encodeURIComponent(conversationId) + '/read');
+  }
+
+  closeConversation(conversationId: string): Promise<Conversation> {
+    return this.request('POST', '/api/v1/conversations/' + encodeURIComponent(conversationId) + '/close');
+  }
+
+  /** Closes the conversation and blocks the neighbour: neither can write to or call the other any more. */
+  blockConversationNeighbour(conversationId: string): Promise<Conversation> {
+    return this.request('POST', '/api/v1/conversations/' + encodeURIComponent(conversationId) + '/block');
   }
 }

@@ -13,4 +13,6 @@ export * from './reports';
 export * from './feed';
 // moderation
 export * from './moderation';
+// private conversations (wip/neighbours)
+export * from './conversations';
 export * from './client';

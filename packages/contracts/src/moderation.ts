@@ -144,3 +144,30 @@ export const AddForbiddenWordRequest = Type.Object(
   { additionalProperties: false },
 );
 export type AddForbiddenWordRequest = Static<typeof AddForbiddenWordRequest>;
+
+// --- reading a reported private conversation ---
+
+/** Staff read a private conversation only when one of its two neighbours reported a message in it; each read is logged. */
+export const ConversationReadRequest = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+export type ConversationReadRequest = Static<typeof ConversationReadRequest>;
+
+export const ModeratedConversationMessage = Type.Object({
+  id: Type.String(),
+  author: Neighbour,
+  body: Type.String(),
+  createdAt: DateTime,
+  /** The message this case is about. */
+  reported: Type.Boolean(),
+});
+export type ModeratedConversationMessage = Static<typeof ModeratedConversationMessage>;
+
+export const ModeratedConversationPage = Type.Object({
+  conversationId: Type.String(),
+  /** Newest first, like the tenants read it; nextCursor goes further back. */
+  items: Type.Array(ModeratedConversationMessage),
+  nextCursor: Nullable(Type.String()),
+});
+export type ModeratedConversationPage = Static<typeof ModeratedConversationPage>;

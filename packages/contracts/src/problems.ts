@@ -131,6 +131,18 @@ export const problemCatalogue = {
   },
   event_full: { status: 409, fr: 'Cet événement est complet.', en: 'This event is full.' },
   not_an_event: { status: 409, fr: 'Ce message n’est pas un événement.', en: 'This post is not an event.' },
+  // private conversations (wip/neighbours)
+  conversation_closed: {
+    status: 409,
+    fr: 'Cette conversation est terminée : vous ne pouvez plus y écrire.',
+    en: 'This conversation is closed: you cannot write in it any more.',
+  },
+  neighbour_unavailable: {
+    status: 409,
+    fr: 'Vous ne pouvez pas écrire à cette personne.',
+    en: 'You cannot write to this person.',
+  },
+  own_post: { status: 409, fr: 'C’est votre propre annonce.', en: 'This is your own post.' },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',

@@ -104,8 +104,35 @@ export interface ModerationQueueEvent {
 }
 export type ModerationRealtimeEvent = FeedContentModeratedEvent | ModerationQueueEvent;
 
+// private conversations (wip/neighbours): sent to both participants (TENANT audiences); re-read the conversation.
+/** A message was posted in one of the tenant's conversations (also the first one, when a neighbour opens it). */
+export interface ConversationMessageEvent {
+  name: 'conversation.message';
+  data: { conversationId: string; messageId: string };
+}
+
+/** One side read the conversation: unread badges and "seen" marks change. */
+export interface ConversationReadEvent {
+  name: 'conversation.read';
+  data: { conversationId: string };
+}
+
+/** One side closed (or blocked): nobody can write in it any more. */
+export interface ConversationClosedEvent {
+  name: 'conversation.closed';
+  data: { conversationId: string };
+}
+
+export type ConversationRealtimeEvent = ConversationMessageEvent | ConversationReadEvent | ConversationClosedEvent;
+
 export type RealtimeEventBody =
-  NoticePublishedEvent | NoticeReadEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent | ModerationRealtimeEvent;
+  | NoticePublishedEvent
+  | NoticeReadEvent
+  | CallEvent
+  | ReportRealtimeEvent
+  | FeedRealtimeEvent
+  | ModerationRealtimeEvent
+  | ConversationRealtimeEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 

@@ -40,7 +40,7 @@ function audienceIdOf(place: TenantPlace, audience: FeedAudience): string {
 }
 
 /** The places whose posts a tenant sees: theirs, and nothing else. */
-function visibleAudienceIds(place: TenantPlace): string[] {
+export function visibleAudienceIds(place: TenantPlace): string[] {
   return [place.buildingId, place.residenceId, place.districtId];
 }
 

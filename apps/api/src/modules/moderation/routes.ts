@@ -5,6 +5,8 @@ import {
   AddForbiddenWordRequest,
   ContentReportReceipt,
   ContentReportRequest,
+  ConversationReadRequest,
+  ModeratedConversationPage,
   ForbiddenWord,
   ModerationActionRequest,
   ModerationCaseDetail,
@@ -15,7 +17,16 @@ import {
   PageQuery,
 } from '@palier/contracts';
 import { problemResponses } from '../../plugins/problems';
-import { MODERATION_ROLES, caseDetail, decide, listCases, moderationLog, reportContent, type ModerationContext } from './service';
+import {
+  MODERATION_ROLES,
+  caseDetail,
+  decide,
+  listCases,
+  moderationLog,
+  readReportedConversation,
+  reportContent,
+  type ModerationContext,
+} from './service';
 import { addForbiddenWord, listForbiddenWords, removeForbiddenWord } from './forbidden-word-list';
 
 const CaseParams = Type.Object({ caseId: Type.String({ format: 'uuid' }) });
@@ -87,6 +98,23 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{ hideThreshold: number
       },
     },
     async (request) => decide(ctx, request.staff, request.params.caseId, request.body, request.language),
+  );
+
+  app.post(
+    '/api/v1/moderation/cases/:caseId/conversation',
+    {
+      preHandler: moderator,
+      schema: {
+        tags,
+        summary:
+          'Read the private conversation of a reported message (only for such a case), newest first; each read is logged with its reason',
+        params: CaseParams,
+        querystring: PageQuery,
+        body: ConversationReadRequest,
+        response: { 200: ModeratedConversationPage, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => readReportedConversation(app.db, request.staff, request.params.caseId, request.body.reason, request.query),
   );
 
   app.get(

@@ -10,6 +10,7 @@ import type {
   ModerationCaseQuery,
   ModerationCaseSummary,
   ModerationLogEntry,
+  ModeratedConversationPage,
   Page,
   PageQuery,
   ProblemLanguage,
@@ -38,6 +39,8 @@ interface Snapshot {
   createdAt: string | null;
   /** For a reply: the post it answers. */
   postId?: string;
+  /** For a private message: its conversation, which staff may then read (logged). */
+  conversationId?: string;
 }
 
 interface ResolvedTarget {
@@ -87,9 +90,18 @@ async function resolveTarget(db: PrismaClient, place: TenantPlace, kind: Moderat
       if (!tenant) throw new DomainError('not_found');
       return { authorId: tenant.id, snapshot: { title: null, body: tenant.firstName, createdAt: null } };
     }
-    case 'MESSAGE':
-      // Private messages arrive with the conversations API.
-      throw new DomainError('not_found');
+    case 'MESSAGE': {
+      // Only the other participant of the conversation can report a message: it is private.
+      const message = await db.conversationMessage.findFirst({
+        where: { id, conversation: { participants: { some: { tenantId: place.tenantId } } } },
+        select: { authorId: true, body: true, createdAt: true, conversationId: true },
+      });
+      if (!message) throw new DomainError('not_found');
+      return {
+        authorId: message.authorId,
+        snapshot: { title: null, body: message.body, createdAt: message.createdAt.toISOString(), conversationId: message.conversationId },
+      };
+    }
   }
 }
 
@@ -415,7 +427,9 @@ export async function decide(
       });
     }
   }
-  if ((decision === 'HIDE' || decision === 'DELETE') && !content) throw new DomainError('moderation_action_refused');
+  // A private message cannot be hidden from the one neighbour who reads it: it is kept or deleted.
+  if (decision === 'HIDE' && !content) throw new DomainError('moderation_action_refused');
+  if (decision === 'DELETE' && !content && found.targetKind !== 'MESSAGE') throw new DomainError('moderation_action_refused');
 
   const result = await db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "ModerationCase"
@@ -440,6 +454,8 @@ export async function decide(
         const wasVisible = !(await isHiddenTx(tx, found.targetKind, found.targetId));
         if (found.targetKind === 'POST') {
           await tx.post.deleteMany({ where: { id: found.targetId } });
+        } else if (found.targetKind === 'MESSAGE') {
+          await tx.conversationMessage.deleteMany({ where: { id: found.targetId } });
         } else {
           const reply = await tx.postReply.findUnique({ where: { id: found.targetId }, select: { postId: true, hiddenAt: true } });
           if (reply) {
@@ -474,7 +490,7 @@ export async function decide(
     return { action, visibility };
   });
 
-  if (result.visibility !== null && found.targetKind !== 'USER') {
+  if (result.visibility !== null && content) {
     await announceModerated(ctx, found.targetKind, found.targetId, snapshot, result.visibility);
   }
   await raiseEvent(db, ctx.bus, `ORGANISATION:${found.organisationId}`, { name: 'moderation.queue', data: { caseId } });
@@ -523,5 +539,63 @@ export async function moderationLog(
   return {
     items: items.map((action) => toLogEntry(action, language)),
     nextCursor: actions.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}
+
+// --- staff: reading a reported private conversation ---
+
+/**
+ * Only for a case about a private message (so one of the two neighbours reported it), within the moderator's scope; every
+ * read is logged with who, when and why, and shows in the author's history.
+ */
+export async function readReportedConversation(
+  db: PrismaClient,
+  staff: StaffContext,
+  caseId: string,
+  reason: string,
+  page: PageQuery,
+): Promise<ModeratedConversationPage> {
+  const found = await scopedCase(db, staff, caseId);
+  const conversationId = (found.snapshot as unknown as Snapshot).conversationId;
+  if (found.targetKind !== 'MESSAGE' || !conversationId) throw new DomainError('forbidden');
+  const why = reason.trim();
+  if (why.length < 3) {
+    throw new DomainError('validation_failed', undefined, { errors: [{ field: 'body.reason', message: 'a reason is required' }] });
+  }
+  await db.moderationAction.create({
+    data: {
+      caseId,
+      tenantId: found.authorId,
+      organisationId: found.organisationId,
+      residenceId: found.residenceId,
+      kind: 'READ_CONVERSATION',
+      staffId: staff.id,
+      staffName: staff.fullName,
+      reason: why,
+    },
+  });
+  const limit = page.limit ?? 50;
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const messages = await db.conversationMessage.findMany({
+    where: {
+      conversationId,
+      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit + 1,
+    select: { id: true, body: true, createdAt: true, author: { select: neighbourSelect } },
+  });
+  const items = messages.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    conversationId,
+    items: items.map((message) => ({
+      id: message.id,
+      author: neighbour(message.author),
+      body: message.body,
+      createdAt: message.createdAt.toISOString(),
+      reported: message.id === found.targetId,
+    })),
+    nextCursor: messages.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }
