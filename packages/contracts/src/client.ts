@@ -61,6 +61,7 @@ import type {
   ModerationCaseQuery,
   ModerationCaseSummary,
   ModerationLogEntry,
+  ModeratedConversationPage,
 } from './moderation';
 
 export class ApiProblem extends Error {
@@ -554,6 +555,14 @@ export class PalierClient {
 
   removeForbiddenWord(wordId: string): Promise<void> {
     return this.request('DELETE', '/api/v1/moderation/forbidden-words/' + encodeURIComponent(wordId));
+  }
+
+  /** Only for a reported private message; the read is logged with the reason. */
+  readReportedConversation(caseId: string, reason: string, page: PageQuery = {}): Promise<ModeratedConversationPage> {
+    return this.request('POST', '/api/v1/moderation/cases/' + encodeURIComponent(caseId) + '/conversation', {
+      body: { reason },
+      query: page,
+    });
   }
 
   // --- private conversations between neighbours (tenant) (wip/neighbours) ---

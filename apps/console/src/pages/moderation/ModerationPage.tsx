@@ -10,6 +10,7 @@ import {
   type ModerationCaseSummary,
   type ModerationDecision,
   type ModerationLogEntry,
+  type ModeratedConversationMessage,
   type Page,
   type PalierClient,
 } from '@palier/contracts';
@@ -33,6 +34,7 @@ type ModerationClient = Pick<
   | 'forbiddenWords'
   | 'addForbiddenWord'
   | 'removeForbiddenWord'
+  | 'readReportedConversation'
   | 'staffPlaces'
 >;
 const moderation = api as unknown as ModerationClient;
@@ -281,6 +283,7 @@ function CaseDetail({
   const allowed = (decision: ModerationDecision) => {
     if (item.status === 'DELETED') return !CONTENT_DECISIONS.includes(decision);
     if (!isContent && (decision === 'HIDE' || decision === 'DELETE')) return false;
+    if (item.target.kind === 'MESSAGE' && decision === 'HIDE') return false; // a private message is kept or deleted
     if (decision === 'HIDE') return item.status !== 'HIDDEN';
     return true;
   };
@@ -428,11 +431,63 @@ function CaseDetail({
         {failure !== undefined && <Alert tone="error">{problemText(failure, i18n.t)}</Alert>}
       </form>
 
+      {item.target.kind === 'MESSAGE' && <ConversationReader caseId={item.id} m={m} />}
+
       <h3>{m('caseActions')}</h3>
       <History entries={item.actions} m={m} testId="moderation-case-actions" />
       <h3>{m('authorHistory')}</h3>
       <History entries={item.authorHistory} m={m} testId="moderation-author-history" />
     </div>
+  );
+}
+
+/** A reported private message's conversation: read only on purpose, with a reason that goes to the log. */
+function ConversationReader({ caseId, m }: { caseId: string; m: ModerationTranslate }) {
+  const i18n = useI18n();
+  const { handle } = useSession();
+  const [reason, setReason] = useState('');
+  const [messages, setMessages] = useState<ModeratedConversationMessage[] | null>(null);
+  const [failure, setFailure] = useState<unknown>();
+  const read = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const page = await moderation.readReportedConversation(caseId, reason.trim());
+      setMessages([...page.items].reverse()); // oldest first, as a conversation reads
+    } catch (error) {
+      if (!handle(error)) setFailure(error);
+    }
+  };
+  if (messages) {
+    return (
+      <>
+        <h3>{m('conversation')}</h3>
+        <ol className="moderation-list" data-testid="moderation-conversation">
+          {messages.map((message) => (
+            <li key={message.id} className={message.reported ? 'moderation-reported' : undefined}>
+              <strong>{message.author.firstName}</strong> — {message.body}{' '}
+              <span className="muted">· {dateTime(i18n.t.language, message.createdAt)}</span>
+            </li>
+          ))}
+        </ol>
+      </>
+    );
+  }
+  return (
+    <form className="moderation-word-form" onSubmit={read}>
+      <label className="field">
+        <span className="field__label">{m('conversationReason')}</span>
+        <input
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          maxLength={1000}
+          data-testid="moderation-conversation-reason"
+        />
+      </label>
+      <button type="submit" className="button" disabled={reason.trim().length < 3} data-testid="moderation-conversation-read">
+        {m('conversationRead')}
+      </button>
+      {failure !== undefined && <Alert tone="error">{problemText(failure, i18n.t)}</Alert>}
+    </form>
   );
 }
 
