@@ -12,6 +12,8 @@ import ComingSoon from './pages/ComingSoon';
 import Calls from './pages/Calls';
 import CallOverlay from './components/CallOverlay';
 import Goodbye from './pages/Goodbye';
+// neighbours' feed (its screens load on first use: they stay out of the first download)
+import { forgetFeed } from './feed/memory';
 import Banner from './components/Banner';
 import Dialog from './components/Dialog';
 import { lookComputed, speak } from './components/look';
@@ -57,6 +59,10 @@ export default Blits.Application({
     { path: '/calls', component: Calls, transition: instant, hooks: { before: signedIn } },
     { path: '/soon/:service', component: ComingSoon, transition: instant, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
+    // neighbours' feed
+    { path: '/feed', component: () => import('./pages/Feed'), transition: instant, hooks: { before: signedIn } },
+    { path: '/feed/write', component: () => import('./pages/FeedWrite'), transition: instant, hooks: { before: signedIn } },
+    { path: '/feed/posts/:id', component: () => import('./pages/FeedPostDetail'), transition: instant, hooks: { before: signedIn } },
   ],
   computed: { ...lookComputed },
   watch: {
@@ -91,6 +97,7 @@ export default Blits.Application({
         state().firstName = '';
         state().unread = 0;
         forgetCalls();
+        forgetFeed();
         this.$router.to('/activation');
       });
       if (hasSession()) startLiveUpdates();

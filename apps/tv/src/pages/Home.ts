@@ -197,6 +197,7 @@ export default Blits.Component('Home', {
       else if (id === 'settings') this.$router.to('/settings');
       else if (id === 'procedures') this.$router.to('/procedures');
       else if (id === 'calls') this.$router.to('/calls');
+      else if (id === 'neighbours') this.$router.to('/feed');
       else this.$router.to('/soon/' + id);
     },
   },
