@@ -63,6 +63,8 @@ export default Blits.Application({
     { path: '/feed', component: () => import('./pages/Feed'), transition: instant, hooks: { before: signedIn } },
     { path: '/feed/write', component: () => import('./pages/FeedWrite'), transition: instant, hooks: { before: signedIn } },
     { path: '/feed/posts/:id', component: () => import('./pages/FeedPostDetail'), transition: instant, hooks: { before: signedIn } },
+    // moderation: report a post or a reply
+    { path: '/feed/report/:kind/:id', component: () => import('./pages/FeedReport'), transition: instant, hooks: { before: signedIn } },
   ],
   computed: { ...lookComputed },
   watch: {

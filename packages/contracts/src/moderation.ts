@@ -37,6 +37,8 @@ export const ContentReportReceipt = Type.Object({
   target: Type.Object({ kind: ModerationTargetKind, id: Type.String() }),
   reason: ContentReportReason,
   createdAt: DateTime,
+  /** True when this neighbour had already reported it (this answer is their first report). */
+  repeated: Type.Boolean(),
 });
 export type ContentReportReceipt = Static<typeof ContentReportReceipt>;
 

@@ -87,7 +87,7 @@ export interface FeedReplyCreatedEvent {
   data: { postId: string; replyId: string; replyCount: number };
 }
 
-export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent;
+export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent | FeedContentModeratedEvent;
 
 // moderation
 /**
@@ -102,7 +102,7 @@ export interface ModerationQueueEvent {
   name: 'moderation.queue';
   data: { caseId: string };
 }
-export type ModerationRealtimeEvent = FeedContentModeratedEvent | ModerationQueueEvent;
+export type ModerationRealtimeEvent = ModerationQueueEvent; // FeedContentModeratedEvent is one of the feed's events
 
 // private conversations (wip/neighbours): sent to both participants (TENANT audiences); re-read the conversation.
 /** A message was posted in one of the tenant's conversations (also the first one, when a neighbour opens it). */

@@ -77,7 +77,9 @@ export type Screen =
   // neighbours' feed
   | 'feed'
   | 'feed-post'
-  | 'feed-write';
+  | 'feed-write'
+  // moderation
+  | 'feed-report';
 
 /** The API's call states in lower case, and 'idle' when no call shows. */
 export type CallStateName =

@@ -39,7 +39,7 @@ function handleEvent(event: EventMessage): void {
     handleReportEvent(event);
   } else if (event.name === 'call.incoming' || event.name === 'call.state' || event.name === 'call.position') {
     handleCallEvent(event);
-  } else if (event.name === 'feed.post_created' || event.name === 'feed.reply_created') {
+  } else if (event.name === 'feed.post_created' || event.name === 'feed.reply_created' || event.name === 'feed.content_moderated') {
     // neighbours' feed
     handleFeedEvent(event);
   }

@@ -105,8 +105,12 @@ async function resolveTarget(db: PrismaClient, place: TenantPlace, kind: Moderat
   }
 }
 
-function receipt(report: { id: string; reason: ContentReportRequest['reason']; createdAt: Date }, target: ContentReportRequest['target']) {
-  return { id: report.id, target, reason: report.reason, createdAt: report.createdAt.toISOString() };
+function receipt(
+  report: { id: string; reason: ContentReportRequest['reason']; createdAt: Date },
+  target: ContentReportRequest['target'],
+  repeated: boolean,
+) {
+  return { id: report.id, target, reason: report.reason, createdAt: report.createdAt.toISOString(), repeated };
 }
 
 /**
@@ -123,7 +127,7 @@ export async function reportContent(
   const already = await db.contentReport.findFirst({
     where: { reporterId: place.tenantId, case: { targetKind: target.kind, targetId: target.id } },
   });
-  if (already) return { receipt: receipt(already, target), created: false };
+  if (already) return { receipt: receipt(already, target, true), created: false };
 
   const resolved = await resolveTarget(db, place, target.kind, target.id);
   if (resolved.authorId === place.tenantId) throw new DomainError('cannot_report_oneself');
@@ -178,7 +182,7 @@ export async function reportContent(
     });
   }
   if (outcome.hidden) await announceModerated(ctx, target.kind, target.id, resolved.snapshot, false);
-  return { receipt: receipt(outcome.report, target), created: outcome.created };
+  return { receipt: receipt(outcome.report, target, !outcome.created), created: outcome.created };
 }
 
 /**
