@@ -79,7 +79,9 @@ describe('a neighbour reports a post from the TV', () => {
     await tv.screenshot('report-02-reasons');
     await tv.press('Down');
     await tv.expectFocused('Spam ou publicité');
-    await tv.press('Up', 'OK');
+    await tv.press('Up');
+    await tv.expectFocused('Insulte ou harcèlement');
+    await tv.press('OK');
     await tv.expectFocused('Envoyer sans commentaire');
     await tv.expectMessage(/Insulte ou harcèlement — Voulez-vous ajouter un mot/);
     await tv.screenshot('report-03-comment-question');
@@ -92,13 +94,18 @@ describe('a neighbour reports a post from the TV', () => {
     // Back on the post, the neighbour's reply in focus: OK reports it, with a word typed on the keyboard.
     await tv.press('OK');
     await tv.expectScreen('feed-post');
-    await tv.press('Right');
+    await tv.expectFocused('Merci !');
+    await tv.waitFor('the reply loaded', (s) => s.route === 'feed-post');
+    for (let i = 0; i < 50 && !(await tv.visibleTexts()).includes('Et je le répète'); i += 1) await tv.page.waitForTimeout(100);
+    await tv.press('Right', 'Right'); // across the quick replies, then to the replies
     await tv.waitFor('the reply in focus', (s) => s.focused === 'Et je le répète');
     await tv.press('OK');
     await tv.expectScreen('feed-report');
     await tv.press('Right');
     await tv.expectFocused('Discrimination');
-    await tv.press('OK', 'Down');
+    await tv.press('OK');
+    await tv.expectFocused('Envoyer sans commentaire');
+    await tv.press('Down');
     await tv.expectFocused('Écrire un commentaire');
     await tv.press('OK');
     await tv.waitFor('the comment keyboard', (s) => !!s.keyboard && s.keyboard.text === '');
@@ -113,9 +120,15 @@ describe('a neighbour reports a post from the TV', () => {
     // Reporting the same post again is harmless and says so.
     await tv.press('Back');
     await tv.expectScreen('feed-post');
-    await tv.press('Left', 'Up');
+    await tv.expectFocused('Merci !');
+    await tv.press('Up');
     await tv.expectFocused('⚑ Signaler');
-    await tv.press('OK', 'OK', 'OK');
+    await tv.press('OK');
+    await tv.expectScreen('feed-report');
+    await tv.expectFocused('Insulte ou harcèlement');
+    await tv.press('OK');
+    await tv.expectFocused('Envoyer sans commentaire');
+    await tv.press('OK');
     await tv.expectMessage('Vous aviez déjà signalé ce message. Merci, c’est bien noté.');
 
     // Two more neighbours report it: it is gone from every feed, this TV's included.
@@ -125,11 +138,15 @@ describe('a neighbour reports a post from the TV', () => {
         (await call(tokens, 'POST', '/api/v1/moderation/reports', { target: { kind: 'POST', id: postId }, reason: 'ABUSE' })).statusCode,
       ).toBe(201);
     }
-    await tv.press('Back', 'Back');
+    await tv.press('Back');
+    await tv.expectScreen('feed-post');
+    await tv.expectMessage('Ce message n’existe plus.'); // the open post heard it was removed
+    await tv.screenshot('report-06a-post-removed-live');
+    await tv.press('Back');
     await tv.expectScreen('feed');
     await tv.waitFor('the feed without the post', (s) => s.focused !== TITLE);
     expect(await tv.visibleTexts()).not.toContain(TITLE);
-    await tv.screenshot('report-06-feed-without-the-post');
+    await tv.screenshot('report-06b-feed-without-the-post');
 
     // In Arabic the report screen is mirrored and in Arabic.
     const other = await activateTv(api.app, 'HMP-LAU-B-0102');
@@ -141,7 +158,9 @@ describe('a neighbour reports a post from the TV', () => {
     expect(second.statusCode).toBe(201);
     const arabic = await tvFor(other, 'ar');
     await openPost(arabic, 'Vente de contrefaçons');
-    await arabic.press('Up', 'OK');
+    await arabic.press('Up');
+    await arabic.expectFocused('⚑ إبلاغ');
+    await arabic.press('OK');
     await arabic.expectScreen('feed-report');
     await arabic.expectFocused('شتم أو تحرش');
     await arabic.screenshot('report-07-reasons-arabic');

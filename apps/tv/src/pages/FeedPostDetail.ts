@@ -228,7 +228,8 @@ export default Blits.Component('FeedPostDetail', {
       if (stopListening) stopListening();
       stopListening = onFeedEvent((event) => this.onEvent(event));
       this.$listen('feedReply:done', ({ text }: { text: string }) => this.writtenReply(text));
-      this.$listen('feedReply:back', () => this.closeWriter());
+      // moderation: with the post gone (no button left), focus can fall into the closed keyboard: Back still goes back
+      this.$listen('feedReply:back', () => (this.writing ? this.closeWriter() : goBack(this, '/feed')));
       this.load();
     },
     focus() {
@@ -521,6 +522,9 @@ export default Blits.Component('FeedPostDetail', {
         this.post = null;
         this.controls = [];
         this.replyRows = [];
+        this.zone = 'controls';
+        // The focused button is gone: the screen holds the focus itself, so Back still goes back.
+        this.$focus();
         this.load();
         return;
       }
