@@ -158,6 +158,7 @@ describe('a neighbour reports a post from the TV', () => {
     expect(second.statusCode).toBe(201);
     const arabic = await tvFor(other, 'ar');
     await openPost(arabic, 'Vente de contrefaçons');
+    await arabic.expectFocused('شكرًا');
     await arabic.press('Up');
     await arabic.expectFocused('⚑ إبلاغ');
     await arabic.press('OK');
