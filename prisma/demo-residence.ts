@@ -6,6 +6,7 @@ import { demoActivationCode } from './demo-letters';
 import { seedDemoEServices } from './demo-eservices';
 // appointments
 import { seedDemoAppointments } from './demo-appointments';
+import { seedDefaultForbiddenWords } from '../apps/api/src/modules/moderation/forbidden-word-list';
 
 export const DEMO_STAFF_PASSWORD = 'palier-demo';
 
@@ -351,5 +352,7 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
   });
   // appointments
   await seedDemoAppointments(db, { landlord: landlord.id, townHall: townHall.id, city: cityHall.id });
+  // moderation: the landlord and the city start with the default forbidden words
+  for (const organisationId of [landlord.id, cityHall.id]) await seedDefaultForbiddenWords(db, organisationId);
   return { seeded: true };
 }

@@ -35,6 +35,8 @@ import { mandateRoutes } from './modules/mandates/routes';
 // appointments
 import { appointmentRoutes } from './modules/appointments/routes';
 import { sendPersonalNotice } from './modules/notices/personal';
+// moderation
+import { moderationRoutes } from './modules/moderation/routes';
 // private conversations (wip/neighbours)
 import { conversationRoutes } from './modules/conversations/routes';
 import { privacyRoutes } from './modules/privacy/routes';
@@ -140,6 +142,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     linkSecret: config.tokenSecret,
     publicUrl: config.publicUrl,
   });
+  // moderation
+  await app.register(moderationRoutes, { hideThreshold: config.moderationHideThreshold });
   // private conversations (wip/neighbours)
   await app.register(conversationRoutes, { forbiddenWords: config.feedForbiddenWords });
   await app.register(privacyRoutes);

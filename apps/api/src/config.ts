@@ -45,6 +45,8 @@ const Environment = Type.Object({
   APPOINTMENT_REMINDER_POLL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   APPOINTMENT_REMINDER_HOURS_BEFORE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   APPOINTMENT_REMINDER_LEASE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  // moderation
+  MODERATION_HIDE_THRESHOLD: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
 
 /** The day-before appointment reminder's scheduler, run by every API instance unless disabled. */
@@ -106,6 +108,8 @@ export interface Config {
   };
   // appointments
   appointmentReminders: AppointmentReminderConfig;
+  /** Distinct neighbours whose reports hide a post or a reply from everyone until a moderator reviews it. */
+  moderationHideThreshold: number;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('CALL_RING_TIMEOUT_SECONDS: must be 1 or more');
   for (const key of ['ESERVICE_WEBHOOK_POLL_MS', 'ESERVICE_WEBHOOK_MAX_ATTEMPTS', 'ESERVICE_WEBHOOK_TIMEOUT_MS'] as const)
     if (picked[key] !== undefined && Number(picked[key]) < 1) problems.push(`${key}: must be 1 or more`);
+  if (picked.MODERATION_HIDE_THRESHOLD !== undefined && Number(picked.MODERATION_HIDE_THRESHOLD) < 1)
+    problems.push('MODERATION_HIDE_THRESHOLD: must be 1 or more');
   if (problems.length > 0) throw new ConfigError(problems);
   const env_ = picked as unknown as Static<typeof Environment>;
   const port = Number(env_.PORT ?? 3000);
@@ -198,5 +204,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       hoursBefore: Number(env_.APPOINTMENT_REMINDER_HOURS_BEFORE ?? 24),
       leaseSeconds: Number(env_.APPOINTMENT_REMINDER_LEASE_SECONDS ?? 300),
     },
+    moderationHideThreshold: Number(env_.MODERATION_HIDE_THRESHOLD ?? 3),
   };
 }

@@ -5,7 +5,13 @@ export class DomainError extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail?: string,
-    readonly extra: { errors?: { field: string; message: string }[]; retryAfterSeconds?: number; opensAt?: string } = {},
+    readonly extra: {
+      errors?: { field: string; message: string }[];
+      retryAfterSeconds?: number;
+      opensAt?: string;
+      until?: string;
+      word?: string;
+    } = {},
   ) {
     super(detail ?? code);
     this.name = 'DomainError';

@@ -13,6 +13,7 @@ import { ReportsPage } from './pages/reports/ReportsPage';
 import { EServicesPage } from './pages/eservices/EServicesPage';
 // appointments
 import { AgendaPage } from './pages/agenda/AgendaPage';
+import { ModerationPage } from './pages/moderation/ModerationPage';
 import { SignInPage, type SignInReason } from './pages/sign-in/SignInPage';
 import { SessionContext, type Session } from './session';
 
@@ -99,6 +100,7 @@ function Workspace({ staff, hash, onSignOut }: { staff: StaffProfile; hash: stri
         {page === 'reports' && <ReportsPage />}
         {page === 'eservices' && <EServicesPage />}
         {page === 'agenda' && <AgendaPage />}
+        {page === 'moderation' && <ModerationPage />}
       </main>
     </>
   );

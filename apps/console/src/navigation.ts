@@ -2,7 +2,7 @@
 import type { StaffRole } from './api/shapes';
 
 // appointments: 'agenda'
-export type PageId = 'notices' | 'calls' | 'reports' | 'eservices' | 'agenda';
+export type PageId = 'notices' | 'calls' | 'reports' | 'eservices' | 'agenda' | 'moderation';
 
 export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
   notices: ['CARETAKER', 'ADMIN', 'CLERK'],
@@ -12,9 +12,11 @@ export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
   eservices: ['CLERK'],
   // appointments
   agenda: ['AGENT', 'CARETAKER', 'CLERK', 'ADMIN'],
+  // moderation
+  moderation: ['MODERATOR', 'ADMIN'],
 };
 
-const order: PageId[] = ['calls', 'notices', 'reports', 'eservices', 'agenda'];
+const order: PageId[] = ['calls', 'notices', 'reports', 'eservices', 'agenda', 'moderation'];
 
 /** The pages this staff member has a use for; a role with none still gets the notices page, which says so. */
 export function pagesFor(roles: readonly StaffRole[]): PageId[] {

@@ -112,8 +112,8 @@ describe('the console’s pages by role', () => {
   it('opens the call-centre first for an agent, notices for a caretaker, everything for an admin', () => {
     expect(pagesFor(['AGENT'])).toEqual(['calls', 'reports']);
     expect(pagesFor(['CARETAKER'])).toEqual(['notices', 'reports']);
-    expect(pagesFor(['ADMIN'])).toEqual(['calls', 'notices', 'reports']);
-    expect(pagesFor(['MODERATOR'])).toEqual(['notices']);
+    expect(pagesFor(['ADMIN'])).toEqual(['calls', 'notices', 'reports', 'moderation']);
+    expect(pagesFor(['MODERATOR'])).toEqual(['moderation']);
   });
 
   it('follows the address’s hash only to a page the person may use', () => {

@@ -77,6 +77,8 @@ export default Blits.Application({
     { path: '/conversations/:id', component: () => import('./pages/ConversationThread'), transition: instant, hooks: { before: signedIn } },
     // the tenant's data: export to the phone, leaving (wip/neighbours)
     { path: '/my-data', component: () => import('./pages/MyData'), transition: instant, hooks: { before: signedIn } },
+    // moderation: report a post or a reply
+    { path: '/feed/report/:kind/:id', component: () => import('./pages/FeedReport'), transition: instant, hooks: { before: signedIn } },
   ],
   computed: { ...lookComputed },
   watch: {

@@ -103,6 +103,18 @@ import type {
   TenantAppointment,
   TenantAppointmentsQuery,
 } from './appointments';
+// moderation
+import type {
+  ContentReportReceipt,
+  ContentReportRequest,
+  ForbiddenWord,
+  ModerationActionRequest,
+  ModerationCaseDetail,
+  ModerationCaseQuery,
+  ModerationCaseSummary,
+  ModerationLogEntry,
+  ModeratedConversationPage,
+} from './moderation';
 
 export class ApiProblem extends Error {
   constructor(readonly problem: Problem) {
@@ -654,6 +666,48 @@ export class PalierClient {
       headers: { 'idempotency-key': idempotencyKey },
     });
   }
+  // --- moderation (tenant: report; staff: queue, decisions, log, forbidden words) ---
+  /** One report per neighbour and item: reporting again returns the first report. */
+  reportContent(body: ContentReportRequest): Promise<ContentReportReceipt> {
+    return this.request('POST', '/api/v1/moderation/reports', { body });
+  }
+
+  moderationCases(query: ModerationCaseQuery = {}): Promise<Page<ModerationCaseSummary>> {
+    return this.request('GET', '/api/v1/moderation/cases', { query });
+  }
+
+  moderationCase(caseId: string): Promise<ModerationCaseDetail> {
+    return this.request('GET', '/api/v1/moderation/cases/' + encodeURIComponent(caseId));
+  }
+
+  moderate(caseId: string, body: ModerationActionRequest): Promise<ModerationCaseDetail> {
+    return this.request('POST', '/api/v1/moderation/cases/' + encodeURIComponent(caseId) + '/actions', { body });
+  }
+
+  moderationLog(page: PageQuery = {}): Promise<Page<ModerationLogEntry>> {
+    return this.request('GET', '/api/v1/moderation/log', { query: page });
+  }
+
+  forbiddenWords(page: PageQuery = {}): Promise<Page<ForbiddenWord>> {
+    return this.request('GET', '/api/v1/moderation/forbidden-words', { query: page });
+  }
+
+  addForbiddenWord(word: string): Promise<ForbiddenWord> {
+    return this.request('POST', '/api/v1/moderation/forbidden-words', { body: { word } });
+  }
+
+  removeForbiddenWord(wordId: string): Promise<void> {
+    return this.request('DELETE', '/api/v1/moderation/forbidden-words/' + encodeURIComponent(wordId));
+  }
+
+  /** Only for a reported private message; the read is logged with the reason. */
+  readReportedConversation(caseId: string, reason: string, page: PageQuery = {}): Promise<ModeratedConversationPage> {
+    return this.request('POST', '/api/v1/moderation/cases/' + encodeURIComponent(caseId) + '/conversation', {
+      body: { reason },
+      query: page,
+    });
+  }
+
   // --- private conversations between neighbours (tenant) (wip/neighbours) ---
   /** "I can help" / "I am interested" on a post: opens the conversation with its author, or returns the one already open. */
   startConversation(body: StartConversationRequest): Promise<Conversation> {

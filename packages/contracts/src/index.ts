@@ -16,6 +16,8 @@ export * from './eservices';
 export * from './mandates';
 // appointments
 export * from './appointments';
+// moderation
+export * from './moderation';
 // private conversations (wip/neighbours)
 export * from './conversations';
 export * from './privacy';

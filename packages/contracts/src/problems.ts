@@ -228,6 +228,22 @@ export const problemCatalogue = {
     fr: 'Une erreur inattendue est survenue. Réessayez plus tard.',
     en: 'An unexpected error occurred. Please try again later.',
   },
+  // moderation
+  posting_suspended: {
+    status: 403,
+    fr: 'Un modérateur a suspendu vos publications : vous ne pouvez ni publier, ni répondre, ni écrire à un voisin pour le moment.',
+    en: 'A moderator has suspended your posting: you cannot post, reply or message a neighbour for now.',
+  },
+  cannot_report_oneself: {
+    status: 409,
+    fr: 'Vous ne pouvez pas signaler votre propre message.',
+    en: 'You cannot report your own content.',
+  },
+  moderation_action_refused: {
+    status: 409,
+    fr: 'Cette décision ne s’applique pas à cet élément dans son état actuel.',
+    en: 'This decision does not apply to this item in its current state.',
+  },
 } as const;
 
 export type ProblemCode = keyof typeof problemCatalogue;
@@ -249,6 +265,9 @@ export const Problem = Type.Object(
     ),
     retryAfterSeconds: Type.Optional(Type.Integer()),
     opensAt: Type.Optional(Type.String({ format: 'date-time', description: 'For outside_opening_hours: when the call-centre next opens' })),
+    // moderation
+    until: Type.Optional(Type.String({ format: 'date-time', description: 'For posting_suspended: when the tenant may post again' })),
+    word: Type.Optional(Type.String({ description: 'For forbidden_word: the forbidden word found, as the landlord listed it' })),
   },
   { description: 'RFC 9457 problem details' },
 );

@@ -88,7 +88,22 @@ export interface FeedReplyCreatedEvent {
   data: { postId: string; replyId: string; replyCount: number };
 }
 
-export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent;
+export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent | FeedContentModeratedEvent;
+
+// moderation
+/**
+ * To the post's audience when moderation hides or deletes a post or a reply, or restores it: re-read the feed (and the
+ * replies). To the landlord's consoles (ORGANISATION) when the moderation queue changes, with no content.
+ */
+export interface FeedContentModeratedEvent {
+  name: 'feed.content_moderated';
+  data: { postId: string; replyId: string | null; visible: boolean };
+}
+export interface ModerationQueueEvent {
+  name: 'moderation.queue';
+  data: { caseId: string };
+}
+export type ModerationRealtimeEvent = ModerationQueueEvent; // FeedContentModeratedEvent is one of the feed's events
 
 // notices: staff reminded the homes of a building that had not read a notice; a TV re-reads it and nudges if unread.
 export interface NoticeRemindedEvent {
@@ -162,6 +177,7 @@ export type RealtimeEventBody =
   | EServiceRealtimeEvent
   | AppointmentUpdatedEvent
   | HandoffTextReceivedEvent
+  | ModerationRealtimeEvent
   | ConversationRealtimeEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;

@@ -81,7 +81,9 @@ export type Screen =
   // private conversations and the tenant's data (wip/neighbours)
   | 'conversations'
   | 'conversation'
-  | 'my-data';
+  | 'my-data'
+  // moderation
+  | 'feed-report';
 
 /** The API's call states in lower case, and 'idle' when no call shows. */
 export type CallStateName =

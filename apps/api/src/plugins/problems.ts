@@ -72,6 +72,8 @@ export default fp(
           errors: error.extra.errors,
           retryAfterSeconds: error.extra.retryAfterSeconds,
           opensAt: error.extra.opensAt,
+          until: error.extra.until,
+          word: error.extra.word,
         });
       }
       if (error.validation) {

@@ -22,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   'nav.reports': 'Fault reports',
   'nav.eservices': 'E-services',
   'nav.agenda': 'Agenda',
+  'nav.moderation': 'Moderation',
 
   'role.AGENT': 'Call-centre agent',
   'role.CARETAKER': 'Caretaker',

@@ -20,6 +20,7 @@ export const fr = {
   'nav.reports': 'Signalements',
   'nav.eservices': 'Démarches',
   'nav.agenda': 'Agenda',
+  'nav.moderation': 'Modération',
 
   'role.AGENT': 'Agent d’accueil',
   'role.CARETAKER': 'Gardien·ne',

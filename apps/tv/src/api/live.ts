@@ -66,6 +66,7 @@ function handleEvent(event: EventMessage): void {
     // town-hall e-services
     handleEServiceEvent(event);
   } else if (event.name === 'feed.post_created' || event.name === 'feed.reply_created') {
+  } else if (event.name === 'feed.post_created' || event.name === 'feed.reply_created' || event.name === 'feed.content_moderated') {
     // neighbours' feed
     handleFeedEvent(event);
   } else if (event.name === 'conversation.message' || event.name === 'conversation.read' || event.name === 'conversation.closed') {

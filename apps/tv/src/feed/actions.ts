@@ -3,10 +3,12 @@
 // moderation feature "Report". Add a provider to `postActionProviders` below, in a block naming your feature.
 import type { FeedPost } from '@palier/contracts/src/feed';
 import { api } from '../api/session';
-import type { Language } from '../i18n';
-import type { FeedWords } from '../i18n/feed';
+import { languages, type Language } from '../i18n';
+import { feedWords, type FeedWords } from '../i18n/feed';
 // private conversations (wip/neighbours)
 import { conversationActions } from '../conversations/actions';
+// moderation
+import { moderationWords } from '../i18n/moderation';
 
 export interface PostActionContext {
   post: FeedPost;
@@ -64,11 +66,30 @@ const eventSeatActions: PostActionProvider = (post, words) => {
   ];
 };
 
+// moderation: "Report" on a neighbour's post opens the report screen (reason, optional comment)
+const reportActions: PostActionProvider = (post, words) => {
+  if (post.mine) return [];
+  // Providers get the feed's words of the screen's language: the same language's moderation words go with them.
+  const language = languages.filter((one) => feedWords(one) === words)[0] || 'fr';
+  return [
+    {
+      id: 'report',
+      label: moderationWords(language).report,
+      run: ({ post: current, go }) => {
+        go('/feed/report/post/' + current.id);
+        return Promise.resolve({});
+      },
+    },
+  ];
+};
+
 export const postActionProviders: PostActionProvider[] = [
   // feed: event seats
   eventSeatActions,
   // private conversations (wip/neighbours): "Je peux aider" / "Ça m'intéresse"
   conversationActions,
+  // moderation
+  reportActions,
 ];
 
 export function postActions(post: FeedPost, words: FeedWords): PostAction[] {

@@ -17,6 +17,8 @@ import { authorLine, eventLine, feedFailure, newIdempotencyKey, repliesLabel } f
 import { postActions, type PostAction } from '../feed/actions';
 import { onFeedEvent } from '../feed/events';
 import { goBack } from './navigation';
+// moderation
+import { moderationWords } from '../i18n/moderation';
 
 const PAGE_SIZE = 10;
 /** The post and its buttons on one side, the replies on the other (mirrored in right-to-left). */
@@ -213,8 +215,11 @@ export default Blits.Component('FeedPostDetail', {
       return this.words.quickTitle;
     },
     hints() {
+      // moderation: OK on a neighbour's reply reports it
+      const reply = this.zone === 'replies' ? (this.replies[this.replyIndex] as PostReply | undefined) : undefined;
+      const ok = reply && !reply.mine ? moderationWords(this.$appState.language).reportReply : this.t.common.choose;
       return [
-        { key: 'ok', label: this.t.common.choose },
+        { key: 'ok', label: ok },
         { key: 'back', label: this.t.common.goBack },
       ];
     },
@@ -234,7 +239,8 @@ export default Blits.Component('FeedPostDetail', {
       if (stopListening) stopListening();
       stopListening = onFeedEvent((event) => this.onEvent(event));
       this.$listen('feedReply:done', ({ text }: { text: string }) => this.writtenReply(text));
-      this.$listen('feedReply:back', () => this.closeWriter());
+      // moderation: with the post gone (no button left), focus can fall into the closed keyboard: Back still goes back
+      this.$listen('feedReply:back', () => (this.writing ? this.closeWriter() : goBack(this, '/feed')));
       this.load();
     },
     focus() {
@@ -314,7 +320,9 @@ export default Blits.Component('FeedPostDetail', {
         .map((item, i) => place(item, i, actionsY, 0))
         .concat(quick.map((item, i) => place(item, i, this.quickY, actionRows)));
       const index = (this.controls as Control[]).findIndex((control) => control.id === focusedId);
-      this.controlIndex = index >= 0 ? index : 0;
+      // moderation: the screen never opens with "Report" in focus (an OK too many must not report a neighbour)
+      const first = (this.controls as Control[]).findIndex((control) => control.id !== 'action-report');
+      this.controlIndex = index >= 0 ? index : Math.max(0, first);
       this.$setTimeout(() => this.focusCurrent(), 0);
     },
     buildReplyRows() {
@@ -527,7 +535,19 @@ export default Blits.Component('FeedPostDetail', {
       this.focusCurrent();
     },
     onEvent(event: FeedRealtimeEvent) {
-      if (!this.alive || event.name !== 'feed.reply_created' || event.data.postId !== this.id) return;
+      // moderation: the post itself was hidden or deleted: re-read it, which says it is no longer there
+      if (this.alive && event.name === 'feed.content_moderated' && event.data.postId === this.id && !event.data.replyId) {
+        this.post = null;
+        this.controls = [];
+        this.replyRows = [];
+        this.zone = 'controls';
+        // The focused button is gone: the screen holds the focus itself, so Back still goes back.
+        this.$focus();
+        this.load();
+        return;
+      }
+      if (!this.alive || (event.name !== 'feed.reply_created' && event.name !== 'feed.content_moderated') || event.data.postId !== this.id)
+        return;
       this.refreshPost();
       this.loadReplies(true);
     },
@@ -581,6 +601,11 @@ export default Blits.Component('FeedPostDetail', {
         return;
       }
       if (this.zone === 'controls') this.choose();
+      // moderation: a neighbour's reply in focus can be reported
+      else {
+        const reply = this.replies[this.replyIndex] as PostReply | undefined;
+        if (reply && !reply.mine) this.$router.to('/feed/report/reply/' + reply.id);
+      }
     },
     back() {
       goBack(this, '/feed');

@@ -11,7 +11,7 @@ import {
   UnreadConversations,
 } from '@palier/contracts';
 import { problemResponses } from '../../plugins/problems';
-import { forbiddenWords } from '../feed/service';
+import { submissionGuard } from '../moderation/submission-guard';
 import {
   blockNeighbourInConversation,
   closeConversation,
@@ -31,7 +31,7 @@ const bearer = [{ bearer: [] }];
 const tags = ['conversations'];
 
 export const conversationRoutes: FastifyPluginAsyncTypebox<{ forbiddenWords: string[] }> = async (app, options) => {
-  const ctx: ConversationsContext = { db: app.db, bus: app.eventBus, forbiddenWords: forbiddenWords(options.forbiddenWords) };
+  const ctx: ConversationsContext = { db: app.db, bus: app.eventBus, guard: submissionGuard(app.db, options.forbiddenWords) };
 
   app.post(
     '/api/v1/conversations',
@@ -43,7 +43,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ forbiddenWords: str
           '"I can help" / "I am interested" on a post the tenant sees: opens a private conversation with its author (201), or returns the one already open (200)',
         security: bearer,
         body: StartConversationRequest,
-        response: { 200: Conversation, 201: Conversation, ...problemResponses(400, 401, 404, 409, 422) },
+        response: { 200: Conversation, 201: Conversation, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -123,7 +123,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ forbiddenWords: str
         params: ConversationParams,
         headers: IdempotencyHeaders,
         body: SendMessageRequest,
-        response: { 200: ConversationMessage, 201: ConversationMessage, ...problemResponses(400, 401, 404, 409, 422) },
+        response: { 200: ConversationMessage, 201: ConversationMessage, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {

@@ -13,13 +13,15 @@ import { DomainError } from '../../domain-error';
 import type { EventBus } from '../../plugins/event-bus';
 import type { TenantPlace } from '../places/tenant-place';
 import { raiseEvent } from '../realtime/service';
-import { visibleAudienceIds, type ForbiddenWords } from '../feed/service';
+import { visibleAudienceIds } from '../feed/service';
+import type { SubmissionGuard } from '../moderation/submission-guard';
 import { decodeCursor, encodeCursor } from '../../pagination';
 
 export interface ConversationsContext {
   db: PrismaClient;
   bus: EventBus;
-  forbiddenWords: ForbiddenWords;
+  /** Moderation's check: forbidden words, and no message while the author is suspended. */
+  guard: SubmissionGuard;
 }
 
 type Role = 'AUTHOR' | 'RESPONDER';
@@ -53,9 +55,8 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
-function refuseForbidden(ctx: ConversationsContext, fields: Record<string, string | undefined>) {
-  const field = ctx.forbiddenWords.check(fields);
-  if (field) throw new DomainError('forbidden_word', undefined, { errors: [{ field, message: 'contains a forbidden word' }] });
+function refuseForbidden(ctx: ConversationsContext, place: TenantPlace, fields: Record<string, string | undefined>) {
+  return ctx.guard.check(place, fields);
 }
 
 /** Tenant pairs where one blocked the other, among `others`, as seen from `tenantId`. */
@@ -137,7 +138,7 @@ export async function startConversation(
   const { db } = ctx;
   const me = place.tenantId;
   const post = await db.post.findFirst({
-    where: { id: request.postId, audienceId: { in: visibleAudienceIds(place) } },
+    where: { id: request.postId, audienceId: { in: visibleAudienceIds(place) }, hiddenAt: null },
     select: { id: true, authorId: true },
   });
   // A post whose author left Palier has nobody to talk to.
@@ -150,7 +151,7 @@ export async function startConversation(
   });
   if (existing) return { conversation: await loadForReader(db, me, existing.id), created: false };
   if ((await blocksWith(db, me, [authorId])).either.size > 0) throw new DomainError('neighbour_unavailable');
-  refuseForbidden(ctx, { message: request.message });
+  await refuseForbidden(ctx, place, { message: request.message });
 
   let created: { id: string; messageId: string };
   try {
@@ -308,7 +309,7 @@ export async function sendMessage(
     const existing = await db.conversationMessage.findUnique({ where: { idempotencyKey: key }, select: messageSelect });
     if (existing) return { message: toMessage(existing, existing.conversationId, me), created: false };
   }
-  refuseForbidden(ctx, { body });
+  await refuseForbidden(ctx, place, { body });
   let message;
   try {
     message = await db.$transaction(async (tx) => {

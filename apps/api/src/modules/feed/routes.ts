@@ -21,7 +21,6 @@ import {
   createReply,
   deletePost,
   feedPost,
-  forbiddenWords,
   listFeed,
   listReplies,
   loadDraft,
@@ -29,6 +28,7 @@ import {
   signUp,
   type FeedContext,
 } from './service';
+import { submissionGuard } from '../moderation/submission-guard';
 
 const PostParams = Type.Object({ postId: Type.String({ format: 'uuid' }) });
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) });
@@ -36,7 +36,7 @@ const bearer = [{ bearer: [] }];
 const tags = ['feed'];
 
 export const feedRoutes: FastifyPluginAsyncTypebox<{ forbiddenWords: string[] }> = async (app, options) => {
-  const ctx: FeedContext = { db: app.db, bus: app.eventBus, forbiddenWords: forbiddenWords(options.forbiddenWords) };
+  const ctx: FeedContext = { db: app.db, bus: app.eventBus, guard: submissionGuard(app.db, options.forbiddenWords) };
 
   app.get(
     '/api/v1/feed',
@@ -63,11 +63,17 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ forbiddenWords: string[] }>
         security: bearer,
         headers: IdempotencyHeaders,
         body: CreatePostRequest,
-        response: { 200: FeedPost, 201: FeedPost, ...problemResponses(400, 401, 422) },
+        response: { 200: FeedPost, 201: FeedPost, ...problemResponses(400, 401, 403, 422) },
       },
     },
     async (request, reply) => {
-      const { post, created } = await createPost(ctx, request.device.place, request.body, request.headers['idempotency-key']);
+      const { post, created } = await createPost(
+        ctx,
+        request.device.place,
+        request.body,
+        request.headers['idempotency-key'],
+        request.language,
+      );
       return reply.code(created ? 201 : 200).send(post);
     },
   );
@@ -132,11 +138,18 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ forbiddenWords: string[] }>
         params: PostParams,
         headers: IdempotencyHeaders,
         body: CreateReplyRequest,
-        response: { 200: PostReply, 201: PostReply, ...problemResponses(400, 401, 404, 422) },
+        response: { 200: PostReply, 201: PostReply, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
-      const result = await createReply(ctx, request.device.place, request.params.postId, request.body, request.headers['idempotency-key']);
+      const result = await createReply(
+        ctx,
+        request.device.place,
+        request.params.postId,
+        request.body,
+        request.headers['idempotency-key'],
+        request.language,
+      );
       return reply.code(result.created ? 201 : 200).send(result.reply);
     },
   );

@@ -13,47 +13,24 @@ import type {
   PostDraftContent,
   PostKind,
   PostReply,
+  ProblemLanguage,
 } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import type { EventBus } from '../../plugins/event-bus';
 import type { TenantPlace } from '../places/tenant-place';
 import { raiseEvent } from '../realtime/service';
 import { decodeCursor, encodeCursor } from '../../pagination';
+import type { SubmissionGuard } from '../moderation/submission-guard';
 
 export interface FeedContext {
   db: PrismaClient;
   bus: EventBus;
-  forbiddenWords: ForbiddenWords;
+  guard: SubmissionGuard;
 }
 
-// --- forbidden words ---
-
-export interface ForbiddenWords {
-  /** The first field (as `body.<name>`) whose text holds a forbidden word, or null. */
-  check(fields: Record<string, string | undefined>): string | null;
-}
-
-/** Accents and case do not hide a word: "Crétin" matches "cretin". Whole words (or phrases) only. */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-export function forbiddenWords(list: string[]): ForbiddenWords {
-  const words = list.map((word) => fold(word.trim())).filter((word) => word.length > 0);
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  const pattern = escaped.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'u') : null;
-  return {
-    check(fields) {
-      if (!pattern) return null;
-      for (const [name, text] of Object.entries(fields)) if (text && pattern.test(fold(text))) return `body.${name}`;
-      return null;
-    },
-  };
-}
-
-function refuseForbidden(ctx: FeedContext, fields: Record<string, string | undefined>) {
-  const field = ctx.forbiddenWords.check(fields);
-  if (field) throw new DomainError('forbidden_word', undefined, { errors: [{ field, message: 'contains a forbidden word' }] });
+/** Moderation decides what may be submitted: forbidden words (per landlord and city), and no post while suspended. */
+function refuseForbidden(ctx: FeedContext, place: TenantPlace, fields: Record<string, string | undefined>, language?: ProblemLanguage) {
+  return ctx.guard.check(place, fields, language);
 }
 
 // --- audience ---
@@ -126,7 +103,10 @@ async function signedUpTo(db: PrismaClient, tenantId: string, posts: { id: strin
 
 /** A post the tenant may see, or 404: outside the audience it does not exist. */
 async function visiblePost(db: PrismaClient, place: TenantPlace, postId: string): Promise<LoadedPost> {
-  const post = await db.post.findFirst({ where: { id: postId, audienceId: { in: visibleAudienceIds(place) } }, select: postSelect });
+  const post = await db.post.findFirst({
+    where: { id: postId, audienceId: { in: visibleAudienceIds(place) }, hiddenAt: null },
+    select: postSelect,
+  });
   if (!post) throw new DomainError('not_found');
   return post;
 }
@@ -143,7 +123,7 @@ export async function listFeed(db: PrismaClient, place: TenantPlace, query: Feed
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const ids = await db.$queryRaw<{ id: string }[]>(feedPageSql(place, limit, query.kind, after));
   const page = ids.slice(0, limit).map((row) => row.id);
-  const posts = await db.post.findMany({ where: { id: { in: page } }, select: postSelect });
+  const posts = await db.post.findMany({ where: { id: { in: page }, hiddenAt: null }, select: postSelect });
   const byId = new Map(posts.map((post) => [post.id, post]));
   // A post deleted between the two reads is simply left out.
   const ordered = page.map((id) => byId.get(id)).filter((post): post is LoadedPost => post !== undefined);
@@ -158,7 +138,7 @@ export async function listFeed(db: PrismaClient, place: TenantPlace, query: Feed
 export function feedPageSql(place: TenantPlace, limit: number, kind: PostKind | undefined, after: { at: Date; id: string } | null) {
   const scans = visibleAudienceIds(place).map(
     (audienceId) => Prisma.sql`(SELECT "id", "createdAt" FROM "Post"
-      WHERE "audienceId" = ${audienceId}::uuid
+      WHERE "audienceId" = ${audienceId}::uuid AND "hiddenAt" IS NULL
       ${kind ? Prisma.sql`AND "kind" = ${kind}::"PostKind"` : Prisma.empty}
       ${after ? Prisma.sql`AND ("createdAt", "id") < (${after.at}::timestamp(3), ${after.id}::uuid)` : Prisma.empty}
       ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit + 1})`,
@@ -177,6 +157,7 @@ export async function createPost(
   place: TenantPlace,
   request: CreatePostRequest,
   idempotencyKey: string | undefined,
+  language?: ProblemLanguage,
 ): Promise<{ post: FeedPost; created: boolean }> {
   const { db } = ctx;
   const key = idempotencyKey ? `${place.tenantId}:${idempotencyKey}` : undefined;
@@ -197,7 +178,7 @@ export async function createPost(
   if (request.event && new Date(request.event.startsAt) <= new Date()) {
     throw new DomainError('validation_failed', undefined, { errors: [{ field: 'body.event.startsAt', message: 'must be in the future' }] });
   }
-  refuseForbidden(ctx, { title: request.title, body: request.body, 'event.place': request.event?.place });
+  await refuseForbidden(ctx, place, { title: request.title, body: request.body, 'event.place': request.event?.place }, language);
   const audience = request.audience ?? 'RESIDENCE';
   const audienceId = audienceIdOf(place, audience);
   let id: string;
@@ -267,6 +248,7 @@ export async function listReplies(db: PrismaClient, place: TenantPlace, postId: 
   const replies = await db.postReply.findMany({
     where: {
       postId,
+      hiddenAt: null,
       ...(after ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] } : {}),
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -287,6 +269,7 @@ export async function createReply(
   postId: string,
   request: CreateReplyRequest,
   idempotencyKey: string | undefined,
+  language?: ProblemLanguage,
 ): Promise<{ reply: PostReply; created: boolean }> {
   const { db } = ctx;
   const post = await visiblePost(db, place, postId);
@@ -297,7 +280,7 @@ export async function createReply(
     const existing = await db.postReply.findUnique({ where: { idempotencyKey: key }, select: replySelect });
     if (existing) return { reply: toReply(existing, place), created: false };
   }
-  refuseForbidden(ctx, { body: request.body });
+  await refuseForbidden(ctx, place, { body: request.body }, language);
   let reply;
   let replyCount: number;
   try {

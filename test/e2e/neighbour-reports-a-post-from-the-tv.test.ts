@@ -1,0 +1,169 @@
+// A neighbour of Les Lauriers reports an insulting post and then a reply with the remote ("Signaler": a reason, then
+// nothing or a word on the on-screen keyboard); two more neighbours report the post and it is gone for everyone. The
+// report screen in Arabic is mirrored. Screenshots at each step.
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import type { TokenResponse } from '@palier/contracts';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { launchChromium, openTv, type Tv } from './support/tv';
+import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
+import { freePort } from '../../packages/devstack/src/free-port';
+
+jest.setTimeout(180_000);
+
+const repoRoot = path.resolve(__dirname, '../..');
+const TITLE = 'Les gens du 2e sont des idiots';
+
+describe('a neighbour reports a post from the TV', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let baseUrl: string;
+  const tvs: Tv[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    api = await startTestApi({
+      publicUrl: baseUrl,
+      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
+      devicePollIntervalSeconds: 1,
+    });
+    await api.app.listen({ host: '127.0.0.1', port });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const tv of tvs) await tv.close().catch(() => undefined);
+    await browser?.close();
+    await api?.close();
+  });
+
+  const call = (tokens: TokenResponse, method: 'GET' | 'POST', url: string, payload?: object) =>
+    api.app.inject({ method, url, headers: { ...bearer(tokens), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+
+  async function tvFor(tokens: TokenResponse, language: 'fr' | 'ar' = 'fr'): Promise<Tv> {
+    const tv = await openTv(browser, baseUrl, {
+      language,
+      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
+    });
+    tvs.push(tv);
+    await tv.expectScreen('home', 20_000);
+    return tv;
+  }
+
+  async function openPost(tv: Tv, title: string): Promise<void> {
+    await tv.press((await tv.state()).dir === 'rtl' ? 'Left' : 'Right', 'OK');
+    await tv.expectScreen('feed');
+    await tv.waitFor('the post in the feed', (s) => s.focused === title);
+    await tv.press('OK');
+    await tv.expectScreen('feed-post');
+  }
+
+  it('reports a post and a reply with the remote; at the threshold the post is gone for everyone', async () => {
+    const author = await activateTv(api.app, 'HMP-LAU-C-0102');
+    const reporter = await activateTv(api.app, LAURIERS_B_TENANT);
+    const posted = await call(author, 'POST', '/api/v1/feed/posts', { kind: 'DISCUSSION', title: TITLE, body: TITLE });
+    const postId = posted.json().id as string;
+    const replied = await call(author, 'POST', `/api/v1/feed/posts/${postId}/replies`, { body: 'Et je le répète' });
+    expect(replied.statusCode).toBe(201);
+
+    const tv = await tvFor(reporter);
+    await openPost(tv, TITLE);
+    await tv.expectFocused('Merci !'); // the screen never opens on "Signaler"
+    await tv.press('Up');
+    await tv.expectFocused('⚑ Signaler');
+    await tv.screenshot('report-01-post-with-report-button');
+    await tv.press('OK');
+    await tv.expectScreen('feed-report');
+    await tv.expectFocused('Insulte ou harcèlement');
+    await tv.screenshot('report-02-reasons');
+    await tv.press('Down');
+    await tv.expectFocused('Spam ou publicité');
+    await tv.press('Up');
+    await tv.expectFocused('Insulte ou harcèlement');
+    await tv.press('OK');
+    await tv.expectFocused('Envoyer sans commentaire');
+    await tv.expectMessage(/Insulte ou harcèlement — Voulez-vous ajouter un mot/);
+    await tv.screenshot('report-03-comment-question');
+    await tv.press('OK');
+    await tv.expectMessage('Merci. Votre signalement a été transmis aux modérateurs.');
+    await tv.screenshot('report-04-thanks');
+    const reports = await api.app.db.contentReport.findMany({ include: { case: true } });
+    expect(reports.map((r) => [r.case.targetKind, r.case.targetId, r.reason, r.comment])).toEqual([['POST', postId, 'ABUSE', null]]);
+
+    // Back on the post, the neighbour's reply in focus: OK reports it, with a word typed on the keyboard.
+    await tv.press('OK');
+    await tv.expectScreen('feed-post');
+    await tv.expectFocused('Merci !');
+    await tv.waitFor('the reply loaded', (s) => s.route === 'feed-post');
+    for (let i = 0; i < 50 && !(await tv.visibleTexts()).includes('Et je le répète'); i += 1) await tv.page.waitForTimeout(100);
+    await tv.press('Right', 'Right'); // across the quick replies, then to the replies
+    await tv.waitFor('the reply in focus', (s) => s.focused === 'Et je le répète');
+    await tv.press('OK');
+    await tv.expectScreen('feed-report');
+    await tv.press('Right');
+    await tv.expectFocused('Discrimination');
+    await tv.press('OK');
+    await tv.expectFocused('Envoyer sans commentaire');
+    await tv.press('Down');
+    await tv.expectFocused('Écrire un commentaire');
+    await tv.press('OK');
+    await tv.waitFor('the comment keyboard', (s) => !!s.keyboard && s.keyboard.text === '');
+    await tv.typeWithRemote('encore');
+    await tv.screenshot('report-05-comment-keyboard');
+    await tv.goToKey((label) => label === '[done]', '[done]');
+    await tv.press('OK');
+    await tv.expectMessage('Merci. Votre signalement a été transmis aux modérateurs.');
+    const replyReport = await api.app.db.contentReport.findFirstOrThrow({ where: { case: { targetKind: 'REPLY' } } });
+    expect(replyReport).toMatchObject({ reason: 'DISCRIMINATION', comment: 'encore' });
+
+    // Reporting the same post again is harmless and says so.
+    await tv.press('Back');
+    await tv.expectScreen('feed-post');
+    await tv.expectFocused('Merci !');
+    await tv.press('Up');
+    await tv.expectFocused('⚑ Signaler');
+    await tv.press('OK');
+    await tv.expectScreen('feed-report');
+    await tv.expectFocused('Insulte ou harcèlement');
+    await tv.press('OK');
+    await tv.expectFocused('Envoyer sans commentaire');
+    await tv.press('OK');
+    await tv.expectMessage('Vous aviez déjà signalé ce message. Merci, c’est bien noté.');
+
+    // Two more neighbours report it: it is gone from every feed, this TV's included.
+    for (const reference of [LAURIERS_A_TENANT, 'HMP-LAU-A-0101']) {
+      const tokens = await activateTv(api.app, reference);
+      expect(
+        (await call(tokens, 'POST', '/api/v1/moderation/reports', { target: { kind: 'POST', id: postId }, reason: 'ABUSE' })).statusCode,
+      ).toBe(201);
+    }
+    await tv.press('Back');
+    await tv.expectScreen('feed-post');
+    await tv.expectMessage('Ce message n’existe plus.'); // the open post heard it was removed
+    await tv.screenshot('report-06a-post-removed-live');
+    await tv.press('Back');
+    await tv.expectScreen('feed');
+    await tv.waitFor('the feed without the post', (s) => s.focused !== TITLE);
+    expect(await tv.visibleTexts()).not.toContain(TITLE);
+    await tv.screenshot('report-06b-feed-without-the-post');
+
+    // In Arabic the report screen is mirrored and in Arabic.
+    const other = await activateTv(api.app, 'HMP-LAU-B-0102');
+    const second = await call(author, 'POST', '/api/v1/feed/posts', {
+      kind: 'DISCUSSION',
+      title: 'Vente de contrefaçons',
+      body: 'Pas cher',
+    });
+    expect(second.statusCode).toBe(201);
+    const arabic = await tvFor(other, 'ar');
+    await openPost(arabic, 'Vente de contrefaçons');
+    await arabic.expectFocused('شكرًا');
+    await arabic.press('Up');
+    await arabic.expectFocused('⚑ إبلاغ');
+    await arabic.press('OK');
+    await arabic.expectScreen('feed-report');
+    await arabic.expectFocused('شتم أو تحرش');
+    await arabic.screenshot('report-07-reasons-arabic');
+  });
+});
