@@ -65,7 +65,6 @@ function handleEvent(event: EventMessage): void {
   } else if (event.name === 'eservice.updated' || event.name === 'eservice.forms_changed') {
     // town-hall e-services
     handleEServiceEvent(event);
-  } else if (event.name === 'feed.post_created' || event.name === 'feed.reply_created') {
   } else if (event.name === 'feed.post_created' || event.name === 'feed.reply_created' || event.name === 'feed.content_moderated') {
     // neighbours' feed
     handleFeedEvent(event);

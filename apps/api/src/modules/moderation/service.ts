@@ -67,7 +67,8 @@ async function resolveTarget(db: PrismaClient, place: TenantPlace, kind: Moderat
         where: { id, audienceId: { in: audienceIds }, hiddenAt: null },
         select: { authorId: true, title: true, body: true, createdAt: true },
       });
-      if (!post) throw new DomainError('not_found');
+      // A post whose author left Palier is an empty shell kept for its replies: nothing of it is left to report.
+      if (!post || !post.authorId) throw new DomainError('not_found');
       return { authorId: post.authorId, snapshot: { title: post.title, body: post.body, createdAt: post.createdAt.toISOString() } };
     }
     case 'REPLY': {
@@ -384,7 +385,10 @@ export async function caseDetail(
   return {
     ...summary!,
     content: { title: snapshot.title, body: snapshot.body, createdAt: snapshot.createdAt },
-    inReplyTo: post ? { id: post.id, title: post.title, body: post.body, author: neighbour(post.author) } : null,
+    // The answered post's author may have left Palier (an erased shell): shown without a name.
+    inReplyTo: post
+      ? { id: post.id, title: post.title, body: post.body, author: post.author ? neighbour(post.author) : { firstName: '—', building: '' } }
+      : null,
     reports: reports.map((report) => ({
       reason: report.reason,
       comment: report.comment,
