@@ -172,6 +172,14 @@ describe('the tenant’s data: export and erasure', () => {
     const neighbourRow = await db.tenant.findUniqueOrThrow({ where: { reference: NEIGHBOUR } });
     expect(exported.body).not.toContain(neighbourRow.lastName);
 
+    // She has an appointment booked: leaving gives her seat back to others.
+    const services = await ok(call(leaver, 'GET', '/api/v1/appointments/services'));
+    const service = services.items[0];
+    const day = (await ok(call(leaver, 'GET', `/api/v1/appointments/services/${service.id}/days`))).items[0];
+    const slot = (await ok(call(leaver, 'GET', `/api/v1/appointments/services/${service.id}/slots?date=${day.date}`))).items[0];
+    await ok(call(leaver, 'POST', '/api/v1/appointments', { slotId: slot.id }));
+    const bookedBefore = (await db.appointmentSlot.findUniqueOrThrow({ where: { id: slot.id } })).booked;
+
     // --- leaving: the TV must confirm ---
     expect((await call(leaver, 'DELETE', '/api/v1/me')).statusCode).toBe(400);
     expect((await call(leaver, 'DELETE', '/api/v1/me', { confirm: 'yes' })).statusCode).toBe(400);
@@ -256,6 +264,8 @@ describe('the tenant’s data: export and erasure', () => {
     expect(staffReport.json()).toMatchObject({ tenant: null, place: { floor: 42, door: '4242' } });
     expect(staffReport.json().description).toBe('Fuite sous l’évier, appelez Mme […] ([…])');
     expect(await db.call.count({ where: { callerTenantId: null, calleeTenant: { reference: NEIGHBOUR } } })).toBe(1);
+    // Her appointment's seat is free again.
+    expect((await db.appointmentSlot.findUniqueOrThrow({ where: { id: slot.id } })).booked).toBe(bookedBefore - 1);
     // The flat is still there: the landlord can give it a new letter.
     expect(await db.home.count({ where: { id: homeId } })).toBe(1);
   });

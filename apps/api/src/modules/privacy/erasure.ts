@@ -162,6 +162,12 @@ export async function eraseTenant(ctx: ErasureContext, tenantId: string): Promis
       }
       await tx.reportPhoto.deleteMany({ where: { tenantId, reportId: null } });
 
+      // --- appointments: their rows go with the Tenant row, but a booked seat must be given back first ---
+      await tx.$executeRaw`UPDATE "AppointmentSlot" s SET "booked" = GREATEST(s."booked" - a.seats, 0)
+        FROM (SELECT "slotId", COUNT(*)::int AS seats FROM "Appointment"
+               WHERE "tenantId" = ${tenantId}::uuid AND "status" = 'BOOKED' GROUP BY "slotId") a
+        WHERE s."id" = a."slotId"`;
+
       // --- realtime events addressed to them, or naming them or what they did ---
       const mentions = [tenantId, ...callIds, ...conversationIds, ...ownPosts.map((post) => post.id)].map((id) => `%${id}%`);
       await tx.$executeRaw`DELETE FROM "RealtimeEvent"
