@@ -14,11 +14,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 700,
-    // index.html: the phone in a call; photos.html: photos for a fault report (no LiveKit in its bundle).
+    // index.html: the phone in a call; photos.html: photos for a fault report; text.html: a long text for the TV
+    // (no LiveKit in those two bundles).
     rollupOptions: {
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         photos: fileURLToPath(new URL('./photos.html', import.meta.url)),
+        text: fileURLToPath(new URL('./text.html', import.meta.url)),
       },
     },
   },

@@ -19,6 +19,19 @@ export interface TestState {
   /** The call as the tenant sees it; state is 'idle' when there is none (see reportCall). */
   call: CallSnapshot;
   missedCalls: number;
+  /** The on-screen keyboard showing, if any (components/Keyboard.ts). */
+  keyboard: KeyboardSnapshot | null;
+}
+
+export interface KeyboardSnapshot {
+  text: string;
+  layout: string;
+  capitals: boolean;
+  /** Key labels row by row in reading order; special keys as [space], [erase], [capitals], [layout], [extra], [done]. */
+  rows: string[][];
+  /** The focused key: its row and its index in that row. */
+  row: number;
+  index: number;
 }
 
 export interface CallSnapshot {
@@ -62,6 +75,7 @@ const snapshot: TestState = {
   unread: 0,
   call: idleCall(),
   missedCalls: 0,
+  keyboard: null,
 };
 
 function idleCall(): CallSnapshot {
@@ -169,4 +183,8 @@ export function reportRemoteVideoFirstFrame(read: () => number): void {
 
 export function reportCallEnded(id: string, state: string, reason: string | null): void {
   lastCall = { id, state: state.toLowerCase(), reason: reason || '' };
+}
+
+export function reportKeyboard(keyboard: KeyboardSnapshot | null): void {
+  snapshot.keyboard = keyboard;
 }

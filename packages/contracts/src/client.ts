@@ -17,7 +17,7 @@ import type { StaffProfile, StaffSignInRequest } from './staff';
 import type { NoticeReadReceipt, PublishNoticeRequest, StaffNotice, TenantNotice, UnreadNotices } from './notices';
 import type { PlaceList } from './places';
 import type { CreatePostRequest, CreateReplyRequest, EventSeat, FeedPost, FeedQuery, PostDraft, PostDraftContent, PostReply } from './feed';
-import type { ClaimedHandoff, Handoff, StartHandoffRequest } from './handoffs';
+import type { ClaimedHandoff, Handoff, HandoffTextTask, HandoffTextView, StartHandoffRequest } from './handoffs';
 import type {
   AssignReportRequest,
   DraftPhotos,
@@ -406,6 +406,21 @@ export class PalierClient {
   /** The phone exchanges the code for a token good for that task only. */
   claimHandoff(code: string): Promise<ClaimedHandoff> {
     return this.request('POST', '/api/v1/handoffs/claim', { body: { code } });
+  }
+
+  /** The TV: what the phone sent for a "text" hand-off (text null until it did). */
+  handoffText(handoffId: string): Promise<HandoffTextView> {
+    return this.request('GET', '/api/v1/handoffs/' + encodeURIComponent(handoffId) + '/text');
+  }
+
+  /** The phone, with a "text" hand-off token: the question, the limit and the text to start from. */
+  handoffTextTask(): Promise<HandoffTextTask> {
+    return this.request('GET', '/api/v1/handoffs/text');
+  }
+
+  /** The phone sends its text, once (sending the same text again is harmless). */
+  sendHandoffText(text: string): Promise<HandoffTextView> {
+    return this.request('PUT', '/api/v1/handoffs/text', { body: { text } });
   }
 
   // --- neighbours' feed (tenant) ---

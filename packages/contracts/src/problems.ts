@@ -167,6 +167,12 @@ export const problemCatalogue = {
     fr: 'Aucune nouvelle version à publier.',
     en: 'There is no new version to publish.',
   },
+  // phone hand-off of a long text
+  handoff_text_already_sent: {
+    status: 409,
+    fr: 'Ce texte a déjà été envoyé au téléviseur. Pour le changer, demandez un nouveau code sur le téléviseur.',
+    en: 'This text was already sent to the TV. To change it, ask the TV for a new code.',
+  },
   rate_limited: {
     status: 429,
     fr: 'Trop d’essais. Patientez un instant puis réessayez.',

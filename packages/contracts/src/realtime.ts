@@ -111,8 +111,21 @@ export interface EServiceFormsChangedEvent {
 
 export type EServiceRealtimeEvent = EServiceUpdatedEvent | EServiceFormsChangedEvent;
 
+/** To the tenant's TV: their phone sent the text of a "text" hand-off; read it at GET /api/v1/handoffs/:id/text. */
+export interface HandoffTextReceivedEvent {
+  name: 'handoff.text_received';
+  data: { handoffId: string };
+}
+
 export type RealtimeEventBody =
-  NoticePublishedEvent | NoticeReadEvent | CallEvent | ReportRealtimeEvent | FeedRealtimeEvent | EServiceRealtimeEvent;
+  | NoticePublishedEvent
+  | NoticeReadEvent
+  | CallEvent
+  | ReportRealtimeEvent
+  | FeedRealtimeEvent
+  | EServiceRealtimeEvent
+  // phone hand-off of a long text
+  | HandoffTextReceivedEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 

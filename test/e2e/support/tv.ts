@@ -62,7 +62,8 @@ const tvKeyCodes: Partial<Record<RemoteKey, number>> = {
   Blue: 406,
 };
 
-export type Screen = 'activation' | 'home' | 'notices' | 'notice' | 'settings' | 'calls' | 'soon' | 'goodbye' | 'boot';
+export type Screen =
+  'activation' | 'home' | 'notices' | 'notice' | 'settings' | 'calls' | 'soon' | 'goodbye' | 'boot' | 'procedures' | 'eservices';
 
 /** The API's call states in lower case, and 'idle' when no call shows. */
 export type CallStateName =
@@ -183,6 +184,51 @@ export class Tv {
     return this.waitFor(`more than ${frames} decoded remote frames`, (s) => !!s.call && s.call.remoteVideoFrames > frames, timeoutMs);
   }
 
+  /**
+   * Types text on the on-screen keyboard with the remote only, as a tenant does: arrows to each key (the short way
+   * round, using the keyboard's wrapping), the capitals key when a letter's case differs, OK. Reads the keyboard's
+   * layout and focus from window.__palier.keyboard after every press.
+   */
+  async typeWithRemote(text: string): Promise<void> {
+    for (const char of Array.from(text)) {
+      await this.goToKey((label) => label === char, char);
+      await this.press('OK');
+    }
+  }
+
+  /** Moves the keyboard's focus to a key: a character, or a special key such as '[done]', '[space]', '[erase]'. */
+  async goToKey(matches: (label: string) => boolean, what: string): Promise<void> {
+    const wanted = what === ' ' ? '[space]' : what;
+    const match = what === ' ' ? (label: string) => label === '[space]' : matches;
+    for (let presses = 0; presses < 40; presses += 1) {
+      const { keyboard, dir } = await this.state();
+      if (!keyboard) throw new Error('TV: no on-screen keyboard shows');
+      let target = findKey(keyboard.rows, match);
+      if (!target && wanted.length === 1 && wanted.toLowerCase() !== wanted.toUpperCase()) {
+        // The letter exists in the other case: switch capitals first.
+        target = findKey(keyboard.rows, (label) => label === '[capitals]');
+        if (target && target.row === keyboard.row && target.index === keyboard.index) {
+          await this.press('OK');
+          continue;
+        }
+      }
+      if (!target) throw new Error(`TV: no key "${what}" on the keyboard (${keyboard.layout})`);
+      if (target.row === keyboard.row && target.index === keyboard.index) return;
+      if (target.row !== keyboard.row) {
+        const rows = keyboard.rows.length;
+        const down = (target.row - keyboard.row + rows) % rows;
+        await this.press(down <= rows - down ? 'Down' : 'Up');
+        continue;
+      }
+      const n = keyboard.rows[keyboard.row]!.length;
+      const forward = (target.index - keyboard.index + n) % n;
+      const next: RemoteKey = dir === 'rtl' ? 'Left' : 'Right';
+      const previous: RemoteKey = dir === 'rtl' ? 'Right' : 'Left';
+      await this.press(forward <= n - forward ? next : previous);
+    }
+    throw new Error(`TV: could not reach the key "${what}" in 40 presses`);
+  }
+
   /** The user code shown on the activation screen, without its dash (as typed on the activation page). */
   async activationCode(timeoutMs = 15000): Promise<string> {
     const state = await this.waitFor('an activation code', (s) => /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(s.activationCode), timeoutMs);
@@ -215,6 +261,14 @@ export class Tv {
   async close(): Promise<void> {
     await this.context.close();
   }
+}
+
+function findKey(rows: string[][], match: (label: string) => boolean): { row: number; index: number } | null {
+  for (let row = 0; row < rows.length; row += 1) {
+    const index = rows[row]!.findIndex(match);
+    if (index >= 0) return { row, index };
+  }
+  return null;
 }
 
 /** Opens the TV app at <baseUrl>/tv/ in a 1920×1080 page, as a TV would, with a fresh storage unless given a context. */

@@ -6,6 +6,7 @@ import { api, hasSession } from './session';
 import { state } from '../store';
 import { handleReportEvent } from '../reports/events';
 import { handleCallEvent, resumeCurrentCall } from '../calls/controller';
+import { handleHandoffEvent } from '../handoffs/events';
 
 let connection: RealtimeConnection | null = null;
 
@@ -38,6 +39,9 @@ function handleEvent(event: EventMessage): void {
     handleReportEvent(event);
   } else if (event.name === 'call.incoming' || event.name === 'call.state' || event.name === 'call.position') {
     handleCallEvent(event);
+  } else if (event.name === 'handoff.text_received') {
+    // phone hand-off of a long text
+    handleHandoffEvent(event);
   }
 }
 

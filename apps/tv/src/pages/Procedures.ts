@@ -22,10 +22,14 @@ import { horizontalStep, lookComputed, speak } from '../components/look';
 import Button from '../components/Button';
 import KeyHints from '../components/KeyHints';
 import QrCode from '../components/QrCode';
+import Keyboard from '../components/Keyboard';
+import PhoneText from '../components/PhoneText';
+import { keyboardWords } from '../i18n/keyboard';
 import { onReportEvent } from '../reports/events';
 import { goBack } from './navigation';
 
-type Step = 'menu' | 'category' | 'place' | 'urgency' | 'description' | 'photos' | 'summary' | 'sent' | 'mine' | 'detail' | 'building';
+type Step =
+  'menu' | 'category' | 'place' | 'urgency' | 'description' | 'write' | 'photos' | 'summary' | 'sent' | 'mine' | 'detail' | 'building';
 
 interface Choice {
   /** What OK does: a code read by choose(). */
@@ -68,7 +72,7 @@ function newKey(): string {
 }
 
 export default Blits.Component('Procedures', {
-  components: { Button, KeyHints, QrCode },
+  components: { Button, KeyHints, QrCode, Keyboard, PhoneText },
   /** start: 'report' opens the fault report's first step (from the calls screen when the call-centre is closed). */
   props: ['start'],
   template: `
@@ -78,6 +82,19 @@ export default Blits.Component('Procedures', {
       <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" :size="$qrSize" :x="$rtl ? 1920 - 96 - 380 : 96" :y="54 + $ts.title * 1.6" testid="report-photos-qr" />
       <Element :for="(thumb, i) in $thumbs" key="$thumb.id" :x="$thumb.x" y="560" w="300" h="225" :src="$thumb.src" :inspector-data="{testid: 'report-thumb'}" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'proc-' + $item.id" />
+      <Keyboard
+        ref="keyboard"
+        :show="$step === 'write' && !$phoneShown"
+        x="96"
+        :y="54 + $ts.title * 1.6"
+        event="reportText"
+        limit="2000"
+        lines="3"
+        :placeholder="$words.writePlaceholder"
+        :extra="$phoneKey"
+        testid="report-keyboard"
+      />
+      <PhoneText ref="phone" :show="$step === 'write' && $phoneShown" x="96" :y="54 + $ts.title * 1.6" event="reportPhone" testid="report-phone" />
       <KeyHints :hints="$hints" />
     </Element>
   `,
@@ -98,12 +115,16 @@ export default Blits.Component('Procedures', {
       submitKey: '',
       reportId: '',
       busy: false,
+      phoneShown: false,
     };
   },
   computed: {
     ...lookComputed,
     words(): ReportWords {
       return reportWords(this.$appState.language);
+    },
+    phoneKey(): string {
+      return keyboardWords(this.$appState.language).phoneKey;
     },
     qrSize() {
       return 380;
@@ -126,6 +147,11 @@ export default Blits.Component('Procedures', {
       reportScreen('procedures');
       if (stopListening) stopListening();
       stopListening = onReportEvent((event: EventMessage) => this.onEvent(event));
+      this.$listen('reportText:done', ({ text }: { text: string }) => this.writtenDescription(text));
+      this.$listen('reportText:back', () => this.showDescriptions());
+      this.$listen('reportText:extra', ({ text }: { text: string }) => this.writeOnPhone(text));
+      this.$listen('reportPhone:text', ({ text }: { text: string }) => this.backToKeyboard(text));
+      this.$listen('reportPhone:back', () => this.backToKeyboard(null));
       if (this.start === 'report') {
         this.draft = null;
         this.showCategories();
@@ -245,14 +271,50 @@ export default Blits.Component('Procedures', {
       const language: 'fr' | 'en' | 'ar' = this.lang();
       this.present('description', this.words.descriptionTitle, '');
       this.setChoices(
-        reportCategory(draft.category).templates.map((template) => ({
-          action: 'template:' + template.code,
-          label: template.label[language],
-        })),
+        reportCategory(draft.category)
+          .templates.map((template) => ({
+            action: 'template:' + template.code,
+            label: template.label[language],
+          }))
+          .concat([{ action: 'write', label: this.words.writeOwn }]),
         1,
         260,
         100,
       );
+    },
+    /** The tenant's own words, typed on the on-screen keyboard (a template's sentence to start from, if they chose one). */
+    showWrite() {
+      const draft = this.draft as Draft;
+      this.phoneShown = false;
+      this.present('write', this.words.writeTitle, '');
+      this.setChoices([], 1, 260);
+      const keyboard = this.$select('keyboard');
+      keyboard.open(draft.template ? '' : draft.description);
+      this.$setTimeout(() => keyboard.$focus(), 0);
+    },
+    writeOnPhone(text: string) {
+      this.phoneShown = true;
+      const phone = this.$select('phone');
+      phone.start(this.words.writeTitle, 2000, text);
+      this.$setTimeout(() => phone.$focus(), 0);
+    },
+    /** Back from the phone panel: with the phone's text in the field, or the field as it was. */
+    backToKeyboard(text: string | null) {
+      this.phoneShown = false;
+      const keyboard = this.$select('keyboard');
+      if (text !== null) keyboard.open(text);
+      this.$setTimeout(() => keyboard.$focus(), 0);
+    },
+    writtenDescription(text: string) {
+      if (this.step !== 'write') return;
+      const description = text.trim();
+      if (description.length < 3) {
+        reportMessage(this.words.writeTooShort);
+        speak(this.words.writeTooShort);
+        return;
+      }
+      this.draft = { ...(this.draft as Draft), template: '', description };
+      this.showPhotos();
     },
     showPhotos() {
       this.thumbs = [];
@@ -334,7 +396,7 @@ export default Blits.Component('Procedures', {
             location: draft.location,
             spot: draft.spot,
             urgency: draft.urgency,
-            template: draft.template,
+            template: draft.template || undefined,
             description: draft.description,
             photoIds: this.photoIds,
           },
@@ -517,7 +579,8 @@ export default Blits.Component('Procedures', {
         const template = reportCategory(draft.category).templates.filter((one) => one.code === a)[0];
         this.draft = { ...draft, template: a, description: template ? template.label[this.lang() as 'fr' | 'en' | 'ar'] : a };
         this.showPhotos();
-      } else if (kind === 'summary') this.showSummary();
+      } else if (kind === 'write') this.showWrite();
+      else if (kind === 'summary') this.showSummary();
       else if (kind === 'send') this.send();
       else if (kind === 'restart') this.showCategories();
       else if (kind === 'open') this.openReport(a);
@@ -553,7 +616,8 @@ export default Blits.Component('Procedures', {
         place: () => this.showCategories(),
         urgency: () => this.showPlaces(),
         description: () => this.showUrgency(),
-        photos: () => this.showDescriptions(),
+        write: () => this.showDescriptions(),
+        photos: () => (this.draft && !(this.draft as Draft).template ? this.showWrite() : this.showDescriptions()),
         summary: () => this.showPhotos(),
         sent: () => this.showMenu(),
         mine: () => this.showMenu(),

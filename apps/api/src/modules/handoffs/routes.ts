@@ -1,9 +1,13 @@
 // HTTP routes of the phone hand-off: the TV asks for a code, the phone claims it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import {
   ClaimHandoffRequest,
   ClaimedHandoff,
   Handoff,
+  HandoffTextTask,
+  HandoffTextView,
+  SendHandoffTextRequest,
   StartHandoffRequest,
   normaliseUserCode,
   type HandoffPurpose,
@@ -11,6 +15,7 @@ import {
 import { problemResponses } from '../../plugins/problems';
 import { DomainError } from '../../domain-error';
 import { claimHandoff, startHandoff, type HandoffSettings, type SubjectCheck } from './service';
+import { readSentText, readTextTask, sendText } from './text';
 
 export const handoffRoutes: FastifyPluginAsyncTypebox<
   Omit<HandoffSettings, 'accessTokens'> & { subjectChecks: Record<HandoffPurpose, SubjectCheck> }
@@ -58,5 +63,51 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<
         throw error;
       }
     },
+  );
+
+  // --- a long text typed on the phone ---
+
+  app.get(
+    '/api/v1/handoffs/text',
+    {
+      preHandler: app.requireHandoff('text'),
+      schema: {
+        tags: ['handoffs'],
+        summary: 'With a "text" hand-off token: the question, the limit and the text to start from',
+        security: [{ bearer: [] }],
+        response: { 200: HandoffTextTask, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => readTextTask(app.db, request.handoff.handoffId),
+  );
+
+  app.put(
+    '/api/v1/handoffs/text',
+    {
+      preHandler: app.requireHandoff('text'),
+      schema: {
+        tags: ['handoffs'],
+        summary: 'With a "text" hand-off token: send the text to the TV, once (the same text again is harmless)',
+        security: [{ bearer: [] }],
+        body: SendHandoffTextRequest,
+        response: { 200: HandoffTextView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => sendText(app.db, app.eventBus, request.handoff, request.body.text),
+  );
+
+  app.get(
+    '/api/v1/handoffs/:handoffId/text',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags: ['handoffs'],
+        summary: 'What the tenant’s phone sent for a "text" hand-off (text null until it did)',
+        security: [{ bearer: [] }],
+        params: Type.Object({ handoffId: Type.String({ format: 'uuid' }) }),
+        response: { 200: HandoffTextView, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => readSentText(app.db, request.device.place.tenantId, request.params.handoffId),
   );
 };

@@ -8,11 +8,13 @@ import {
   type ClaimedHandoff,
   type Handoff,
   type HandoffPurpose,
+  type StartHandoffRequest,
 } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import { digest, randomCode } from '../accounts/secrets';
 import type { AccessTokens } from '../devices/access-tokens';
 import type { TenantPlace } from '../places/tenant-place';
+import { textTaskData } from './text';
 
 export interface HandoffSettings {
   publicUrl: string;
@@ -30,18 +32,33 @@ export async function startHandoff(
   db: PrismaClient,
   settings: HandoffSettings,
   place: TenantPlace,
-  request: { purpose: HandoffPurpose; subjectId?: string },
+  request: StartHandoffRequest,
   checkSubject: SubjectCheck,
   now = new Date(),
 ): Promise<Handoff> {
   await checkSubject(place, request.subjectId);
   const code = randomCode(USER_CODE_LENGTH);
   const expiresAt = new Date(now.getTime() + settings.codeTtlSeconds * 1000);
-  await db.phoneHandoff.create({
-    data: { codeHash: digest(code), tenantId: place.tenantId, purpose: request.purpose, subjectId: request.subjectId ?? null, expiresAt },
+  // A long text from the phone: what the phone page shows is stored with the code.
+  const text = request.purpose === 'text' ? { create: textTaskData(request.text) } : undefined;
+  const handoff = await db.phoneHandoff.create({
+    data: {
+      codeHash: digest(code),
+      tenantId: place.tenantId,
+      purpose: request.purpose,
+      subjectId: request.subjectId ?? null,
+      expiresAt,
+      text,
+    },
+    select: { id: true },
   });
   const formatted = formatUserCode(code);
-  return { code: formatted, url: `${settings.publicUrl}${phoneLink(request.purpose, formatted)}`, expiresAt: expiresAt.toISOString() };
+  return {
+    id: handoff.id,
+    code: formatted,
+    url: `${settings.publicUrl}${phoneLink(request.purpose, formatted)}`,
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
 export async function claimHandoff(db: PrismaClient, settings: HandoffSettings, code: string, now = new Date()): Promise<ClaimedHandoff> {

@@ -24,5 +24,10 @@ export function handoffSubjectChecks(db: PrismaClient): Record<HandoffPurpose, S
       if (!report) throw new DomainError('not_found');
       if (!openReportStatuses.includes(report.status)) throw new DomainError('report_transition_refused');
     },
+    // A long text typed on the phone, for whatever the TV is writing: it is about nothing stored yet.
+    text: async (_place, subjectId) => {
+      if (subjectId)
+        throw new DomainError('validation_failed', undefined, { errors: [{ field: 'body.subjectId', message: 'not used for a text' }] });
+    },
   };
 }
