@@ -10,6 +10,7 @@ import Settings from './pages/Settings';
 import Procedures from './pages/Procedures';
 import ComingSoon from './pages/ComingSoon';
 import Calls from './pages/Calls';
+import Mandates from './pages/Mandates';
 import CallOverlay from './components/CallOverlay';
 import Goodbye from './pages/Goodbye';
 import Banner from './components/Banner';
@@ -56,6 +57,8 @@ export default Blits.Application({
     { path: '/procedures', component: Procedures, transition: instant, hooks: { before: signedIn } },
     { path: '/calls', component: Calls, transition: instant, hooks: { before: signedIn } },
     { path: '/soon/:service', component: ComingSoon, transition: instant, hooks: { before: signedIn } },
+    // Mandates: the tenant's helpers
+    { path: '/mandates', component: Mandates, transition: instant, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
   ],
   computed: { ...lookComputed },

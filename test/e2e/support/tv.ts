@@ -63,7 +63,7 @@ const tvKeyCodes: Partial<Record<RemoteKey, number>> = {
 };
 
 export type Screen =
-  'activation' | 'home' | 'notices' | 'notice' | 'settings' | 'calls' | 'soon' | 'goodbye' | 'boot' | 'procedures' | 'eservices';
+  'activation' | 'home' | 'notices' | 'notice' | 'settings' | 'calls' | 'soon' | 'goodbye' | 'boot' | 'procedures' | 'eservices' | 'mandates';
 
 /** The API's call states in lower case, and 'idle' when no call shows. */
 export type CallStateName =

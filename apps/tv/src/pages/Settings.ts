@@ -10,6 +10,7 @@ import KeyHints from '../components/KeyHints';
 import { savePreferences, state } from '../store';
 import { currentPlatform } from '../platform';
 import { goBack } from './navigation';
+import { mandateWords } from '../i18n/mandates';
 
 interface Option {
   id: string;
@@ -18,7 +19,7 @@ interface Option {
 }
 
 interface Row {
-  id: 'language' | 'textSize' | 'voice';
+  id: 'language' | 'textSize' | 'voice' | 'helpers';
   label: string;
   options: Option[];
 }
@@ -51,7 +52,11 @@ export default Blits.Component('Settings', {
         {
           id: 'language',
           label: t.language,
-          options: languages.map((language: Language) => ({ id: language, label: languageNames[language], selected: app.language === language })),
+          options: languages.map((language: Language) => ({
+            id: language,
+            label: languageNames[language],
+            selected: app.language === language,
+          })),
         },
         {
           id: 'textSize',
@@ -69,7 +74,18 @@ export default Blits.Component('Settings', {
             { id: 'on', label: t.on, selected: app.voice },
           ],
         },
-      ];
+      ].concat(
+        // Mandates: who may do procedures in the tenant's name (a screen of its own, once the TV is linked).
+        hasSession()
+          ? [
+              {
+                id: 'helpers',
+                label: mandateWords(app.language).settingsRow,
+                options: [{ id: 'open', label: mandateWords(app.language).settingsOpen, selected: false }],
+              },
+            ]
+          : [],
+      ) as Row[];
     },
     rowH() {
       return Math.round(this.ts.heading * 1.5 + this.buttonH + 40);
@@ -160,6 +176,10 @@ export default Blits.Component('Settings', {
       const option = row.options[this.optionIndex];
       const app = state();
       this.note = '';
+      if (row.id === 'helpers') {
+        this.$router.to('/mandates');
+        return;
+      }
       if (row.id === 'language') {
         const language = option.id as Language;
         if (app.language !== language) {
