@@ -40,6 +40,7 @@ const Environment = Type.Object({
   ESERVICE_WEBHOOK_MAX_ATTEMPTS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   ESERVICE_WEBHOOK_BACKOFF_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   ESERVICE_WEBHOOK_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  ESERVICE_WEBHOOK_ALLOW_PRIVATE: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
 });
 
 /** A LiveKit deployment: the URL clients connect to (ws/wss) and the key pair that signs tokens and webhooks. */
@@ -90,6 +91,8 @@ export interface Config {
     backoffBaseMs: number;
     maxBackoffMs: number;
     timeoutMs: number;
+    /** Webhook URLs may be http:// and reach private, loopback and link-local addresses (tests, local demo only). */
+    allowPrivateTargets: boolean;
   };
 }
 
@@ -176,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backoffBaseMs: Number(env_.ESERVICE_WEBHOOK_BACKOFF_MS ?? 30_000),
       maxBackoffMs: 6 * 3_600_000,
       timeoutMs: Number(env_.ESERVICE_WEBHOOK_TIMEOUT_MS ?? 10_000),
+      // Off in production unless said otherwise: a clerk's URL must not reach the servers' own network (SSRF).
+      allowPrivateTargets: (env_.ESERVICE_WEBHOOK_ALLOW_PRIVATE ?? (environment === 'production' ? 'off' : 'on')) === 'on',
     },
   };
 }
