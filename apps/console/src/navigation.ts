@@ -1,4 +1,5 @@
 // The console's pages, reached by the address's hash (#notices, #calls) so a reload or a bookmark lands on the same task.
+import type { OrganisationKind } from '@palier/contracts';
 import type { StaffRole } from './api/shapes';
 
 export type PageId = 'notices' | 'calls' | 'reports' | 'eservices';
@@ -7,21 +8,32 @@ export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
   notices: ['CARETAKER', 'ADMIN', 'CLERK'],
   calls: ['AGENT', 'ADMIN'],
   reports: ['CARETAKER', 'AGENT', 'ADMIN'],
-  // town-hall e-services
-  eservices: ['CLERK'],
+  // town-hall e-services: the API lets clerks and admins in (CLERK_ROLES), town halls' and cities' only
+  eservices: ['CLERK', 'ADMIN'],
 };
+
+/** Pages only some organisations have: a landlord has no e-services (the API answers its staff 403). */
+const PAGE_ORGANISATIONS: Partial<Record<PageId, readonly OrganisationKind[]>> = {
+  eservices: ['TOWN_HALL', 'CITY'],
+};
+
+function opens(page: PageId, roles: readonly StaffRole[], organisation?: OrganisationKind): boolean {
+  const kinds = PAGE_ORGANISATIONS[page];
+  if (kinds && !(organisation && kinds.includes(organisation))) return false;
+  return PAGE_ROLES[page].some((role) => roles.includes(role));
+}
 
 const order: PageId[] = ['calls', 'notices', 'reports', 'eservices'];
 
 /** The pages this staff member has a use for; a role with none still gets the notices page, which says so. */
-export function pagesFor(roles: readonly StaffRole[]): PageId[] {
-  const pages = order.filter((page) => PAGE_ROLES[page].some((role) => roles.includes(role)));
+export function pagesFor(roles: readonly StaffRole[], organisation?: OrganisationKind): PageId[] {
+  const pages = order.filter((page) => opens(page, roles, organisation));
   return pages.length > 0 ? pages : ['notices'];
 }
 
 /** The page the hash asks for when this person may use it, else their first page. */
-export function pageFromHash(hash: string, roles: readonly StaffRole[]): PageId {
-  const pages = pagesFor(roles);
+export function pageFromHash(hash: string, roles: readonly StaffRole[], organisation?: OrganisationKind): PageId {
+  const pages = pagesFor(roles, organisation);
   const asked = hash.replace(/^#/, '') as PageId;
   return pages.includes(asked) ? asked : pages[0]!;
 }
