@@ -87,7 +87,7 @@ describe('a tenant gives a helper the right to act in their name', () => {
     await tv.goToKey((label) => label === '[done]', '[done]');
     await tv.press('OK');
     const asked = await tv.waitFor('the confirmation dialog', (s) => !!s.dialog);
-    expect(asked.dialog.toLowerCase()).toBe(`donner le droit d’agir à ${SOCIAL_WORKER} ?`);
+    expect(asked.dialog.toLowerCase()).toBe(`donner ce droit ? ${SOCIAL_WORKER} pourra faire vos démarches de la mairie en votre nom.`);
     await tv.expectFocused('Annuler');
     await tv.screenshot('mandates-06-confirm-dialog');
     await tv.press('Left');
@@ -137,10 +137,12 @@ describe('a tenant gives a helper the right to act in their name', () => {
 
     // Withdraw, after the dialog.
     await tv.press('OK');
-    await tv.waitFor('the withdrawal dialog', (s) => s.dialog === `Retirer le droit à ${HELPER_NAME} ?`);
+    await tv.waitFor('the withdrawal dialog', (s) => s.dialog === `Retirer ce droit ? ${HELPER_NAME} ne pourra plus agir en votre nom.`);
     await tv.screenshot('mandates-10-withdraw-dialog');
     await tv.press('Left', 'OK');
-    await tv.expectMessage(`Le droit est retiré : ${HELPER_NAME} ne peut plus agir en votre nom.`);
+    await tv.expectMessage(
+      `Le droit est retiré : ${HELPER_NAME} ne peut plus agir en votre nom. Ce qui a déjà été fait reste visible ici.`,
+    );
     await tv.expectMessage(new RegExp(`demande envoyée, dossier ${receipt}`));
     await tv.expectFocused('Retour');
     await tv.screenshot('mandates-11-withdrawn');
@@ -154,7 +156,7 @@ describe('a tenant gives a helper the right to act in their name', () => {
     await tv.press('Down');
     await tv.expectFocused(`${HELPER_NAME} — droit retiré`);
     await tv.screenshot('mandates-12-list-withdrawn');
-    await tv.press('Back', 'Back');
+    await tv.press('Back');
     await tv.expectScreen('settings');
 
     // The same screens in Arabic, mirrored.

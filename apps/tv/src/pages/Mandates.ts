@@ -40,16 +40,30 @@ const ITEM_W = 1400;
 /** Helpers per page of the list: with "Ajouter" and "Voir les suivants", everything fits above the key hints. */
 const PAGE = 3;
 const ACTIONS_SHOWN = 6;
+/** Below three lines of help: five buttons end above the key hints. */
+const LIST_TOP = 350;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 let renders = 0;
+
+/**
+ * The renderer lays a line out left to right even when it aligns it right: in Arabic a receipt number or a date then
+ * jumps to the wrong end. A right-to-left embedding at the start of each line sets its direction.
+ */
+function rightToLeftLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? '\u202b' + line : line))
+    .join('\n');
+}
 
 export default Blits.Component('Mandates', {
   components: { Button, Dialog, KeyHints, Keyboard, Waiting },
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-mandates', step: $step}">
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'mandates-title'}" />
-      <Text :show="!!$body && !$waiting" :content="$body" :size="$ts.body" :color="$failed ? $c.danger : $c.text" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'mandates-body'}" />
-      <Waiting :show="!!$waiting" :label="$waiting" x="96" :y="54 + $ts.title * 1.6" w="1728" testid="mandates-waiting" />
+      <Text :content="$body" :size="$ts.body" :color="$bodyColour" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :alpha="$waiting ? 0 : 1" :inspector-data="{testid: 'mandates-body'}" />
+      <Waiting :alpha="$waiting ? 1 : 0" :label="$waiting" x="96" :y="54 + $ts.title * 1.6" w="1728" testid="mandates-waiting" />
+      <Text :content="$note" :size="$ts.body" :color="$c.danger" x="96" y="880" maxwidth="1728" maxlines="2" :align="$rtl ? 'right' : 'left'" :alpha="$step === 'write' ? 1 : 0" :inspector-data="{testid: 'mandates-note'}" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'mandates-' + $item.id" />
       <Keyboard
         ref="keyboard"
@@ -73,6 +87,8 @@ export default Blits.Component('Mandates', {
       body: '',
       bodyLines: 4,
       failed: false,
+      /** Under the keyboard: why what was typed cannot be used. */
+      note: '',
       waiting: '',
       items: [] as Item[],
       choices: [] as Choice[],
@@ -94,6 +110,9 @@ export default Blits.Component('Mandates', {
     ...lookComputed,
     words(): MandateWords {
       return mandateWords(this.$appState.language);
+    },
+    bodyColour(): string {
+      return this.failed ? this.c.danger : this.c.text;
     },
     placeholder(): string {
       return this.helperKind === 'STAFF' ? this.words.emailPlaceholder : this.words.referencePlaceholder;
@@ -139,7 +158,7 @@ export default Blits.Component('Mandates', {
     present(step: Step, title: string, body: string, failed = false) {
       this.step = step;
       this.title = title;
-      this.body = body;
+      this.body = this.rtl ? rightToLeftLines(body) : body;
       this.failed = failed;
       this.waiting = '';
       reportMessage(title + (body ? ' — ' + body : ''));
@@ -177,6 +196,7 @@ export default Blits.Component('Mandates', {
     // --- the list ---
     /** The page of helpers after `cursor` (null: the first page). */
     showList(cursor: string | null) {
+      this.bodyLines = 3;
       this.present('list', this.words.title, '');
       this.setChoices([], 320);
       this.wait(this.words.loading);
@@ -185,17 +205,17 @@ export default Blits.Component('Mandates', {
           if (this.step !== 'list') return;
           this.mandates = page.items;
           this.nextCursor = page.nextCursor;
-          this.present('list', this.words.title, this.words.help + (page.items.length || cursor ? '' : '\n\n' + this.words.none));
+          this.present('list', this.words.title, this.words.help + (page.items.length || cursor ? '' : '\n' + this.words.none));
           const choices: Choice[] = [{ action: 'add', label: this.words.add }];
           page.items.forEach((mandate) => choices.push({ action: 'open:' + mandate.id, label: this.helperLabel(mandate) }));
           if (page.nextCursor) choices.push({ action: 'more', label: this.words.more });
-          this.setChoices(choices, 340);
+          this.setChoices(choices, LIST_TOP);
         },
         (error: unknown) => {
           if (this.step !== 'list') return;
           this.present('list', this.words.title, '');
           this.fail(error, this.words.failed);
-          this.setChoices([{ action: 'retry', label: this.words.retry }], 340);
+          this.setChoices([{ action: 'retry', label: this.words.retry }], LIST_TOP);
         },
       );
     },
@@ -212,6 +232,7 @@ export default Blits.Component('Mandates', {
       );
     },
     showWrite(text: string) {
+      this.note = '';
       this.present('write', this.helperKind === 'STAFF' ? this.words.emailTitle : this.words.referenceTitle, '');
       this.setChoices([], 340);
       const keyboard = this.$select('keyboard');
@@ -257,8 +278,7 @@ export default Blits.Component('Mandates', {
     say(message: string) {
       reportMessage(message);
       speak(message);
-      // On the keyboard screen the title line carries the message: the field and keys take the rest.
-      if (this.step === 'write') this.title = message;
+      if (this.step === 'write') this.note = message;
     },
 
     // --- one helper: status, activity, withdrawal ---
@@ -319,7 +339,7 @@ export default Blits.Component('Mandates', {
       this.questionHelp = help;
       this.questionYes = yes;
       this.asking = what;
-      reportDialog(question);
+      reportDialog(question + ' ' + help);
       this.$setTimeout(() => this.focusItem(), 0);
     },
     answer(yes: boolean) {
