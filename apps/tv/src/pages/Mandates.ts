@@ -236,7 +236,8 @@ export default Blits.Component('Mandates', {
       this.present('write', this.helperKind === 'STAFF' ? this.words.emailTitle : this.words.referenceTitle, '');
       this.setChoices([], 340);
       const keyboard = this.$select('keyboard');
-      keyboard.open(text);
+      // E-mail addresses and tenant references are written in Latin letters, whatever the TV's language.
+      keyboard.open(text, 'latin');
       this.$setTimeout(() => keyboard.$focus(), 0);
     },
     typedHelper(text: string) {
