@@ -41,6 +41,8 @@ describe('a city clerk publishes a form and processes a request', () => {
         backoffBaseMs: 300,
         maxBackoffMs: 2_000,
         timeoutMs: 2_000,
+        // The receivers here listen on 127.0.0.1 over http.
+        allowPrivateTargets: true,
       },
     });
     await api.app.listen({ host: '127.0.0.1', port });

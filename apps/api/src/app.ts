@@ -131,7 +131,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(reportRoutes, { linkSecret: config.tokenSecret });
   await app.register(feedRoutes, { forbiddenWords: config.feedForbiddenWords });
   // town-hall e-services
-  await app.register(eserviceRoutes);
+  await app.register(eserviceRoutes, { webhookTargets: { allowPrivateTargets: config.eserviceWebhooks.allowPrivateTargets } });
   await app.register(eserviceWebhooks, config.eserviceWebhooks);
   // mandates: helpers acting for a tenant
   await app.register(mandateRoutes);

@@ -47,6 +47,7 @@ const Environment = Type.Object({
   APPOINTMENT_REMINDER_LEASE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   // moderation
   MODERATION_HIDE_THRESHOLD: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  ESERVICE_WEBHOOK_ALLOW_PRIVATE: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
 });
 
 /** The day-before appointment reminder's scheduler, run by every API instance unless disabled. */
@@ -105,6 +106,8 @@ export interface Config {
     backoffBaseMs: number;
     maxBackoffMs: number;
     timeoutMs: number;
+    /** Webhook URLs may be http:// and reach private, loopback and link-local addresses (tests, local demo only). */
+    allowPrivateTargets: boolean;
   };
   // appointments
   appointmentReminders: AppointmentReminderConfig;
@@ -197,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backoffBaseMs: Number(env_.ESERVICE_WEBHOOK_BACKOFF_MS ?? 30_000),
       maxBackoffMs: 6 * 3_600_000,
       timeoutMs: Number(env_.ESERVICE_WEBHOOK_TIMEOUT_MS ?? 10_000),
+      // Off in production unless said otherwise: a clerk's URL must not reach the servers' own network (SSRF).
+      allowPrivateTargets: (env_.ESERVICE_WEBHOOK_ALLOW_PRIVATE ?? (environment === 'production' ? 'off' : 'on')) === 'on',
     },
     appointmentReminders: {
       enabled: env_.APPOINTMENT_REMINDERS !== 'off',

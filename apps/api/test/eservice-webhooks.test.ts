@@ -78,6 +78,8 @@ describe('e-service webhooks', () => {
     backoffBaseMs: 200,
     maxBackoffMs: 2_000,
     timeoutMs: 2_000,
+    // The receivers here listen on 127.0.0.1 over http.
+    allowPrivateTargets: true,
   };
 
   beforeAll(async () => {

@@ -116,6 +116,15 @@ describe('the console’s pages by role', () => {
     expect(pagesFor(['MODERATOR'])).toEqual(['moderation']);
   });
 
+  it('opens Démarches to town-hall and city clerks and admins, as the API does, never to a landlord’s staff', () => {
+    expect(pagesFor(['CLERK'], 'TOWN_HALL')).toEqual(['notices', 'eservices']);
+    expect(pagesFor(['ADMIN'], 'CITY')).toEqual(['calls', 'notices', 'reports', 'eservices']);
+    expect(pagesFor(['ADMIN'], 'LANDLORD')).toEqual(['calls', 'notices', 'reports']);
+    expect(pagesFor(['CLERK'], 'LANDLORD')).toEqual(['notices']);
+    expect(pageFromHash('#eservices', ['ADMIN'], 'TOWN_HALL')).toBe('eservices');
+    expect(pageFromHash('#eservices', ['ADMIN'], 'LANDLORD')).toBe('calls');
+  });
+
   it('follows the address’s hash only to a page the person may use', () => {
     expect(pageFromHash('#notices', ['ADMIN'])).toBe('notices');
     expect(pageFromHash('#calls', ['CARETAKER'])).toBe('notices');

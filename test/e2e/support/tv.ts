@@ -83,7 +83,9 @@ export type Screen =
   | 'conversation'
   | 'my-data'
   // moderation
-  | 'feed-report';
+  | 'feed-report'
+  // mandates
+  | 'mandates';
 
 /** The API's call states in lower case, and 'idle' when no call shows. */
 export type CallStateName =

@@ -13,6 +13,7 @@ import { goBack } from './navigation';
 import { forgetNotices } from './noticesMemory';
 import { refreshUnread } from '../api/live';
 import { conversationWords } from '../i18n/conversations';
+import { mandateWords } from '../i18n/mandates';
 
 interface Option {
   id: string;
@@ -21,7 +22,7 @@ interface Option {
 }
 
 interface Row {
-  id: 'language' | 'textSize' | 'voice' | 'data';
+  id: 'language' | 'textSize' | 'voice' | 'data' | 'helpers';
   label: string;
   options: Option[];
 }
@@ -83,6 +84,12 @@ export default Blits.Component('Settings', {
                 id: 'data' as const,
                 label: conversationWords(app.language).dataTitle,
                 options: [{ id: 'open', label: conversationWords(app.language).dataOpen, selected: false }],
+              },
+              // mandates: who may do procedures in the tenant's name
+              {
+                id: 'helpers' as const,
+                label: mandateWords(app.language).settingsRow,
+                options: [{ id: 'open', label: mandateWords(app.language).settingsOpen, selected: false }],
               },
             ]
           : []),
@@ -179,6 +186,10 @@ export default Blits.Component('Settings', {
       this.note = '';
       if (row.id === 'data') {
         this.$router.to('/my-data');
+        return;
+      }
+      if (row.id === 'helpers') {
+        this.$router.to('/mandates');
         return;
       }
       if (row.id === 'language') {

@@ -22,6 +22,7 @@ import { decodeCursor, encodeCursor } from '../../pagination';
 import type { StaffContext } from '../accounts/staff-sessions';
 import type { TenantPlace } from '../places/tenant-place';
 import { raiseEvent } from '../realtime/service';
+import { checkWebhookUrl, type WebhookTargetPolicy } from './webhook-target';
 import { checkFormSchema, formDescription, formTitle, versionQuestions } from './form-schema';
 
 export const CLERK_ROLES = ['CLERK', 'ADMIN'] as const;
@@ -401,15 +402,13 @@ export async function setWebhook(
   staff: StaffContext,
   formId: string,
   request: SetEServiceWebhookRequest,
+  targets: WebhookTargetPolicy,
   now = new Date(),
 ): Promise<StaffEServiceForm> {
   const form = await scopedForm(db, staff, formId);
   if (request.url !== null) {
-    try {
-      new URL(request.url);
-    } catch {
-      throw new DomainError('validation_failed', undefined, { errors: [{ field: 'body.url', message: 'is not a URL' }] });
-    }
+    const problem = await checkWebhookUrl(request.url, targets);
+    if (problem) throw new DomainError('validation_failed', undefined, { errors: [{ field: 'body.url', message: problem }] });
   }
   const secret = request.secret ?? form.webhookSecret ?? (request.url ? newWebhookSecret() : null);
   await db.eServiceForm.update({ where: { id: formId }, data: { webhookUrl: request.url, webhookSecret: secret, updatedAt: now } });

@@ -59,6 +59,7 @@ import {
   type Actor,
 } from './service';
 import { formDeliveries, retryDelivery } from './webhooks';
+import type { WebhookTargetPolicy } from './webhook-target';
 import { resolveMandate, type Helper } from '../mandates/service';
 import type { TenantPlace } from '../places/tenant-place';
 
@@ -79,7 +80,7 @@ const RequestParams = Type.Object({ requestId: Type.String({ format: 'uuid' }) }
 const bearer = [{ bearer: [] }];
 const tags = ['eservices'];
 
-export const eserviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const eserviceRoutes: FastifyPluginAsyncTypebox<{ webhookTargets: WebhookTargetPolicy }> = async (app, options) => {
   const ctx: EServiceContext = { db: app.db, bus: app.eventBus };
   app.decorateRequest('acting', null as unknown as Acting);
 
@@ -414,7 +415,7 @@ export const eserviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StaffEServiceForm, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => setWebhook(app.db, request.staff, request.params.formId, request.body),
+    async (request) => setWebhook(app.db, request.staff, request.params.formId, request.body, options.webhookTargets),
   );
 
   app.get(

@@ -2,8 +2,9 @@
 // rows another instance holds, so adding instances adds throughput and never a second send.
 import fp from 'fastify-plugin';
 import { attemptDelivery, claimDueDeliveries, type WebhookSettings } from './webhooks';
+import type { WebhookTargetPolicy } from './webhook-target';
 
-export interface WebhookWorkerOptions extends WebhookSettings {
+export interface WebhookWorkerOptions extends WebhookSettings, WebhookTargetPolicy {
   enabled: boolean;
   pollIntervalMs: number;
   /** Deliveries claimed per poll, sent in parallel. */

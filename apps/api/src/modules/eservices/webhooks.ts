@@ -2,11 +2,14 @@
 // outbox), signed like Stripe's, claimed by any API instance with FOR UPDATE SKIP LOCKED and a lease, retried with
 // exponential backoff until a 2xx, every attempt logged.
 import { createHmac, randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { EServiceDelivery, EServiceWebhookEventType, EServiceWebhookPayload, Page, PageQuery } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import type { StaffContext } from '../accounts/staff-sessions';
+import { publicOnlyLookup, webhookUrlProblem, type WebhookTargetPolicy } from './webhook-target';
 
 export const SIGNATURE_HEADER = 'Palier-Signature';
 
@@ -95,24 +98,53 @@ interface AttemptOutcome {
   durationMs: number;
 }
 
-async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<AttemptOutcome> {
+/**
+ * One POST with node:http(s) rather than fetch: its `lookup` hook lets the address actually connected to be checked
+ * (see webhook-target.ts). Redirects are not followed: a 3xx is not an acknowledgement.
+ */
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  policy: WebhookTargetPolicy,
+): Promise<AttemptOutcome> {
   const started = performance.now();
+  const problem = webhookUrlProblem(url, policy);
+  if (problem) return { statusCode: null, error: `refused: ${url} ${problem}`, durationMs: 0 };
   try {
-    const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
-    // The answer's body is not read: only the status acknowledges.
-    await response.body?.cancel().catch(() => undefined);
-    const ok = response.status >= 200 && response.status < 300;
-    return {
-      statusCode: response.status,
-      error: ok ? null : `HTTP ${response.status}`,
-      durationMs: Math.round(performance.now() - started),
-    };
+    const target = new URL(url);
+    const statusCode = await new Promise<number>((resolve, reject) => {
+      const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+      const request = send(
+        target,
+        {
+          method: 'POST',
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+          signal: AbortSignal.timeout(timeoutMs),
+          // A fresh connection each time: nothing pooled outlives the attempt, and every send resolves (and checks) again.
+          agent: false,
+          ...(policy.allowPrivateTargets ? {} : { lookup: publicOnlyLookup }),
+        },
+        (response) => {
+          // The answer's body is not read: only the status acknowledges.
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+    const ok = statusCode >= 200 && statusCode < 300;
+    return { statusCode, error: ok ? null : `HTTP ${statusCode}`, durationMs: Math.round(performance.now() - started) };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const failure = error as NodeJS.ErrnoException;
     const message =
-      (error as Error).name === 'TimeoutError'
+      failure.name === 'AbortError' || failure.name === 'TimeoutError'
         ? `no answer within ${timeoutMs} ms`
-        : (cause?.code ?? cause?.message ?? (error as Error).message);
+        : failure.code === 'EWEBHOOKTARGET'
+          ? failure.message
+          : (failure.code ?? failure.message);
     return { statusCode: null, error: message, durationMs: Math.round(performance.now() - started) };
   }
 }
@@ -120,7 +152,7 @@ async function post(url: string, body: string, headers: Record<string, string>, 
 /** One attempt at one claimed delivery, logged; the outcome is written only if this instance still holds the lease. */
 export async function attemptDelivery(
   db: PrismaClient,
-  settings: WebhookSettings,
+  settings: WebhookSettings & WebhookTargetPolicy,
   delivery: ClaimedDelivery,
 ): Promise<'DELIVERED' | 'PENDING' | 'FAILED'> {
   const form = await db.eServiceForm.findUnique({ where: { id: delivery.formId }, select: { webhookSecret: true } });
@@ -137,6 +169,7 @@ export async function attemptDelivery(
           [SIGNATURE_HEADER.toLowerCase()]: signatureHeader(form.webhookSecret, delivery.body, Math.floor(Date.now() / 1000)),
         },
         settings.timeoutMs,
+        settings,
       )
     : { statusCode: null, error: 'the form has no webhook secret any more', durationMs: 0 };
   const acknowledged = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;

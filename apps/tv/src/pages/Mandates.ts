@@ -1,0 +1,421 @@
+// "Mes aidants" (mandates): the helpers the tenant gave the right to do procedures in their name, with their status;
+// adding one (a staff member by e-mail or a neighbour by reference, typed on the on-screen keyboard, confirmed in a
+// dialog saying what they will be able to do); what was done in the tenant's name; "Retirer le droit" after a dialog.
+import Blits from '@lightningjs/blits';
+// Types only: the TV bundle leaves the API's schemas (and typebox) out.
+import type { GrantMandateRequest, Mandate, MandateAction } from '@palier/contracts/src/mandates';
+import { ApiProblem } from '@palier/contracts/src/client';
+import { api } from '../api/session';
+import { failureMessage } from '../api/problems';
+import { format, formatDateTime } from '../i18n';
+import { mandateWords, type MandateWords } from '../i18n/mandates';
+import { reportDialog, reportMessage, reportScreen } from '../testing';
+import { lookComputed, speak } from '../components/look';
+import Button from '../components/Button';
+import Dialog from '../components/Dialog';
+import KeyHints from '../components/KeyHints';
+import Keyboard from '../components/Keyboard';
+import Waiting from '../components/Waiting';
+import { goBack } from './navigation';
+
+type Step = 'list' | 'kind' | 'write' | 'detail';
+type HelperKind = 'STAFF' | 'TENANT';
+
+interface Choice {
+  action: string;
+  label: string;
+}
+
+interface Item extends Choice {
+  id: string;
+  key: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const LEFT = 96;
+const ITEM_W = 1400;
+/** Helpers per page of the list: with "Ajouter" and "Voir les suivants", everything fits above the key hints. */
+const PAGE = 3;
+const ACTIONS_SHOWN = 6;
+/** Below three lines of help: five buttons end above the key hints. */
+const LIST_TOP = 350;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+let renders = 0;
+
+/**
+ * The renderer lays a line out left to right even when it aligns it right: in Arabic a receipt number or a date then
+ * jumps to the wrong end. A right-to-left embedding at the start of each line sets its direction.
+ */
+function rightToLeftLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? '\u202b' + line : line))
+    .join('\n');
+}
+
+export default Blits.Component('Mandates', {
+  components: { Button, Dialog, KeyHints, Keyboard, Waiting },
+  template: `
+    <Element w="1920" h="1080" :inspector-data="{testid: 'screen-mandates', step: $step}">
+      <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'mandates-title'}" />
+      <Text :content="$body" :size="$ts.body" :color="$bodyColour" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :alpha="$waiting ? 0 : 1" :inspector-data="{testid: 'mandates-body'}" />
+      <Waiting :alpha="$waiting ? 1 : 0" :label="$waiting" x="96" :y="54 + $ts.title * 1.6" w="1728" testid="mandates-waiting" />
+      <Text :content="$note" :size="$ts.body" :color="$c.danger" x="96" y="880" maxwidth="1728" maxlines="2" :align="$rtl ? 'right' : 'left'" :alpha="$step === 'write' ? 1 : 0" :inspector-data="{testid: 'mandates-note'}" />
+      <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'mandates-' + $item.id" />
+      <Keyboard
+        ref="keyboard"
+        :show="$step === 'write'"
+        x="96"
+        :y="54 + $ts.title * 1.6"
+        event="mandateText"
+        limit="200"
+        lines="1"
+        :placeholder="$placeholder"
+        testid="mandate-keyboard"
+      />
+      <KeyHints :hints="$hints" />
+      <Dialog ref="dialog" zIndex="10" :show="!!$asking" :question="$question" :help="$questionHelp" :yes="$questionYes" :no="$words.cancel" event="mandateAnswer" />
+    </Element>
+  `,
+  state() {
+    return {
+      step: 'list' as Step,
+      title: '',
+      body: '',
+      bodyLines: 4,
+      failed: false,
+      /** Under the keyboard: why what was typed cannot be used. */
+      note: '',
+      waiting: '',
+      items: [] as Item[],
+      choices: [] as Choice[],
+      index: 0,
+      mandates: [] as Mandate[],
+      cursors: [] as string[],
+      nextCursor: null as string | null,
+      helperKind: 'STAFF' as HelperKind,
+      typed: '',
+      current: null as Mandate | null,
+      /** The open dialog: 'grant' or 'withdraw', '' when none. */
+      asking: '',
+      question: '',
+      questionHelp: '',
+      questionYes: '',
+    };
+  },
+  computed: {
+    ...lookComputed,
+    words(): MandateWords {
+      return mandateWords(this.$appState.language);
+    },
+    bodyColour(): string {
+      return this.failed ? this.c.danger : this.c.text;
+    },
+    placeholder(): string {
+      return this.helperKind === 'STAFF' ? this.words.emailPlaceholder : this.words.referencePlaceholder;
+    },
+    hints() {
+      return [
+        { key: 'ok', label: this.t.common.choose },
+        { key: 'back', label: this.t.common.goBack },
+      ];
+    },
+  },
+  hooks: {
+    ready() {
+      reportScreen('mandates');
+      reportDialog('');
+      this.$listen('mandateText:done', ({ text }: { text: string }) => this.typedHelper(text));
+      this.$listen('mandateText:back', () => this.showKinds());
+      this.$listen('mandateAnswer', (yes: boolean) => this.answer(yes));
+      this.showList(null);
+    },
+    focus() {
+      this.focusItem();
+    },
+  },
+  methods: {
+    /** One column of large buttons from `top`, mirrored in right-to-left. */
+    setChoices(choices: Choice[], top: number) {
+      renders += 1;
+      const h = Math.round(96 * (this.ts.k > 1 ? 1.15 : 1));
+      this.choices = choices;
+      this.items = choices.map((choice, i) => ({
+        ...choice,
+        id: choice.action.split(':')[0] as string,
+        key: [renders, i, choice.action, choice.label].join('|'),
+        x: this.rtl ? 1920 - LEFT - ITEM_W : LEFT,
+        y: top + i * (h + 24),
+        w: ITEM_W,
+        h,
+      }));
+      this.index = 0;
+      this.$setTimeout(() => this.focusItem(), 0);
+    },
+    present(step: Step, title: string, body: string, failed = false) {
+      this.step = step;
+      this.title = title;
+      this.body = this.rtl ? rightToLeftLines(body) : body;
+      this.failed = failed;
+      this.waiting = '';
+      reportMessage(title + (body ? ' — ' + body : ''));
+      speak(title + '. ' + body);
+    },
+    wait(message: string) {
+      this.waiting = message;
+      reportMessage(message);
+    },
+    fail(error: unknown, fallback: string) {
+      const message = error instanceof ApiProblem || !(error instanceof Error) ? failureMessage(error, this.t) || fallback : fallback;
+      this.waiting = '';
+      this.failed = true;
+      this.body = message;
+      reportMessage(message);
+      speak(message);
+    },
+    focusItem() {
+      if (this.asking) {
+        const dialog = this.$select('dialog');
+        if (dialog) dialog.$focus();
+        return;
+      }
+      if (this.step === 'write') return;
+      const item = this.$select('item' + this.index);
+      if (item) item.$focus();
+    },
+    helperLabel(mandate: Mandate): string {
+      return format(this.words.helperLine, {
+        name: mandate.helper.name,
+        status: mandate.active ? this.words.active : this.words.withdrawn,
+      });
+    },
+
+    // --- the list ---
+    /** The page of helpers after `cursor` (null: the first page). */
+    showList(cursor: string | null) {
+      this.bodyLines = 3;
+      this.present('list', this.words.title, '');
+      this.setChoices([], 320);
+      this.wait(this.words.loading);
+      api.mandates({ limit: PAGE, ...(cursor ? { cursor } : {}) }).then(
+        (page) => {
+          if (this.step !== 'list') return;
+          this.mandates = page.items;
+          this.nextCursor = page.nextCursor;
+          this.present('list', this.words.title, this.words.help + (page.items.length || cursor ? '' : '\n' + this.words.none));
+          const choices: Choice[] = [{ action: 'add', label: this.words.add }];
+          page.items.forEach((mandate) => choices.push({ action: 'open:' + mandate.id, label: this.helperLabel(mandate) }));
+          if (page.nextCursor) choices.push({ action: 'more', label: this.words.more });
+          this.setChoices(choices, LIST_TOP);
+        },
+        (error: unknown) => {
+          if (this.step !== 'list') return;
+          this.present('list', this.words.title, '');
+          this.fail(error, this.words.failed);
+          this.setChoices([{ action: 'retry', label: this.words.retry }], LIST_TOP);
+        },
+      );
+    },
+
+    // --- adding a helper ---
+    showKinds() {
+      this.present('kind', this.words.kindTitle, this.words.kindHelp);
+      this.setChoices(
+        [
+          { action: 'kind:STAFF', label: this.words.kindStaff },
+          { action: 'kind:TENANT', label: this.words.kindTenant },
+        ],
+        340,
+      );
+    },
+    showWrite(text: string) {
+      this.note = '';
+      this.present('write', this.helperKind === 'STAFF' ? this.words.emailTitle : this.words.referenceTitle, '');
+      this.setChoices([], 340);
+      const keyboard = this.$select('keyboard');
+      // E-mail addresses and tenant references are written in Latin letters, whatever the TV's language.
+      keyboard.open(text, 'latin');
+      this.$setTimeout(() => keyboard.$focus(), 0);
+    },
+    typedHelper(text: string) {
+      if (this.step !== 'write' || this.asking) return;
+      const typed = text.trim();
+      const problem =
+        this.helperKind === 'STAFF' ? (EMAIL.test(typed) ? '' : this.words.notAnEmail) : typed.length >= 3 ? '' : this.words.tooShort;
+      if (problem) {
+        this.say(problem);
+        return;
+      }
+      this.typed = typed;
+      this.ask(
+        'grant',
+        format(this.words.confirmQuestion, { who: typed }),
+        format(this.words.confirmHelp, { who: typed }),
+        this.words.confirmYes,
+      );
+    },
+    grant() {
+      const typed = this.typed as string;
+      const helper: GrantMandateRequest['helper'] =
+        this.helperKind === 'STAFF' ? { kind: 'STAFF', email: typed.toLowerCase() } : { kind: 'TENANT', reference: typed.toUpperCase() };
+      this.say(this.words.granting);
+      api.grantMandate({ helper }).then(
+        (mandate) => this.openMandate(mandate, format(this.words.granted, { name: mandate.helper.name })),
+        (error: unknown) => {
+          // Back to the keyboard with what was typed and why it was refused.
+          const field = error instanceof ApiProblem && error.code === 'validation_failed' ? (error.problem.errors || [])[0] : undefined;
+          let message = failureMessage(error, this.t);
+          if (field && field.field.indexOf('email') !== -1) message = this.words.unknownStaff;
+          else if (field && field.message.indexOf('own') !== -1) message = this.words.ownReference;
+          else if (field && field.field.indexOf('reference') !== -1) message = this.words.unknownTenant;
+          this.showWrite(typed);
+          this.say(message);
+        },
+      );
+    },
+    say(message: string) {
+      reportMessage(message);
+      speak(message);
+      if (this.step === 'write') this.note = message;
+    },
+
+    // --- one helper: status, activity, withdrawal ---
+    openMandate(mandate: Mandate, note = '') {
+      this.current = mandate;
+      const since = formatDateTime(mandate.createdAt, this.$appState.language);
+      const status = mandate.active
+        ? format(this.words.detailActive, { date: since })
+        : format(this.words.detailWithdrawn, {
+            date: since,
+            withdrawn: formatDateTime(mandate.withdrawnAt as string, this.$appState.language),
+          });
+      const head = (note ? note + '\n' : '') + status;
+      this.present('detail', mandate.helper.name, head);
+      this.bodyLines = 12;
+      this.setChoices([], 820);
+      this.wait(this.words.activityLoading);
+      api.mandateActions(mandate.id, { limit: ACTIONS_SHOWN }).then(
+        (page) => {
+          if (this.step !== 'detail' || !this.current || (this.current as Mandate).id !== mandate.id) return;
+          const lines = page.items.map((action) => this.actionLine(action));
+          const activity = this.words.activityTitle + '\n' + (lines.length ? lines.join('\n') : this.words.activityNone);
+          this.present('detail', mandate.helper.name, head + '\n\n' + activity);
+          this.setDetailChoices(mandate);
+        },
+        (error: unknown) => {
+          this.present('detail', mandate.helper.name, head);
+          this.fail(error, this.words.failed);
+          this.setDetailChoices(mandate);
+        },
+      );
+    },
+    setDetailChoices(mandate: Mandate) {
+      const choices: Choice[] = mandate.active ? [{ action: 'withdraw', label: this.words.withdraw }] : [];
+      choices.push({ action: 'list', label: this.words.back });
+      this.setChoices(choices, 1080 - 54 - 60 - choices.length * 120);
+    },
+    actionLine(action: MandateAction): string {
+      const known = ('action.' + action.kind) as keyof MandateWords;
+      return format(this.words.activityLine, {
+        date: formatDateTime(action.at, this.$appState.language),
+        what: known in this.words ? this.words[known] : this.words['action.other'],
+        receipt: action.receiptNumber,
+      });
+    },
+    withdraw() {
+      const mandate = this.current as Mandate;
+      this.wait(this.words.withdrawing);
+      api.withdrawMandate(mandate.id).then(
+        (withdrawn) => this.openMandate(withdrawn, format(this.words.withdrawnDone, { who: withdrawn.helper.name })),
+        (error: unknown) => this.fail(error, this.words.failed),
+      );
+    },
+
+    // --- the dialog ---
+    ask(what: string, question: string, help: string, yes: string) {
+      this.question = question;
+      this.questionHelp = help;
+      this.questionYes = yes;
+      this.asking = what;
+      reportDialog(question + ' ' + help);
+      this.$setTimeout(() => this.focusItem(), 0);
+    },
+    answer(yes: boolean) {
+      const what = this.asking;
+      this.asking = '';
+      reportDialog('');
+      if (what === 'grant') {
+        if (yes) this.grant();
+        else this.$setTimeout(() => this.$select('keyboard').$focus(), 0);
+      } else {
+        this.$setTimeout(() => this.focusItem(), 0);
+        if (yes && what === 'withdraw') this.withdraw();
+      }
+    },
+
+    choose() {
+      const choice = (this.choices as Choice[])[this.index];
+      if (!choice) return;
+      const [kind, value] = choice.action.split(':') as [string, string | undefined];
+      if (kind === 'add') this.showKinds();
+      else if (kind === 'retry' || kind === 'list') {
+        this.cursors = [];
+        this.showList(null);
+      } else if (kind === 'more') {
+        this.cursors = (this.cursors as string[]).concat([this.nextCursor as string]);
+        this.showList(this.nextCursor);
+      } else if (kind === 'open') {
+        const mandate = (this.mandates as Mandate[]).filter((one) => one.id === value)[0];
+        if (mandate) this.openMandate(mandate);
+      } else if (kind === 'kind') {
+        this.helperKind = value as HelperKind;
+        this.showWrite('');
+      } else if (kind === 'withdraw') {
+        const who = (this.current as Mandate).helper.name;
+        this.ask(
+          'withdraw',
+          format(this.words.withdrawQuestion, { who }),
+          format(this.words.withdrawHelp, { who }),
+          this.words.withdrawYes,
+        );
+      }
+    },
+    moveFocus(delta: number) {
+      const next = this.index + delta;
+      if (next < 0 || next >= this.items.length) return;
+      this.index = next;
+      this.focusItem();
+    },
+    goUp() {
+      if (this.step === 'list') {
+        const cursors = this.cursors as string[];
+        if (!cursors.length) {
+          goBack(this, '/settings');
+          return;
+        }
+        this.cursors = cursors.slice(0, -1);
+        this.showList(cursors.length > 1 ? (cursors[cursors.length - 2] as string) : null);
+      } else if (this.step === 'kind' || this.step === 'detail') {
+        this.cursors = [];
+        this.showList(null);
+      } else if (this.step === 'write') this.showKinds();
+    },
+  },
+  input: {
+    up() {
+      this.moveFocus(-1);
+    },
+    down() {
+      this.moveFocus(1);
+    },
+    enter() {
+      this.choose();
+    },
+    back() {
+      this.goUp();
+    },
+  },
+});

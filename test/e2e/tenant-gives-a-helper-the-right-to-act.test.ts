@@ -1,0 +1,180 @@
+// A tenant gives a social worker the right to do procedures in their name with the remote (Settings → Mes aidants,
+// e-mail typed on the on-screen keyboard, confirmed in a dialog); the social worker sends a town-hall request in the
+// tenant's name through the API; the tenant sees it in the helper's activity, withdraws the right, and the social
+// worker is refused (403 mandate_withdrawn). Then the same screen in Arabic. Screenshots in test-output/screenshots.
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { openTv, launchChromium, type Tv } from './support/tv';
+import { DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
+import { LAURIERS_A_TENANT, activateTv, signInStaff } from '../support/journeys';
+import { hashPassword } from '../../apps/api/src/modules/accounts/secrets';
+import { freePort } from '../../packages/devstack/src/free-port';
+
+jest.setTimeout(240_000);
+
+const repoRoot = path.resolve(__dirname, '../..');
+// Short, so typing it with the remote stays quick.
+const SOCIAL_WORKER = 'nadia@ccas.fr';
+const HELPER_NAME = 'Nadia Roux (Ville de Marseille)';
+
+describe('a tenant gives a helper the right to act in their name', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let baseUrl: string;
+  let tv: Tv;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    api = await startTestApi({
+      publicUrl: baseUrl,
+      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
+      devicePollIntervalSeconds: 1,
+    });
+    await api.app.listen({ host: '127.0.0.1', port });
+    const city = await api.app.db.organisation.findUniqueOrThrow({ where: { slug: 'marseille' } });
+    await api.app.db.staffMember.create({
+      data: {
+        organisationId: city.id,
+        email: SOCIAL_WORKER,
+        fullName: 'Nadia Roux',
+        passwordHash: await hashPassword(DEMO_STAFF_PASSWORD),
+        roles: ['AGENT'],
+      },
+    });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const mandates = 'mandates' as never;
+
+  it('adds a social worker with the remote, sees what she sent, withdraws the right, and she is refused', async () => {
+    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
+    const session = { accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
+    tv = await openTv(browser, baseUrl, { language: 'fr', tokens: session });
+    await tv.expectScreen('home', 20_000);
+    await tv.press('Right', 'Right', 'Right', 'Right', 'OK');
+    await tv.expectScreen('settings');
+    await tv.press('Down', 'Down', 'Down');
+    await tv.expectFocused('Gérer mes aidants');
+    await tv.screenshot('mandates-01-settings-entry');
+    await tv.press('OK');
+    await tv.expectScreen(mandates);
+    await tv.expectMessage('Vous n’avez encore donné ce droit à personne.');
+    await tv.expectFocused('Ajouter un aidant');
+    await tv.screenshot('mandates-02-empty-list');
+
+    await tv.press('OK');
+    await tv.expectFocused('Un travailleur social ou un agent (son e-mail)');
+    await tv.screenshot('mandates-03-kind');
+    await tv.press('OK');
+    await tv.waitFor('the keyboard', (s) => !!s.keyboard);
+    // A wrong address first: the TV says what is missing, the keyboard stays.
+    await tv.typeWithRemote('nadia');
+    await tv.goToKey((label) => label === '[done]', '[done]');
+    await tv.press('OK');
+    await tv.expectMessage('il faut un @ et un point');
+    await tv.screenshot('mandates-04-incomplete-email');
+    await tv.typeWithRemote('@ccas.fr');
+    await tv.waitFor('the whole address typed', (s) => s.keyboard?.text.toLowerCase() === SOCIAL_WORKER);
+    await tv.screenshot('mandates-05-email-typed');
+    await tv.goToKey((label) => label === '[done]', '[done]');
+    await tv.press('OK');
+    const asked = await tv.waitFor('the confirmation dialog', (s) => !!s.dialog);
+    expect(asked.dialog.toLowerCase()).toBe(`donner ce droit ? ${SOCIAL_WORKER} pourra faire vos démarches de la mairie en votre nom.`);
+    await tv.expectFocused('Annuler');
+    await tv.screenshot('mandates-06-confirm-dialog');
+    await tv.press('Left');
+    await tv.expectFocused('Donner le droit');
+    await tv.press('OK');
+    await tv.expectMessage(`${HELPER_NAME} peut maintenant faire vos démarches de la mairie.`);
+    await tv.expectMessage('Rien n’a encore été fait en votre nom.');
+    await tv.expectFocused('Retirer le droit');
+    await tv.screenshot('mandates-07-granted');
+
+    // The social worker sends the road-problem form in the tenant's name.
+    const socialWorker = await signInStaff(api.app, SOCIAL_WORKER);
+    const staffCall = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      api.app.inject({
+        method,
+        url,
+        headers: { cookie: socialWorker.cookie, 'idempotency-key': randomUUID() },
+        ...(payload ? { payload } : {}),
+      });
+    const received = (await staffCall('GET', '/api/v1/staff/mandates')).json().items;
+    expect(received).toHaveLength(1);
+    const base = `/api/v1/mandates/${received[0].id}/eservices`;
+    const forms = (await staffCall('GET', `${base}/forms`)).json().items;
+    const road = forms.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');
+    const lighting = {
+      kind: 'lighting',
+      where: 'Rue des Lilas',
+      noticedOn: '2026-11-24',
+      dangerous: false,
+      description: 'Le lampadaire ne s’allume plus le soir.',
+    };
+    const sent = await staffCall('POST', `${base}/requests`, { versionId: road.versionId, answers: lighting });
+    expect(sent.statusCode).toBe(201);
+    const receipt: string = sent.json().receiptNumber;
+
+    // The tenant goes back to the list and opens the helper: the request is there.
+    await tv.press('Down', 'OK');
+    await tv.expectScreen(mandates);
+    await tv.expectFocused('Ajouter un aidant');
+    await tv.press('Down');
+    await tv.expectFocused(`${HELPER_NAME} — peut agir`);
+    await tv.screenshot('mandates-08-list-with-helper');
+    await tv.press('OK');
+    await tv.expectMessage(new RegExp(`demande envoyée, dossier ${receipt}`));
+    await tv.expectFocused('Retirer le droit');
+    await tv.screenshot('mandates-09-activity');
+
+    // Withdraw, after the dialog.
+    await tv.press('OK');
+    await tv.waitFor('the withdrawal dialog', (s) => s.dialog === `Retirer ce droit ? ${HELPER_NAME} ne pourra plus agir en votre nom.`);
+    await tv.screenshot('mandates-10-withdraw-dialog');
+    await tv.press('Left', 'OK');
+    await tv.expectMessage(
+      `Le droit est retiré : ${HELPER_NAME} ne peut plus agir en votre nom. Ce qui a déjà été fait reste visible ici.`,
+    );
+    await tv.expectMessage(new RegExp(`demande envoyée, dossier ${receipt}`));
+    await tv.expectFocused('Retour');
+    await tv.screenshot('mandates-11-withdrawn');
+
+    const refused = await staffCall('POST', `${base}/requests`, { versionId: road.versionId, answers: lighting });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('mandate_withdrawn');
+
+    await tv.press('OK');
+    await tv.expectFocused('Ajouter un aidant');
+    await tv.press('Down');
+    await tv.expectFocused(`${HELPER_NAME} — droit retiré`);
+    await tv.screenshot('mandates-12-list-withdrawn');
+    await tv.press('Back');
+    await tv.expectScreen('settings');
+
+    // The same screens in Arabic, mirrored.
+    await tv.close();
+    tv = await openTv(browser, baseUrl, { language: 'ar', tokens: session });
+    await tv.expectScreen('home', 20_000);
+    await tv.page.evaluate(`window.location.hash = '#/mandates'`);
+    await tv.expectScreen(mandates);
+    await tv.expectFocused('إضافة مساعد');
+    await tv.press('Down');
+    await tv.expectFocused(`${HELPER_NAME} — الحق مسحوب`);
+    await tv.screenshot('mandates-13-ar-list');
+    await tv.press('OK');
+    await tv.expectMessage(new RegExp(`تم إرسال الطلب، الملف ${receipt}`));
+    await tv.screenshot('mandates-14-ar-activity');
+    await tv.press('Back', 'Up', 'OK', 'OK');
+    // An e-mail address is typed in Latin letters, even on an Arabic TV.
+    await tv.waitFor('the Latin keyboard', (s) => !!s.keyboard && s.keyboard.layout === 'latin');
+    await tv.screenshot('mandates-15-ar-keyboard');
+  });
+});
