@@ -2,24 +2,30 @@
 import type { OrganisationKind } from '@palier/contracts';
 import type { StaffRole } from './api/shapes';
 
-// appointments: 'agenda'
 export type PageId = 'notices' | 'calls' | 'reports' | 'eservices' | 'agenda' | 'moderation';
 
 export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
   notices: ['CARETAKER', 'ADMIN', 'CLERK'],
   calls: ['AGENT', 'ADMIN'],
   reports: ['CARETAKER', 'AGENT', 'ADMIN'],
-  // town-hall e-services
-  eservices: ['CLERK'],
-  // appointments
-  agenda: ['AGENT', 'CARETAKER', 'CLERK', 'ADMIN'],
-  // moderation
-  moderation: ['MODERATOR', 'ADMIN'],
   // town-hall e-services: the API lets clerks and admins in (CLERK_ROLES), town halls' and cities' only
   eservices: ['CLERK', 'ADMIN'],
+  agenda: ['AGENT', 'CARETAKER', 'CLERK', 'ADMIN'],
+  moderation: ['MODERATOR', 'ADMIN'],
 };
 
-const order: PageId[] = ['calls', 'notices', 'reports', 'eservices', 'agenda', 'moderation', 'TOWN_HALL', 'CITY'];
+/** Pages only some organisations have: a landlord has no e-services (the API answers its staff 403). */
+const PAGE_ORGANISATIONS: Partial<Record<PageId, readonly OrganisationKind[]>> = {
+  eservices: ['TOWN_HALL', 'CITY'],
+};
+
+function opens(page: PageId, roles: readonly StaffRole[], organisation?: OrganisationKind): boolean {
+  const kinds = PAGE_ORGANISATIONS[page];
+  if (kinds && !(organisation && kinds.includes(organisation))) return false;
+  return PAGE_ROLES[page].some((role) => roles.includes(role));
+}
+
+const order: PageId[] = ['calls', 'notices', 'reports', 'eservices', 'agenda', 'moderation'];
 
 /** The pages this staff member has a use for; a role with none still gets the notices page, which says so. */
 export function pagesFor(roles: readonly StaffRole[], organisation?: OrganisationKind): PageId[] {
