@@ -1,6 +1,15 @@
 // Steps tests take again and again, done through the public HTTP API as a TV, a phone and a staff member would.
 import type { FastifyInstance } from 'fastify';
-import { DEVICE_CODE_GRANT, TV_CLIENT_ID, type DeviceAuthorizationResponse, type TokenResponse } from '@palier/contracts';
+import {
+  DEVICE_CODE_GRANT,
+  TV_CLIENT_ID,
+  type ContentReportReason,
+  type ContentReportReceipt,
+  type CreatePostRequest,
+  type DeviceAuthorizationResponse,
+  type ModerationTargetKind,
+  type TokenResponse,
+} from '@palier/contracts';
 import { DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { demoActivationCode } from '../../prisma/demo-letters';
 
@@ -66,4 +75,25 @@ export async function signInStaff(app: FastifyInstance, email: string, password 
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'palier_staff');
   return { cookie: `palier_staff=${cookie!.value}` };
+}
+
+// --- the neighbours' network: what a neighbour does through the API when a journey needs it done, not shown ---
+
+/** Posts to the feed as this tenant; returns the post's id. */
+export async function postAs(app: FastifyInstance, tokens: TokenResponse, body: CreatePostRequest): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/feed/posts', headers: bearer(tokens), payload: body });
+  if (response.statusCode !== 201) throw new Error(`post failed: ${response.body}`);
+  return response.json().id;
+}
+
+/** Reports a post, a reply, a user or a message as this tenant (reporting twice returns the first report). */
+export async function reportAs(
+  app: FastifyInstance,
+  tokens: TokenResponse,
+  target: { kind: ModerationTargetKind; id: string },
+  reason: ContentReportReason = 'ABUSE',
+): Promise<ContentReportReceipt> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/moderation/reports', headers: bearer(tokens), payload: { target, reason } });
+  if (response.statusCode !== 201 && response.statusCode !== 200) throw new Error(`report failed: ${response.body}`);
+  return response.json();
 }

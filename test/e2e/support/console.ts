@@ -223,6 +223,40 @@ export class ConsolePage {
     return (await this.page.getByTestId('call-outcome').innerText()).trim();
   }
 
+  // --- moderation ---
+
+  /** The Modération page (a moderator lands on it after signing in; others reach it from the menu). */
+  async openModeration(): Promise<void> {
+    const page = this.page.getByTestId('moderation-page');
+    if (!(await page.isVisible())) await this.page.getByTestId('nav-moderation').click();
+    await page.waitFor({ state: 'visible' });
+  }
+
+  /** The queue's row of the reported item whose excerpt (or author line) holds this text. */
+  moderationRow(text: string): Locator {
+    return this.page.getByTestId('moderation-row').filter({ hasText: text }).first();
+  }
+
+  /** Waits until the case shows in the queue (live, on moderation.queue, no reload); returns what the row says. */
+  async waitForModerationCase(text: string, timeout = 15_000): Promise<string> {
+    const row = this.moderationRow(text);
+    await row.waitFor({ state: 'visible', timeout });
+    return (await row.innerText()).trim();
+  }
+
+  /** Opens the case's detail (content, context, reports, history). */
+  async openModerationCase(text: string): Promise<void> {
+    await this.moderationRow(text).click();
+    await this.page.getByTestId('moderation-content').filter({ hasText: text }).waitFor({ state: 'visible' });
+  }
+
+  /** Writes the reason and takes the decision; resolves once the case shows its new status (e.g. "Supprimé"). */
+  async decide(decision: 'KEEP' | 'HIDE' | 'DELETE' | 'WARN' | 'SUSPEND', reason: string, status: string): Promise<void> {
+    await this.page.getByTestId('moderation-reason').fill(reason);
+    await this.page.getByTestId(`moderation-decide-${decision}`).click();
+    await this.page.getByTestId('moderation-detail-status').getByText(status, { exact: true }).waitFor({ state: 'visible' });
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = join(SCREENSHOT_DIR, `${name}.png`);

@@ -283,6 +283,91 @@ export class Tv {
   async close(): Promise<void> {
     await this.context.close();
   }
+
+  // --- the neighbours' feed, as the neighbours' journeys walk it ---
+
+  /**
+   * From home, the "Voisins" tile: the second of five (mirrored in Arabic). Home keeps the tile last used in focus, so
+   * go to the first tile (the row stops there) and one step on.
+   */
+  async openFeed(): Promise<void> {
+    await this.expectScreen('home');
+    const rtl = (await this.state()).dir === 'rtl';
+    const towardsStart: RemoteKey = rtl ? 'Right' : 'Left';
+    await this.press(towardsStart, towardsStart, towardsStart, towardsStart);
+    await this.press(rtl ? 'Left' : 'Right', 'OK');
+    await this.expectScreen('feed');
+  }
+
+  /**
+   * On the feed, moves the focus to the post with this title (it may still be on its way: live) and opens it. The
+   * focus walks Down the list unless told Up (a post that arrived above the one in focus); at most `maxPresses`.
+   */
+  async openPost(title: string, options: { direction?: 'Up' | 'Down'; timeoutMs?: number; maxPresses?: number } = {}): Promise<void> {
+    const { direction = 'Down', timeoutMs = 15000, maxPresses = 12 } = options;
+    await this.expectScreen('feed');
+    await this.expectText(title, timeoutMs);
+    for (let presses = 0; (await this.state()).focused !== title; presses += 1) {
+      if (presses >= maxPresses) throw new Error(`TV: the post "${title}" never took the focus in ${maxPresses} presses ${direction}`);
+      await this.press(direction);
+    }
+    await this.press('OK');
+    await this.expectScreen('feed-post');
+    // The post screen reads the post, then takes its first focus: a key pressed before that is lost or undone.
+    await this.waitFor('the post screen’s first focus', (s) => s.route === 'feed-post' && s.focused !== '' && s.focused !== title);
+  }
+
+  /** Waits until the screen shows this exact text (a post, a reply, a message…). */
+  async expectText(text: string, timeoutMs = 15000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await this.visibleTexts()).includes(text)) {
+      if (Date.now() > deadline) throw new Error(`TV: "${text}" did not show within ${timeoutMs} ms on ${(await this.state()).route}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Waits until the screen no longer shows this exact text (a post hidden by moderation, live). */
+  async expectNoText(text: string, timeoutMs = 15000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.visibleTexts()).includes(text)) {
+      if (Date.now() > deadline) throw new Error(`TV: "${text}" still shows after ${timeoutMs} ms on ${(await this.state()).route}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** The messages of the conversation on screen, as shown (each row's text then its "who · when" line). */
+  async conversationMessages(): Promise<string[]> {
+    return this.page.evaluate(`Array.prototype.slice
+      .call(document.querySelectorAll('[data-testid^="message-"]'))
+      .filter(function (node) { return /^message-[0-9a-f-]{36}$/.test(node.getAttribute('data-testid') || ''); })
+      .map(function (node) { return node.textContent || ''; })`) as Promise<string[]>;
+  }
+
+  /** Waits until a message row of the conversation on screen holds this text (it may arrive live). */
+  async expectConversationMessage(text: string, timeoutMs = 15000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await this.conversationMessages()).some((message) => message.indexOf(text) !== -1)) {
+      if (Date.now() > deadline) {
+        throw new Error(`TV: no message "${text}" within ${timeoutMs} ms; messages: ${JSON.stringify(await this.conversationMessages())}`);
+      }
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /**
+   * On a post with "⚑ Signaler" focused: picks the reason (the first, "Insulte ou harcèlement", unless told to move
+   * further down the list), sends without a comment, waits for the thanks, and returns to the post.
+   */
+  async reportFocusedPost(reasonLabel = 'Insulte ou harcèlement', reasonPresses: RemoteKey[] = []): Promise<void> {
+    await this.press('OK');
+    await this.expectScreen('feed-report');
+    if (reasonPresses.length > 0) await this.press(...reasonPresses);
+    await this.expectFocused(reasonLabel);
+    await this.press('OK');
+    await this.expectFocused('Envoyer sans commentaire');
+    await this.press('OK');
+    await this.expectMessage('Merci. Votre signalement a été transmis aux modérateurs.');
+  }
 }
 
 function findKey(rows: string[][], match: (label: string) => boolean): { row: number; index: number } | null {
