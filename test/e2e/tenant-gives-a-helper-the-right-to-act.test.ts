@@ -61,7 +61,8 @@ describe('a tenant gives a helper the right to act in their name', () => {
     await tv.expectScreen('home', 20_000);
     await tv.press('Right', 'Right', 'Right', 'Right', 'OK');
     await tv.expectScreen('settings');
-    await tv.press('Down', 'Down', 'Down');
+    // Language, text size, voice, my data, then my helpers.
+    await tv.press('Down', 'Down', 'Down', 'Down');
     await tv.expectFocused('Gérer mes aidants');
     await tv.screenshot('mandates-01-settings-entry');
     await tv.press('OK');

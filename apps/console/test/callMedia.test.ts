@@ -110,17 +110,17 @@ describe('what became of a call', () => {
 
 describe('the console’s pages by role', () => {
   it('opens the call-centre first for an agent, notices for a caretaker, everything for an admin', () => {
-    expect(pagesFor(['AGENT'])).toEqual(['calls', 'reports']);
-    expect(pagesFor(['CARETAKER'])).toEqual(['notices', 'reports']);
-    expect(pagesFor(['ADMIN'])).toEqual(['calls', 'notices', 'reports', 'moderation']);
+    expect(pagesFor(['AGENT'])).toEqual(['calls', 'reports', 'agenda']);
+    expect(pagesFor(['CARETAKER'])).toEqual(['notices', 'reports', 'agenda']);
+    expect(pagesFor(['ADMIN'])).toEqual(['calls', 'notices', 'reports', 'agenda', 'moderation']);
     expect(pagesFor(['MODERATOR'])).toEqual(['moderation']);
   });
 
   it('opens Démarches to town-hall and city clerks and admins, as the API does, never to a landlord’s staff', () => {
-    expect(pagesFor(['CLERK'], 'TOWN_HALL')).toEqual(['notices', 'eservices']);
-    expect(pagesFor(['ADMIN'], 'CITY')).toEqual(['calls', 'notices', 'reports', 'eservices']);
-    expect(pagesFor(['ADMIN'], 'LANDLORD')).toEqual(['calls', 'notices', 'reports']);
-    expect(pagesFor(['CLERK'], 'LANDLORD')).toEqual(['notices']);
+    expect(pagesFor(['CLERK'], 'TOWN_HALL')).toEqual(['notices', 'eservices', 'agenda']);
+    expect(pagesFor(['ADMIN'], 'CITY')).toEqual(['calls', 'notices', 'reports', 'eservices', 'agenda', 'moderation']);
+    expect(pagesFor(['ADMIN'], 'LANDLORD')).toEqual(['calls', 'notices', 'reports', 'agenda', 'moderation']);
+    expect(pagesFor(['CLERK'], 'LANDLORD')).toEqual(['notices', 'agenda']);
     expect(pageFromHash('#eservices', ['ADMIN'], 'TOWN_HALL')).toBe('eservices');
     expect(pageFromHash('#eservices', ['ADMIN'], 'LANDLORD')).toBe('calls');
   });
