@@ -4,11 +4,6 @@
 import Blits from '@lightningjs/blits';
 import Activation from './pages/Activation';
 import Home from './pages/Home';
-import Notices from './pages/Notices';
-import NoticeDetail from './pages/NoticeDetail';
-import Settings from './pages/Settings';
-import ComingSoon from './pages/ComingSoon';
-import Calls from './pages/Calls';
 import CallOverlay from './components/CallOverlay';
 import Goodbye from './pages/Goodbye';
 // neighbours' feed (its screens load on first use: they stay out of the first download)
@@ -30,8 +25,14 @@ import { reportDialog, reportNavigating } from './testing';
 const instant = {} as never;
 
 // Screens with a keyboard and forms are loaded when first opened: the app's first start downloads only what it shows.
+// Only activation and home are in the first download: every other screen loads when first opened.
 const proceduresPage = (() => import('./pages/Procedures')) as never;
 const eservicesPage = (() => import('./pages/EServices')) as never;
+const noticesPage = (() => import('./pages/Notices')) as never;
+const noticeDetailPage = (() => import('./pages/NoticeDetail')) as never;
+const settingsPage = (() => import('./pages/Settings')) as never;
+const comingSoonPage = (() => import('./pages/ComingSoon')) as never;
+const callsPage = (() => import('./pages/Calls')) as never;
 
 /** A before-hook: continue to the route with a session, else to activation. */
 const signedIn = <T>(to: T): T | string => (hasSession() ? to : '/activation');
@@ -56,12 +57,12 @@ export default Blits.Application({
       hooks: { before: <T>(to: T): T | string => (hasSession() ? '/home' : to) },
     },
     { path: '/home', component: Home, transition: instant, hooks: { before: signedIn } },
-    { path: '/notices', component: Notices, transition: instant, hooks: { before: signedIn } },
-    { path: '/notices/:id', component: NoticeDetail, transition: instant, hooks: { before: signedIn } },
-    { path: '/settings', component: Settings, transition: instant },
+    { path: '/notices', component: noticesPage, transition: instant, hooks: { before: signedIn } },
+    { path: '/notices/:id', component: noticeDetailPage, transition: instant, hooks: { before: signedIn } },
+    { path: '/settings', component: settingsPage, transition: instant },
     { path: '/procedures', component: proceduresPage, transition: instant, hooks: { before: signedIn } },
-    { path: '/calls', component: Calls, transition: instant, hooks: { before: signedIn } },
-    { path: '/soon/:service', component: ComingSoon, transition: instant, hooks: { before: signedIn } },
+    { path: '/calls', component: callsPage, transition: instant, hooks: { before: signedIn } },
+    { path: '/soon/:service', component: comingSoonPage, transition: instant, hooks: { before: signedIn } },
     // appointments
     { path: '/appointments', component: () => import('./pages/Appointments'), transition: instant, hooks: { before: signedIn } },
     // mandates: the tenant's helpers

@@ -40,6 +40,10 @@ const ar: Catalogue = {
     success: 'تم! هذا التلفاز مرتبط الآن بمسكنكم.',
   },
   home: {
+    // the neighbours tile's badge and the shortcut to private messages
+    messagesOne: 'رسالة واحدة',
+    messages: '{count} رسائل',
+    messagesShortcut: 'الرسائل',
     hello: 'مرحبًا {name}',
     helloAnonymous: 'مرحبًا',
     subtitle: 'ماذا تريدون أن تفعلوا؟',

@@ -4,9 +4,6 @@ import type { Language } from './index';
 
 const fr = {
   title: 'Mes messages',
-  tileBadgeOne: '1 message',
-  tileBadge: '{count} messages',
-  shortcut: 'Messages',
   empty: 'Aucune conversation pour l’instant.',
   emptyHelp: 'Sur une annonce d’un voisin, choisissez « Je peux aider » ou « Ça m’intéresse » pour lui écrire.',
   unreadOne: '1 nouveau',
@@ -63,9 +60,6 @@ export type ConversationWords = typeof fr;
 
 const en: ConversationWords = {
   title: 'My messages',
-  tileBadgeOne: '1 message',
-  tileBadge: '{count} messages',
-  shortcut: 'Messages',
   empty: 'No conversation yet.',
   emptyHelp: 'On a neighbour’s post, choose “I can help” or “I am interested” to write to them.',
   unreadOne: '1 new',
@@ -119,9 +113,6 @@ const en: ConversationWords = {
 
 const ar: ConversationWords = {
   title: 'رسائلي',
-  tileBadgeOne: 'رسالة واحدة',
-  tileBadge: '{count} رسائل',
-  shortcut: 'الرسائل',
   empty: 'لا توجد محادثات بعد.',
   emptyHelp: 'على منشور أحد الجيران، اختر «أستطيع المساعدة» أو «يهمني هذا» لمراسلته.',
   unreadOne: '1 جديدة',

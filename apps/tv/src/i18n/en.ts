@@ -40,6 +40,10 @@ const en: Catalogue = {
     success: 'Done! This TV is linked to your home.',
   },
   home: {
+    // the neighbours tile's badge and the shortcut to private messages
+    messagesOne: '1 message',
+    messages: '{count} messages',
+    messagesShortcut: 'Messages',
     hello: 'Hello {name}',
     helloAnonymous: 'Hello',
     subtitle: 'What would you like to do?',

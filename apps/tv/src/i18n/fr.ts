@@ -38,6 +38,10 @@ const fr = {
     success: 'C’est fait ! Ce téléviseur est relié à votre logement.',
   },
   home: {
+    // the neighbours tile's badge and the shortcut to private messages
+    messagesOne: '1 message',
+    messages: '{count} messages',
+    messagesShortcut: 'Messages',
     hello: 'Bonjour {name}',
     helloAnonymous: 'Bonjour',
     subtitle: 'Que voulez-vous faire ?',

@@ -8,7 +8,6 @@ import type { FeedRealtimeEvent } from '@palier/contracts/src/realtime';
 import { api } from '../api/session';
 import { format } from '../i18n';
 import { feedWords, type FeedWords } from '../i18n/feed';
-import { conversationWords } from '../i18n/conversations';
 import { reportMessage, reportScreen } from '../testing';
 import { horizontalStep, lookComputed, speak } from '../components/look';
 import PostItem from '../components/PostItem';
@@ -154,7 +153,7 @@ export default Blits.Component('Feed', {
         { key: 'ok', label: this.t.common.choose },
         { key: 'green', label: this.words.shortcutWrite },
         // private conversations (wip/neighbours)
-        { key: 'yellow', label: conversationWords(this.$appState.language).shortcut },
+        { key: 'yellow', label: this.t.home.messagesShortcut },
         { key: 'back', label: this.t.common.goBack },
       ];
     },

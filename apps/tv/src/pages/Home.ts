@@ -15,7 +15,6 @@ import { state } from '../store';
 import { deployment } from '../deployment';
 // private conversations (wip/neighbours): the neighbours tile's badge and the green key
 import { refreshUnreadMessages } from '../conversations/events';
-import { conversationWords } from '../i18n/conversations';
 
 interface TileSpec {
   id: string;
@@ -120,7 +119,7 @@ export default Blits.Component('Home', {
     hints() {
       return [
         { key: 'red', label: this.t.home.shortcutNotices },
-        { key: 'green', label: conversationWords(this.$appState.language).shortcut },
+        { key: 'green', label: this.t.home.messagesShortcut },
         { key: 'blue', label: this.t.home.shortcutSettings },
         { key: 'back', label: this.t.leave.question },
       ];
@@ -252,8 +251,7 @@ export default Blits.Component('Home', {
     },
     messagesBadge(): string {
       const count = this.$appState.unreadMessages;
-      const words = conversationWords(this.$appState.language);
-      return count > 0 ? (count === 1 ? words.tileBadgeOne : format(words.tileBadge, { count })) : '';
+      return count > 0 ? (count === 1 ? this.t.home.messagesOne : format(this.t.home.messages, { count })) : '';
     },
     focusTile() {
       const tile = this.$select('tile' + this.focusIndex);
