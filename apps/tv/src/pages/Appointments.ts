@@ -10,7 +10,8 @@ import { failureMessage } from '../api/problems';
 import { format } from '../i18n';
 import { appointmentDay, appointmentWhen, appointmentWords, type AppointmentWords } from '../i18n/appointments';
 import { reportDialog, reportMessage, reportScreen } from '../testing';
-import { horizontalStep, lookComputed, speak } from '../components/look';
+import { lookComputed, speak } from '../components/look';
+import { choiceGridInput } from '../components/choice-grid';
 import Button from '../components/Button';
 import Dialog from '../components/Dialog';
 import KeyHints from '../components/KeyHints';
@@ -610,24 +611,5 @@ export default Blits.Component('Appointments', {
       parents[this.step as Step]();
     },
   },
-  input: {
-    up() {
-      this.moveFocus(-this.cols);
-    },
-    down() {
-      this.moveFocus(this.cols);
-    },
-    left() {
-      if (this.cols > 1) this.moveFocus(horizontalStep('left', this.rtl));
-    },
-    right() {
-      if (this.cols > 1) this.moveFocus(horizontalStep('right', this.rtl));
-    },
-    enter() {
-      this.chooseItem();
-    },
-    back() {
-      this.goUp();
-    },
-  },
+  input: choiceGridInput('chooseItem'),
 });

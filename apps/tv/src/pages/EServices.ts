@@ -18,7 +18,8 @@ import { format, formatDateTime } from '../i18n';
 import { eserviceWords, type EServiceWords } from '../i18n/eservices';
 import { keyboardWords } from '../i18n/keyboard';
 import { reportMessage, reportScreen } from '../testing';
-import { horizontalStep, lookComputed, speak } from '../components/look';
+import { lookComputed, speak } from '../components/look';
+import { choiceGridInput } from '../components/choice-grid';
 import Button from '../components/Button';
 import KeyHints from '../components/KeyHints';
 import Keyboard from '../components/Keyboard';
@@ -745,24 +746,5 @@ export default Blits.Component('EServices', {
       }
     },
   },
-  input: {
-    up() {
-      this.moveFocus(-this.cols);
-    },
-    down() {
-      this.moveFocus(this.cols);
-    },
-    left() {
-      if (this.cols > 1) this.moveFocus(horizontalStep('left', this.rtl));
-    },
-    right() {
-      if (this.cols > 1) this.moveFocus(horizontalStep('right', this.rtl));
-    },
-    enter() {
-      this.choose();
-    },
-    back() {
-      this.goUp();
-    },
-  },
+  input: choiceGridInput('choose'),
 });

@@ -8,7 +8,8 @@ import { api } from '../api/session';
 import { format, formatDateTime } from '../i18n';
 import { feedWords, formatEventDay, type FeedWords } from '../i18n/feed';
 import { reportMessage, reportScreen } from '../testing';
-import { horizontalStep, lookComputed, speak } from '../components/look';
+import { lookComputed, speak } from '../components/look';
+import { choiceGridInput } from '../components/choice-grid';
 import Button from '../components/Button';
 import KeyHints from '../components/KeyHints';
 import Waiting from '../components/Waiting';
@@ -487,24 +488,5 @@ export default Blits.Component('FeedWrite', {
       parents[this.step as Step]();
     },
   },
-  input: {
-    up() {
-      this.moveFocus(-this.cols);
-    },
-    down() {
-      this.moveFocus(this.cols);
-    },
-    left() {
-      if (this.cols > 1) this.moveFocus(horizontalStep('left', this.rtl));
-    },
-    right() {
-      if (this.cols > 1) this.moveFocus(horizontalStep('right', this.rtl));
-    },
-    enter() {
-      this.choose();
-    },
-    back() {
-      this.goUp();
-    },
-  },
+  input: choiceGridInput('choose'),
 });

@@ -18,7 +18,8 @@ import { failureMessage } from '../api/problems';
 import { format, formatDateTime } from '../i18n';
 import { reportWords, type ReportWords } from '../i18n/reports';
 import { reportMessage, reportScreen } from '../testing';
-import { horizontalStep, lookComputed, speak } from '../components/look';
+import { lookComputed, speak } from '../components/look';
+import { choiceGridInput } from '../components/choice-grid';
 import Button from '../components/Button';
 import KeyHints from '../components/KeyHints';
 import QrCode from '../components/QrCode';
@@ -633,24 +634,5 @@ export default Blits.Component('Procedures', {
       parents[this.step as Step]();
     },
   },
-  input: {
-    up() {
-      this.moveFocus(-this.cols);
-    },
-    down() {
-      this.moveFocus(this.cols);
-    },
-    left() {
-      if (this.cols > 1) this.moveFocus(horizontalStep('left', this.rtl));
-    },
-    right() {
-      if (this.cols > 1) this.moveFocus(horizontalStep('right', this.rtl));
-    },
-    enter() {
-      this.chooseItem();
-    },
-    back() {
-      this.goUp();
-    },
-  },
+  input: choiceGridInput('chooseItem'),
 });
