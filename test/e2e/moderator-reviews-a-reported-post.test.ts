@@ -115,7 +115,10 @@ describe('a moderator reviews a reported post', () => {
     await page.getByTestId('moderation-word-input').fill('Pue');
     await page.getByTestId('moderation-word-add').click();
     await page.getByText('« Pue » est interdit.').waitFor();
-    expect(await page.getByTestId('moderation-word-list').locator('li').first().innerText()).toMatch(/^Pue/);
+    // The list is re-read after the confirmation shows: wait for it rather than race it.
+    const newest = page.getByTestId('moderation-word-list').locator('li').first();
+    await newest.filter({ hasText: /^Pue/ }).waitFor({ timeout: 10_000 });
+    expect(await newest.innerText()).toMatch(/^Pue/);
     await console_.screenshot('moderation-06-forbidden-words');
     const blocked = await call(neighbours[1]!, 'POST', `/api/v1/feed/posts/${question.json().id}/replies`, { body: 'Ça PUE ici' });
     expect(blocked.json()).toMatchObject({ code: 'forbidden_word', word: 'Pue' });

@@ -84,18 +84,19 @@ function ensureDependencies() {
   const stamp = mtime(installStamp);
   let needed = installed === null || (lock !== null && lock > installed);
   if (!needed && manifest > installed && (stamp === null || manifest > stamp)) needed = packageJsonNeedsInstall();
-  if (!needed) return;
+  if (!needed) return false;
   run('npm', ['ci', '--no-audit', '--no-fund']);
   fs.writeFileSync(installStamp, `${installFieldsDigest(readJson(packageJson))}\n`);
+  return true;
 }
 
-function ensurePrismaClient() {
+/** After a fresh install, always: npm ci replaces the generated client with @prisma/client's empty stub, newer than the schema. */
+function ensurePrismaClient(reinstalled) {
   const generated = mtime(prismaClient);
-  if (generated !== null && generated >= mtime(prismaSchema)) return;
+  if (!reinstalled && generated !== null && generated >= mtime(prismaSchema)) return;
   // The schema reads DATABASE_URL through env(); generating needs no database, but Prisma wants the variable defined.
   process.env.DATABASE_URL ||= 'postgresql://postgres@127.0.0.1:5432/postgres';
   run('npx', ['--no-install', 'prisma', 'generate']);
 }
 
-ensureDependencies();
-ensurePrismaClient();
+ensurePrismaClient(ensureDependencies());

@@ -573,8 +573,10 @@ function Words({ m }: { m: ModerationTranslate }) {
     setBusy(true);
     setMessage(null);
     try {
-      setMessage({ tone: 'success', text: await action() });
+      const text = await action();
+      // The confirmation shows with the list it speaks of, not before it.
       await pages.reload();
+      setMessage({ tone: 'success', text });
     } catch (error) {
       if (!handle(error)) setMessage({ tone: 'error', text: problemText(error, i18n.t) });
     } finally {
