@@ -218,7 +218,9 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
     expect((await tenantClient(tokensA).callSettings()).callableBy).toBe('RESIDENCE');
     await tvA.screenshot('calls-08-tv-a-opted-in');
 
-    // A calls B: B's TV rings over its home screen.
+    // A calls B: B's TV rings over its home screen. The saved choice redraws the column and gives the focus back on
+    // the next frame; a Left pressed within that frame was seen undone once under load (known race, see the note).
+    await tvA.page.waitForTimeout(300);
     await tvA.press('Left');
     await tvA.expectFocused(new RegExp(`^${nameB} · `));
     await tvA.press('OK');
