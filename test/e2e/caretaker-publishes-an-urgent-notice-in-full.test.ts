@@ -166,7 +166,9 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await tv.screenshot('notices-full-07-tv-strip-focused');
     await tv.press('OK');
     await tv.expectScreen('notice');
-    const texts = await tv.waitFor('the English notice', () => true).then(() => tv.visibleTexts());
+    // The notice screen loads when first opened, then reads the notice: wait for its title before reading the rest.
+    await tv.expectText(ENGLISH_TITLE);
+    const texts = await tv.visibleTexts();
     expect(texts.join('\n')).toContain(ENGLISH_TITLE);
     expect(texts.join('\n')).toContain('The building B lift is stopped until Friday');
     const picture = tv.byTestId('notice-picture');

@@ -301,7 +301,8 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
     await tvB.press('OK');
     await tvB.expectMessage(`${nameA} est bloqué.`);
     expect((await tenantB.blockedNeighbours()).items.map((blocked) => blocked.tenantId)).toEqual([idA]);
-    // A is no longer callable: the neighbours' column offers to unblock them instead.
+    // A is no longer callable: the neighbours' column offers to unblock them instead (once it has read them again).
+    await tvB.expectText(`Débloquer ${nameA}`);
     await tvB.press('Left');
     await tvB.expectFocused(`Débloquer ${nameA}`);
     await tvB.screenshot('calls-19-tv-b-blocked-neighbour');

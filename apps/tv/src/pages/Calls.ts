@@ -72,27 +72,36 @@ function shortWhen(iso: string, language: Language): string {
   }
 }
 
-/** The nearest button in a direction, in screen space (so right-to-left needs nothing special). */
+/**
+ * The nearest button in a direction, in screen space (so right-to-left needs nothing special). Left and Right go to
+ * the next column over, never past it, then to the button closest in height there: from low in the right-hand column
+ * the middle column is next, even when a button of the far column sits nearer that height.
+ */
 function nearest(buttons: CallsButton[], from: number, direction: 'left' | 'right' | 'up' | 'down'): number {
   const origin = buttons[from];
   if (!origin) return from;
   const ox = origin.x + origin.w / 2;
   const oy = origin.y + origin.h / 2;
-  let best = from;
-  let bestScore = Infinity;
-  buttons.forEach((button, index) => {
-    if (index === from) return;
+  const sideways = direction === 'left' || direction === 'right';
+  const alongOf = (button: CallsButton) => {
     const dx = button.x + button.w / 2 - ox;
     const dy = button.y + button.h / 2 - oy;
-    const along = direction === 'left' ? -dx : direction === 'right' ? dx : direction === 'up' ? -dy : dy;
-    const across = direction === 'left' || direction === 'right' ? Math.abs(dy) : Math.abs(dx);
-    if (along <= 1) return;
+    return direction === 'left' ? -dx : direction === 'right' ? dx : direction === 'up' ? -dy : dy;
+  };
+  const ahead = buttons.map((button, index) => ({ button, index, along: alongOf(button) })).filter((c) => c.index !== from && c.along > 1);
+  if (ahead.length === 0) return from;
+  const nextColumn = Math.min(...ahead.map((c) => c.along));
+  let best = from;
+  let bestScore = Infinity;
+  for (const { button, index, along } of ahead) {
+    if (sideways && along > nextColumn + 1) continue;
+    const across = sideways ? Math.abs(button.y + button.h / 2 - oy) : Math.abs(button.x + button.w / 2 - ox);
     const score = along + across * 2;
     if (score < bestScore) {
       bestScore = score;
       best = index;
     }
-  });
+  }
   return best;
 }
 
@@ -104,8 +113,8 @@ export default Blits.Component('Calls', {
 
       <Element :x="$colX(0)" :y="$contentY" :w="$colW" h="800">
         <Text :content="$t.calls.landlord" :font="$f.bold" :size="$ts.heading" :color="$c.fresh" x="0" y="0" :maxwidth="$colW" maxlines="1" :align="$rtl ? 'right' : 'left'" />
-        <Text :content="$landlordName" :font="$f.bold" :size="$ts.body" :color="$c.text" x="0" :y="$ts.heading * 1.6" :maxwidth="$colW" maxlines="2" :align="$rtl ? 'right' : 'left'" />
-        <Text :content="$statusText" :size="$ts.body" :color="$statusColour" x="0" :y="$ts.heading * 1.6 + $ts.body * 1.5" :maxwidth="$colW" maxlines="4" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'calls-landlord-status', message: $statusText}" />
+        <Text :content="$landlordName" :font="$f.bold" :size="$ts.body" :color="$c.text" x="0" :y="$ts.heading * 1.6" :maxwidth="$colW" maxlines="2" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" @loaded="$landlordNameMeasured" />
+        <Text :content="$statusText" :size="$ts.body" :color="$statusColour" x="0" :y="$statusY" :maxwidth="$colW" maxlines="4" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'calls-landlord-status', message: $statusText}" />
       </Element>
 
       <Element :x="$colX(1)" :y="$contentY" :w="$colW" h="800">
@@ -147,6 +156,8 @@ export default Blits.Component('Calls', {
       note: '',
       noteIsError: false,
       busy: false,
+      /** The landlord's name as drawn: a long name (large text, Arabic) takes two lines, and what follows moves down. */
+      landlordNameH: 0,
     };
   },
   computed: {
@@ -172,6 +183,10 @@ export default Blits.Component('Calls', {
     missedLines() {
       const room = this.noteY - 20 - (this.contentY + this.missedY + this.ts.heading * 1.5);
       return Math.max(1, Math.floor(room / this.ts.lineHeight(this.ts.small)));
+    },
+    /** Below the landlord's name, one line of it at least. */
+    statusY() {
+      return Math.round(this.ts.heading * 1.6 + Math.max(this.landlordNameH, this.ts.body * 1.2) + this.ts.body * 0.3);
     },
     landlordName(): string {
       return this.status ? this.status.name : '';
@@ -317,6 +332,11 @@ export default Blits.Component('Calls', {
       );
     },
     /** Rebuilds the buttons with their place on screen; keeps the focus on the same thing when it is still there. */
+    landlordNameMeasured(dimensions: { h: number }) {
+      if (Math.abs(dimensions.h - this.landlordNameH) < 1) return;
+      this.landlordNameH = dimensions.h;
+      this.layout();
+    },
     layout() {
       const t = this.t.calls;
       const previous = (this.buttons as CallsButton[])[this.focusIndex];
@@ -355,7 +375,7 @@ export default Blits.Component('Calls', {
       };
 
       const status = this.status as CallCentreStatus | null;
-      const landlordTop = Math.round(this.itemsY + this.ts.body * 1.5 + this.ts.lineHeight(this.ts.body) * 4 + 40);
+      const landlordTop = Math.round(this.contentY + this.statusY + this.ts.lineHeight(this.ts.body) * 4 + 40);
       if (status && status.hours) {
         const label =
           status.open || !status.opensAt
