@@ -1,6 +1,6 @@
 // A QR code drawn from a URL (by the qrcode package, to a PNG data URL) and shown as an image with a white quiet zone.
+// The qrcode package (~10 KB gzipped) loads with the first code shown, not with the app: most starts show none.
 import Blits from '@lightningjs/blits';
-import QRCode from 'qrcode';
 import { lookComputed } from './look';
 
 export default Blits.Component('QrCode', {
@@ -32,19 +32,24 @@ export default Blits.Component('QrCode', {
         this.src = '';
         return;
       }
-      QRCode.toDataURL(value, {
-        margin: 2,
-        width: this.size,
-        errorCorrectionLevel: 'M',
-        color: { dark: '#000000', light: '#ffffff' },
-      }).then(
-        (url: string) => {
-          if (value === this.value) this.src = url;
-        },
-        () => {
-          this.src = '';
-        },
-      );
+      import('qrcode')
+        // A CommonJS package: its functions are on the default export in some bundles, on the namespace in others.
+        .then((module: typeof import('qrcode') & { default?: typeof import('qrcode') }) =>
+          (module.default || module).toDataURL(value, {
+            margin: 2,
+            width: this.size,
+            errorCorrectionLevel: 'M',
+            color: { dark: '#000000', light: '#ffffff' },
+          }),
+        )
+        .then(
+          (url: string) => {
+            if (value === this.value) this.src = url;
+          },
+          () => {
+            this.src = '';
+          },
+        );
     },
   },
 });
