@@ -46,12 +46,11 @@ const characterClass = (characters: Record<string, string>) =>
     .map((character) => character.replace(/[\]\\^-]/g, '\\$&'))
     .join('');
 const HOMOGLYPH_PATTERN = new RegExp(`[${characterClass(HOMOGLYPHS)}]`, 'g');
-const SIGNS = '!|€@$+';
-/** A run of letters, digits and the signs that imitate letters: what a reader takes for one word. */
-const WORDLIKE = new RegExp(`[\\p{L}\\p{N}${characterClass({ '!': '', '|': '', '€': '', '@': '', $: '', '+': '' })}]+`, 'gu');
-const TRAILING_SIGNS = new RegExp(`[${SIGNS.replace(/[|$+]/g, '\\$&')}]+$`);
+/** A run of letters, digits and the signs that imitate letters (those of IN_WORD_LOOK_ALIKES): what reads as one word. */
+const WORDLIKE = /[\p{L}\p{N}!|€@$+]+/gu;
+const TRAILING_SIGNS = /[!|€@$+]+$/u;
 /** Characters that show nothing: slipped inside a word, they would split it for a filter but not for a reader. */
-const INVISIBLE = /[\u00AD\u034F\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+const INVISIBLE = /\u034F|[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
 
 /**
  * Inside a word that has letters, digits and signs read as letters ("c0nn@rd" is "connard"); "2024", "5 à 7" and the "!"
@@ -94,9 +93,7 @@ const SPACED_LETTERS = /(?<![\p{L}\p{N}'’])\p{L}(?:[\s.,;:*_\-·•~^/\\]+\p{L
 
 /** The folded text as written, and with the letters of split words put back together. */
 function readings(folded: string): string[] {
-  const joined = folded
-    .replace(INNER_SEPARATORS, '')
-    .replace(SPACED_LETTERS, (run) => run.replace(/[^\p{L}]+/gu, ''));
+  const joined = folded.replace(INNER_SEPARATORS, '').replace(SPACED_LETTERS, (run) => run.replace(/[^\p{L}]+/gu, ''));
   // Joined first: "conn.ard" names "connard" rather than the "con" its first half would stretch to.
   return joined === folded ? [folded] : [joined, folded];
 }
@@ -154,8 +151,7 @@ export function forbiddenWordMatcher(list: string[]): ForbiddenWordMatcher {
   // Longest first, so a phrase wins over a word it contains.
   const forms = [...listed.keys()].sort((a, b) => b.length - a.length);
   const alternatives = forms.map((form) => `(${stretchable(form)})`);
-  const pattern =
-    alternatives.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u') : null;
+  const pattern = alternatives.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u') : null;
   return {
     find(fields) {
       if (!pattern) return null;
