@@ -129,7 +129,12 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     subjectChecks: handoffSubjectChecks(app.db),
   });
   await app.register(reportRoutes, { linkSecret: config.tokenSecret });
-  await app.register(feedRoutes, { forbiddenWords: config.feedForbiddenWords });
+  await app.register(feedRoutes, {
+    forbiddenWords: config.feedForbiddenWords,
+    // the reminder on the day of an event, polled like the appointments' reminders
+    eventReminders: config.eventReminders,
+    sendNotice: (input) => sendPersonalNotice(app.db, app.eventBus, input),
+  });
   // town-hall e-services
   await app.register(eserviceRoutes, { webhookTargets: { allowPrivateTargets: config.eserviceWebhooks.allowPrivateTargets } });
   await app.register(eserviceWebhooks, config.eserviceWebhooks);

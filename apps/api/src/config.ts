@@ -45,6 +45,11 @@ const Environment = Type.Object({
   APPOINTMENT_REMINDER_POLL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   APPOINTMENT_REMINDER_HOURS_BEFORE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   APPOINTMENT_REMINDER_LEASE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  // the reminder on the day of a neighbours' event
+  EVENT_REMINDERS: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
+  EVENT_REMINDER_POLL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  EVENT_REMINDER_TIME: Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })),
+  EVENT_REMINDER_LEASE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   // moderation
   MODERATION_HIDE_THRESHOLD: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   ESERVICE_WEBHOOK_ALLOW_PRIVATE: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
@@ -55,6 +60,15 @@ export interface AppointmentReminderConfig {
   enabled: boolean;
   pollMs: number;
   hoursBefore: number;
+  leaseSeconds: number;
+}
+
+/** The reminder each neighbour signed up to an event gets on its day, run by every API instance unless disabled. */
+export interface EventReminderConfig {
+  enabled: boolean;
+  pollMs: number;
+  /** Paris wall-clock minute of the day at which it is sent (08:00 = 480); an event starting earlier, an hour before. */
+  minuteOfDay: number;
   leaseSeconds: number;
 }
 
@@ -111,6 +125,7 @@ export interface Config {
   };
   // appointments
   appointmentReminders: AppointmentReminderConfig;
+  eventReminders: EventReminderConfig;
   /** Distinct neighbours whose reports hide a post or a reply from everyone until a moderator reviews it. */
   moderationHideThreshold: number;
 }
@@ -120,6 +135,11 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+function minuteOfDay(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return hours! * 60 + minutes!;
 }
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
@@ -208,6 +228,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: Math.max(100, Number(env_.APPOINTMENT_REMINDER_POLL_MS ?? 60_000)),
       hoursBefore: Number(env_.APPOINTMENT_REMINDER_HOURS_BEFORE ?? 24),
       leaseSeconds: Number(env_.APPOINTMENT_REMINDER_LEASE_SECONDS ?? 300),
+    },
+    eventReminders: {
+      enabled: env_.EVENT_REMINDERS !== 'off',
+      pollMs: Math.max(100, Number(env_.EVENT_REMINDER_POLL_MS ?? 60_000)),
+      minuteOfDay: minuteOfDay(env_.EVENT_REMINDER_TIME ?? '08:00'),
+      leaseSeconds: Number(env_.EVENT_REMINDER_LEASE_SECONDS ?? 300),
     },
     moderationHideThreshold: Number(env_.MODERATION_HIDE_THRESHOLD ?? 3),
   };

@@ -25,7 +25,17 @@ import type {
   UnreadNotices,
 } from './notices';
 import type { PlaceList } from './places';
-import type { CreatePostRequest, CreateReplyRequest, EventSeat, FeedPost, FeedQuery, PostDraft, PostDraftContent, PostReply } from './feed';
+import type {
+  CreatePostRequest,
+  CreateReplyRequest,
+  EventSeat,
+  FeedPost,
+  FeedQuery,
+  MoveEventRequest,
+  PostDraft,
+  PostDraftContent,
+  PostReply,
+} from './feed';
 import type { ClaimedHandoff, Handoff, HandoffTextTask, HandoffTextView, StartHandoffRequest } from './handoffs';
 // private conversations (wip/neighbours)
 import type { Conversation, ConversationMessage, StartConversationRequest, UnreadConversations } from './conversations';
@@ -515,6 +525,11 @@ export class PalierClient {
 
   cancelEventSignUp(postId: string): Promise<EventSeat> {
     return this.request('DELETE', '/api/v1/feed/posts/' + encodeURIComponent(postId) + '/signup');
+  }
+
+  /** The author moves their event; the seats stay and their reminders follow the new date. */
+  moveEvent(postId: string, body: MoveEventRequest): Promise<FeedPost> {
+    return this.request('PATCH', '/api/v1/feed/posts/' + encodeURIComponent(postId) + '/event', { body });
   }
 
   postDraft(): Promise<PostDraft> {

@@ -65,6 +65,16 @@ export const CreatePostRequest = Type.Object(
 );
 export type CreatePostRequest = Static<typeof CreatePostRequest>;
 
+/** The author moves their event: a new start (in the future) and, if given, a new place. Seats are kept. */
+export const MoveEventRequest = Type.Object(
+  {
+    startsAt: Type.String({ format: 'date-time' }),
+    place: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type MoveEventRequest = Static<typeof MoveEventRequest>;
+
 export const PostReply = Type.Object({
   id: Type.String(),
   postId: Type.String(),

@@ -105,7 +105,7 @@ export type ModerationLogEntry = Static<typeof ModerationLogEntry>;
 export const ModerationCaseDetail = Type.Object({
   ...ModerationCaseSummary.properties,
   content: ModeratedContent,
-  /** For a reply: the post it answers (null if that post is gone). */
+  /** For a reply: the post it answers; for a private message: the post its conversation is about (null if gone). */
   inReplyTo: Nullable(Type.Object({ id: Type.String(), title: Type.String(), body: Type.String(), author: Neighbour })),
   reports: Type.Array(
     Type.Object({ reason: ContentReportReason, comment: Nullable(Type.String()), at: DateTime, dismissed: Type.Boolean() }),

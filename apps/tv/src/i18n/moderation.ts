@@ -1,4 +1,4 @@
-// Reporting a post or a reply to the moderators ("Signaler"), in the TV's three languages.
+// Reporting a post, a reply or a private message to the moderators ("Signaler"), in the TV's three languages.
 import type { ContentReportReason } from '@palier/contracts/src/moderation';
 import type { Language } from './index';
 
@@ -7,6 +7,10 @@ const fr = {
   reportReply: 'Signaler cette réponse',
   titlePost: 'Signaler ce message',
   titleReply: 'Signaler cette réponse',
+  reportMessage: '⚑ Signaler ce message',
+  titleMessage: 'Signaler ce message privé',
+  whyMessage:
+    'Pourquoi ? Les modérateurs de votre bailleur pourront lire cette conversation pour comprendre, et c’est noté. Le voisin ne saura pas que c’est vous.',
   why: 'Pourquoi ? Les modérateurs de votre bailleur vont le regarder. Le voisin ne saura pas que c’est vous.',
   reason: {
     ABUSE: 'Insulte ou harcèlement',
@@ -28,6 +32,7 @@ const fr = {
   own: 'Vous ne pouvez pas signaler votre propre message.',
   failed: 'Le signalement n’a pas pu être envoyé. Réessayez dans un instant.',
   backToPost: 'Revenir au message',
+  backToConversation: 'Revenir à la conversation',
   retry: 'Réessayer',
 };
 export type ModerationWords = typeof fr;
@@ -37,6 +42,10 @@ const en: ModerationWords = {
   reportReply: 'Report this reply',
   titlePost: 'Report this post',
   titleReply: 'Report this reply',
+  reportMessage: '⚑ Report this message',
+  titleMessage: 'Report this private message',
+  whyMessage:
+    'Why? Your landlord’s moderators may read this conversation to understand, and that is logged. Your neighbour will not know it was you.',
   why: 'Why? Your landlord’s moderators will look at it. Your neighbour will not know it was you.',
   reason: {
     ABUSE: 'Insult or harassment',
@@ -58,6 +67,7 @@ const en: ModerationWords = {
   own: 'You cannot report your own post.',
   failed: 'The report could not be sent. Try again in a moment.',
   backToPost: 'Back to the post',
+  backToConversation: 'Back to the conversation',
   retry: 'Try again',
 };
 
@@ -66,6 +76,9 @@ const ar: ModerationWords = {
   reportReply: 'الإبلاغ عن هذا الرد',
   titlePost: 'الإبلاغ عن هذه الرسالة',
   titleReply: 'الإبلاغ عن هذا الرد',
+  reportMessage: '⚑ الإبلاغ عن هذه الرسالة',
+  titleMessage: 'الإبلاغ عن هذه الرسالة الخاصة',
+  whyMessage: 'لماذا؟ قد يقرأ مشرفو المؤجر هذه المحادثة لفهم الأمر، ويُسجَّل ذلك. لن يعرف جارك أنك أنت من أبلغ.',
   why: 'لماذا؟ سينظر فيه مشرفو المؤجر. لن يعرف جارك أنك أنت من أبلغ.',
   reason: {
     ABUSE: 'شتم أو تحرش',
@@ -87,6 +100,7 @@ const ar: ModerationWords = {
   own: 'لا يمكنك الإبلاغ عن رسالتك.',
   failed: 'تعذر إرسال البلاغ. حاول مرة أخرى بعد لحظة.',
   backToPost: 'العودة إلى الرسالة',
+  backToConversation: 'العودة إلى المحادثة',
   retry: 'إعادة المحاولة',
 };
 

@@ -1,6 +1,7 @@
 // One private conversation: who it is with (first name and building) and what post it is about, the messages (newest
 // first, older ones loaded as focus goes down), quick replies, "write a message" on the on-screen keyboard, and ending or
-// blocking after a confirmation. Opening it marks it read; a neighbour's message arrives without reload.
+// blocking after a confirmation. Opening it marks it read; a neighbour's message arrives without reload. OK on the
+// other neighbour's message reports it to the moderators (pages/FeedReport.ts).
 import Blits from '@lightningjs/blits';
 import type { Conversation, ConversationMessage } from '@palier/contracts/src/conversations';
 import { ApiProblem } from '@palier/contracts/src/client';
@@ -8,6 +9,7 @@ import { api } from '../api/session';
 import { failureMessage } from '../api/problems';
 import { format } from '../i18n';
 import { conversationWords, type ConversationWords } from '../i18n/conversations';
+import { moderationWords } from '../i18n/moderation';
 import { formatAge } from '../i18n/feed';
 import { reportDialog, reportMessage, reportScreen } from '../testing';
 import { horizontalStep, lookComputed, speak } from '../components/look';
@@ -111,6 +113,9 @@ export default Blits.Component('ConversationThread', {
       writeBad: false,
       /** '' | 'close' | 'block': the confirmation dialog shown. */
       confirming: '',
+      /** The other neighbour's message has the focus, so OK reports it (set where focus moves: a state flag the key
+       * hints follow, rather than a computed over the focused index). */
+      reportFocused: false,
       /** Loaded, and no message (a state flag: Blits does not re-evaluate an array's length in :show). */
       noMessages: false,
       alive: true,
@@ -200,8 +205,10 @@ export default Blits.Component('ConversationThread', {
       return format(this.confirming === 'block' ? this.words.blockHelp : this.words.closeHelp, { name: this.name });
     },
     hints() {
+      // moderation: OK on the other neighbour's message reports it
+      const ok = this.reportFocused ? moderationWords(this.$appState.language).reportMessage : this.t.common.choose;
       return [
-        { key: 'ok', label: this.t.common.choose },
+        { key: 'ok', label: ok },
         { key: 'back', label: this.t.common.goBack },
       ];
     },
@@ -413,7 +420,14 @@ export default Blits.Component('ConversationThread', {
       reportMessage(message);
       if (message) speak(message);
     },
+    /** The other neighbour's message in focus, which OK reports; null elsewhere. */
+    reportable(): ConversationMessage | null {
+      if (this.zone !== 'messages') return null;
+      const message = this.messages[this.messageIndex] as ConversationMessage | undefined;
+      return message && !message.mine ? message : null;
+    },
     focusCurrent() {
+      this.reportFocused = !this.confirming && !!this.reportable();
       if (this.confirming) {
         const dialog = this.$select('confirm');
         if (dialog) dialog.$focus();
@@ -594,6 +608,10 @@ export default Blits.Component('ConversationThread', {
         return;
       }
       if (this.zone === 'controls') this.choose();
+      else {
+        const message = this.reportable();
+        if (message) this.$router.to('/feed/report/message/' + message.id);
+      }
     },
     back() {
       goBack(this, '/conversations');

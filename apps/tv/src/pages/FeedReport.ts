@@ -1,5 +1,7 @@
-// Reporting a post or a reply to the moderators: pick a reason, optionally write a word, send; Back always returns.
-// Reporting the same thing twice is harmless (the API keeps the first report), so a retry after a lost answer is safe.
+// Reporting a post, a reply or a private message to the moderators: pick a reason, optionally write a word, send; Back
+// always returns. Reporting the same thing twice is harmless (the API keeps the first report), so a retry after a lost
+// answer is safe. Opened from the post's "⚑ Signaler", OK on a neighbour's reply, and OK on the other neighbour's
+// message in a conversation (/feed/report/message/:id).
 import Blits from '@lightningjs/blits';
 import type { ContentReportReason } from '@palier/contracts/src/moderation';
 import { ApiProblem } from '@palier/contracts/src/client';
@@ -34,7 +36,7 @@ let renders = 0;
 
 export default Blits.Component('FeedReport', {
   components: { Button, Waiting, KeyHints, Keyboard },
-  /** kind: "post" or "reply"; id: its id; postId: the post to return to. */
+  /** kind: "post", "reply" or "message"; id: its id. */
   props: ['kind', 'id'],
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-feed-report', step: $step, kind: $kind}">
@@ -69,7 +71,12 @@ export default Blits.Component('FeedReport', {
       return moderationWords(this.$appState.language);
     },
     title() {
+      if (this.kind === 'message') return this.words.titleMessage;
       return this.kind === 'reply' ? this.words.titleReply : this.words.titlePost;
+    },
+    /** Where Back leads without history: the conversations for a message, else the feed. */
+    parentPath(): string {
+      return this.kind === 'message' ? '/conversations' : '/feed';
     },
     buttonH() {
       return Math.round(this.ts.label * 2.2);
@@ -125,14 +132,13 @@ export default Blits.Component('FeedReport', {
       };
       if (step === 'reason') {
         this.choices = REASONS.map((reason, i) => place('reason-' + reason, words.reason[reason], i, 2));
-        this.lead = lead || words.why;
+        this.lead = lead || (this.kind === 'message' ? words.whyMessage : words.why);
       } else if (step === 'comment') {
         this.choices = [place('send', words.sendNow, 0, 1), place('comment', words.writeComment, 1, 1)];
         this.lead = words.reason[this.reason as ContentReportReason] + ' — ' + words.commentQuestion;
       } else if (step === 'done') {
-        this.choices = bad
-          ? [place('retry', words.retry, 0, 1), place('back', words.backToPost, 1, 1)]
-          : [place('back', words.backToPost, 0, 1)];
+        const back = this.kind === 'message' ? words.backToConversation : words.backToPost;
+        this.choices = bad ? [place('retry', words.retry, 0, 1), place('back', back, 1, 1)] : [place('back', back, 0, 1)];
         this.lead = lead || '';
       } else {
         this.choices = [];
@@ -167,7 +173,7 @@ export default Blits.Component('FeedReport', {
         keyboard.open('');
         this.$setTimeout(() => keyboard.$focus(), 0);
       } else if (choice.id === 'retry') this.showStep('comment');
-      else if (choice.id === 'back') goBack(this, '/feed');
+      else if (choice.id === 'back') goBack(this, this.parentPath);
     },
     written(text: string) {
       if (this.step !== 'writing') return;
@@ -176,7 +182,8 @@ export default Blits.Component('FeedReport', {
     send(comment: string) {
       this.showStep('sending');
       reportMessage(this.words.sending);
-      const target = { kind: this.kind === 'reply' ? ('REPLY' as const) : ('POST' as const), id: this.id as string };
+      const kinds = { post: 'POST', reply: 'REPLY', message: 'MESSAGE' } as const;
+      const target = { kind: kinds[this.kind as keyof typeof kinds] || ('POST' as const), id: this.id as string };
       api.reportContent({ target, reason: this.reason as ContentReportReason, ...(comment ? { comment } : {}) }).then(
         (receipt) => {
           if (!this.alive) return;
@@ -225,7 +232,7 @@ export default Blits.Component('FeedReport', {
     back() {
       if (this.step === 'sending') return;
       if (this.step === 'comment') return this.showStep('reason');
-      goBack(this, '/feed');
+      goBack(this, this.parentPath);
     },
   },
 });

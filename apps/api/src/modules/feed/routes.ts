@@ -7,6 +7,7 @@ import {
   EventSeat,
   FeedPost,
   FeedQuery,
+  MoveEventRequest,
   Page,
   PageQuery,
   PostDraft,
@@ -24,19 +25,45 @@ import {
   listFeed,
   listReplies,
   loadDraft,
+  moveEvent,
   saveDraft,
   signUp,
   type FeedContext,
 } from './service';
 import { submissionGuard } from '../moderation/submission-guard';
+import type { EventReminderConfig } from '../../config';
+import type { PersonalNoticeSender } from '../appointments/reminders';
+import { startEventReminderScheduler } from './event-reminders';
 
 const PostParams = Type.Object({ postId: Type.String({ format: 'uuid' }) });
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) });
 const bearer = [{ bearer: [] }];
 const tags = ['feed'];
 
-export const feedRoutes: FastifyPluginAsyncTypebox<{ forbiddenWords: string[] }> = async (app, options) => {
-  const ctx: FeedContext = { db: app.db, bus: app.eventBus, guard: submissionGuard(app.db, options.forbiddenWords) };
+export const feedRoutes: FastifyPluginAsyncTypebox<{
+  forbiddenWords: string[];
+  eventReminders: EventReminderConfig;
+  sendNotice: PersonalNoticeSender;
+}> = async (app, options) => {
+  const ctx: FeedContext = {
+    db: app.db,
+    bus: app.eventBus,
+    guard: submissionGuard(app.db, options.forbiddenWords),
+    eventReminderMinute: options.eventReminders.minuteOfDay,
+  };
+
+  // This instance's share of the reminders on the day of an event (claimed, so never sent twice across instances).
+  if (options.eventReminders.enabled) {
+    const stop = startEventReminderScheduler({
+      db: app.db,
+      sendNotice: options.sendNotice,
+      batchSize: 50,
+      leaseSeconds: options.eventReminders.leaseSeconds,
+      intervalMs: options.eventReminders.pollMs,
+      log: app.log,
+    });
+    app.addHook('onClose', async () => stop());
+  }
 
   app.get(
     '/api/v1/feed',
@@ -166,7 +193,23 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ forbiddenWords: string[] }>
         response: { 200: EventSeat, ...problemResponses(400, 401, 404, 409) },
       },
     },
-    async (request) => signUp(app.db, request.device.place, request.params.postId),
+    async (request) => signUp(ctx, request.device.place, request.params.postId),
+  );
+
+  app.patch(
+    '/api/v1/feed/posts/:postId/event',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'The author moves their event (and its place): seats stay, their reminders of the day follow the new date',
+        security: bearer,
+        params: PostParams,
+        body: MoveEventRequest,
+        response: { 200: FeedPost, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => moveEvent(ctx, request.device.place, request.params.postId, request.body, request.language),
   );
 
   app.delete(

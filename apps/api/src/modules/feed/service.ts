@@ -7,6 +7,7 @@ import type {
   FeedAudience,
   FeedPost,
   FeedQuery,
+  MoveEventRequest,
   Page,
   PageQuery,
   PostDraft,
@@ -21,11 +22,14 @@ import type { TenantPlace } from '../places/tenant-place';
 import { raiseEvent } from '../realtime/service';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import type { SubmissionGuard } from '../moderation/submission-guard';
+import { eventReminderDue } from './event-reminders';
 
 export interface FeedContext {
   db: PrismaClient;
   bus: EventBus;
   guard: SubmissionGuard;
+  /** Paris minute of the day at which an event's reminder is due (EVENT_REMINDER_TIME). */
+  eventReminderMinute: number;
 }
 
 /** Moderation decides what may be submitted: forbidden words (per landlord and city), and no post while suspended. */
@@ -315,12 +319,16 @@ export async function createReply(
  * A seat is a row in EventSignup and one more in Post.eventTaken, in one transaction; the counter only grows through
  * `UPDATE … WHERE eventTaken < eventCapacity`, so concurrent sign-ups never overbook.
  */
-export async function signUp(db: PrismaClient, place: TenantPlace, postId: string): Promise<EventSeat> {
+export async function signUp(ctx: FeedContext, place: TenantPlace, postId: string): Promise<EventSeat> {
+  const { db } = ctx;
   const post = await visiblePost(db, place, postId);
   if (post.kind !== 'EVENT') throw new DomainError('not_an_event');
   const { tenantId } = place;
+  // The reminder of the day is scheduled with the seat (and moved with the event's date, see moveEvent).
+  const reminderDueAt = post.eventStartsAt ? eventReminderDue(post.eventStartsAt, ctx.eventReminderMinute) : null;
   await db.$transaction(async (tx) => {
-    const inserted = await tx.$executeRaw`INSERT INTO "EventSignup" ("postId", "tenantId") VALUES (${postId}::uuid, ${tenantId}::uuid)
+    const inserted = await tx.$executeRaw`INSERT INTO "EventSignup" ("postId", "tenantId", "reminderDueAt")
+      VALUES (${postId}::uuid, ${tenantId}::uuid, ${reminderDueAt})
       ON CONFLICT DO NOTHING`;
     if (inserted === 0) return; // already signed up: idempotent
     const taken = await tx.$executeRaw`UPDATE "Post" SET "eventTaken" = "eventTaken" + 1
@@ -328,6 +336,44 @@ export async function signUp(db: PrismaClient, place: TenantPlace, postId: strin
     if (taken === 0) throw new DomainError('event_full');
   });
   return seat(db, tenantId, postId);
+}
+
+/**
+ * The author moves their event (day, time, and the place if given). Under the post's row lock, so a sign-up racing it
+ * cannot keep the old reminder time: every seat's reminder is scheduled again, unsent, for the new day; one already
+ * sent for the old date does not stop the new one (its key names the start).
+ */
+export async function moveEvent(
+  ctx: FeedContext,
+  place: TenantPlace,
+  postId: string,
+  request: MoveEventRequest,
+  language?: ProblemLanguage,
+): Promise<FeedPost> {
+  const { db } = ctx;
+  const post = await visiblePost(db, place, postId);
+  if (post.authorId !== place.tenantId) throw new DomainError('forbidden');
+  if (post.kind !== 'EVENT') throw new DomainError('not_an_event');
+  const startsAt = new Date(request.startsAt);
+  if (startsAt <= new Date()) {
+    throw new DomainError('validation_failed', undefined, { errors: [{ field: 'body.startsAt', message: 'must be in the future' }] });
+  }
+  await refuseForbidden(ctx, place, { place: request.place }, language);
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Post" WHERE "id" = ${postId}::uuid FOR UPDATE`;
+    const previous = await tx.post.findUniqueOrThrow({ where: { id: postId }, select: { eventStartsAt: true } });
+    await tx.post.update({
+      where: { id: postId },
+      data: { eventStartsAt: startsAt, ...(request.place ? { eventPlace: request.place.trim() } : {}) },
+    });
+    // The same start again (a retried request) leaves the reminders as they are.
+    if (previous.eventStartsAt?.getTime() === startsAt.getTime()) return;
+    await tx.eventSignup.updateMany({
+      where: { postId },
+      data: { reminderDueAt: eventReminderDue(startsAt, ctx.eventReminderMinute), reminderClaimedAt: null, reminderSentAt: null },
+    });
+  });
+  return feedPost(db, place, postId);
 }
 
 export async function cancelSignUp(db: PrismaClient, place: TenantPlace, postId: string): Promise<EventSeat> {

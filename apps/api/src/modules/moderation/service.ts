@@ -151,7 +151,7 @@ export async function reportContent(
         ${request.comment?.trim() || null}, now())
       ON CONFLICT ("caseId", "reporterId") DO NOTHING`;
     const report = await tx.contentReport.findUniqueOrThrow({ where: { caseId_reporterId: { caseId, reporterId: place.tenantId } } });
-    if (inserted === 0) return { report, created: false, caseId, hidden: false };
+    if (inserted === 0) return { report, created: false, caseId, hidden: false, autoHideId: null, reporterCount: 0 };
     // A kept item reported by someone new goes back to the queue.
     const [updated] = await tx.$queryRaw<{ reporterCount: number }[]>`UPDATE "ModerationCase"
       SET "reporterCount" = "reporterCount" + 1, "updatedAt" = now(),
@@ -159,10 +159,11 @@ export async function reportContent(
         "openedAt" = CASE WHEN "status" = 'KEPT' THEN now() ELSE "openedAt" END
       WHERE "id" = ${caseId}::uuid RETURNING "reporterCount"`;
     let hidden = false;
+    let autoHideId: string | null = null;
     if (updated!.reporterCount >= ctx.hideThreshold && (target.kind === 'POST' || target.kind === 'REPLY')) {
       hidden = await setHidden(tx, target.kind, target.id, true);
       if (hidden) {
-        await tx.moderationAction.create({
+        ({ id: autoHideId } = await tx.moderationAction.create({
           data: {
             caseId,
             tenantId: resolved.authorId,
@@ -171,10 +172,11 @@ export async function reportContent(
             kind: 'AUTO_HIDE',
             reason: `threshold:${updated!.reporterCount}`, // worded in the reader's language by toLogEntry
           },
-        });
+          select: { id: true },
+        }));
       }
     }
-    return { report, created: true, caseId, hidden };
+    return { report, created: true, caseId, hidden, autoHideId, reporterCount: updated!.reporterCount };
   });
   if (outcome.created) {
     await raiseEvent(db, ctx.bus, `ORGANISATION:${building.residence.landlordId}`, {
@@ -183,6 +185,21 @@ export async function reportContent(
     });
   }
   if (outcome.hidden) await announceModerated(ctx, target.kind, target.id, resolved.snapshot, false);
+  if (outcome.autoHideId) {
+    // Keyed by the AUTO_HIDE action: told once per hiding (a post kept, then reported again past the threshold, is a
+    // second hiding and a second notice).
+    await tellAuthor(ctx, {
+      actionId: outcome.autoHideId,
+      tenantId: resolved.authorId,
+      organisationId: building.residence.landlordId,
+      staffId: null,
+      decision: 'AUTO_HIDE',
+      targetKind: target.kind,
+      contentExcerpt: excerpt(resolved.snapshot),
+      reason: `threshold:${outcome.reporterCount}`,
+      suspendedUntil: null,
+    });
+  }
   return { receipt: receipt(outcome.report, target, !outcome.created), created: outcome.created };
 }
 
@@ -362,6 +379,12 @@ export async function caseDetail(
   const found = await scopedCase(db, staff, caseId);
   const snapshot = found.snapshot as unknown as Snapshot;
   const [summary] = await summaries(db, [found]);
+  // The context: the post a reply answers, or the post a reported private message's conversation is about.
+  const contextPostId =
+    snapshot.postId ??
+    (snapshot.conversationId
+      ? ((await db.conversation.findUnique({ where: { id: snapshot.conversationId }, select: { postId: true } }))?.postId ?? null)
+      : null);
   const [reports, actions, history, suspension, post] = await Promise.all([
     db.contentReport.findMany({ where: { caseId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db.moderationAction.findMany({ where: { caseId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: actionInclude }),
@@ -375,9 +398,9 @@ export async function caseDetail(
       where: { tenantId: found.authorId, kind: 'SUSPEND', suspendedUntil: { gt: new Date() } },
       orderBy: { suspendedUntil: 'desc' },
     }),
-    snapshot.postId
+    contextPostId
       ? db.post.findUnique({
-          where: { id: snapshot.postId },
+          where: { id: contextPostId },
           select: { id: true, title: true, body: true, author: { select: neighbourSelect } },
         })
       : null,

@@ -346,7 +346,7 @@ function CaseDetail({
       </blockquote>
       {item.inReplyTo && (
         <>
-          <h3>{m('inReplyTo')}</h3>
+          <h3>{item.target.kind === 'MESSAGE' ? m('aboutPost') : m('inReplyTo')}</h3>
           <blockquote className="moderation-content moderation-content--context">
             <p className="moderation-content__title">{item.inReplyTo.title}</p>
             <p className="moderation-content__body">{item.inReplyTo.body}</p>
@@ -431,7 +431,7 @@ function CaseDetail({
         {failure !== undefined && <Alert tone="error">{problemText(failure, i18n.t)}</Alert>}
       </form>
 
-      {item.target.kind === 'MESSAGE' && <ConversationReader caseId={item.id} m={m} />}
+      {item.target.kind === 'MESSAGE' && <ConversationReader caseId={item.id} m={m} onLogged={onDecided} />}
 
       <h3>{m('caseActions')}</h3>
       <History entries={item.actions} m={m} testId="moderation-case-actions" />
@@ -441,8 +441,19 @@ function CaseDetail({
   );
 }
 
-/** A reported private message's conversation: read only on purpose, with a reason that goes to the log. */
-function ConversationReader({ caseId, m }: { caseId: string; m: ModerationTranslate }) {
+/**
+ * A reported private message's conversation: read only on purpose, with a reason that goes to the log; the case is
+ * read again afterwards so the moderator sees their reading in its history.
+ */
+function ConversationReader({
+  caseId,
+  m,
+  onLogged,
+}: {
+  caseId: string;
+  m: ModerationTranslate;
+  onLogged: (next: ModerationCaseDetail) => void;
+}) {
   const i18n = useI18n();
   const { handle } = useSession();
   const [reason, setReason] = useState('');
@@ -453,6 +464,7 @@ function ConversationReader({ caseId, m }: { caseId: string; m: ModerationTransl
     try {
       const page = await moderation.readReportedConversation(caseId, reason.trim());
       setMessages([...page.items].reverse()); // oldest first, as a conversation reads
+      onLogged(await moderation.moderationCase(caseId));
     } catch (error) {
       if (!handle(error)) setFailure(error);
     }
@@ -461,6 +473,9 @@ function ConversationReader({ caseId, m }: { caseId: string; m: ModerationTransl
     return (
       <>
         <h3>{m('conversation')}</h3>
+        <p className="muted" data-testid="moderation-conversation-logged">
+          {m('conversationLogged')}
+        </p>
         <ol className="moderation-list" data-testid="moderation-conversation">
           {messages.map((message) => (
             <li key={message.id} className={message.reported ? 'moderation-reported' : undefined}>
