@@ -129,7 +129,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     subjectChecks: handoffSubjectChecks(app.db),
   });
   await app.register(reportRoutes, { linkSecret: config.tokenSecret });
-  await app.register(feedRoutes, { forbiddenWords: config.feedForbiddenWords });
+  await app.register(feedRoutes, { forbiddenWords: config.feedForbiddenWords, linkSecret: config.tokenSecret });
   // town-hall e-services
   await app.register(eserviceRoutes, { webhookTargets: { allowPrivateTargets: config.eserviceWebhooks.allowPrivateTargets } });
   await app.register(eserviceWebhooks, config.eserviceWebhooks);
@@ -143,7 +143,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
   });
   // moderation
-  await app.register(moderationRoutes, { hideThreshold: config.moderationHideThreshold });
+  await app.register(moderationRoutes, { hideThreshold: config.moderationHideThreshold, linkSecret: config.tokenSecret });
   // private conversations (wip/neighbours)
   await app.register(conversationRoutes, { forbiddenWords: config.feedForbiddenWords });
   await app.register(privacyRoutes);

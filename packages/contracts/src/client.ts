@@ -25,7 +25,17 @@ import type {
   UnreadNotices,
 } from './notices';
 import type { PlaceList } from './places';
-import type { CreatePostRequest, CreateReplyRequest, EventSeat, FeedPost, FeedQuery, PostDraft, PostDraftContent, PostReply } from './feed';
+import type {
+  CreatePostRequest,
+  CreateReplyRequest,
+  EventSeat,
+  FeedPost,
+  FeedQuery,
+  PostDraft,
+  PostDraftContent,
+  PostPhoto,
+  PostReply,
+} from './feed';
 import type { ClaimedHandoff, Handoff, HandoffTextTask, HandoffTextView, StartHandoffRequest } from './handoffs';
 // private conversations (wip/neighbours)
 import type { Conversation, ConversationMessage, StartConversationRequest, UnreadConversations } from './conversations';
@@ -527,6 +537,16 @@ export class PalierClient {
 
   clearPostDraft(): Promise<void> {
     return this.request('DELETE', '/api/v1/feed/draft');
+  }
+
+  /** Takes a photo off the draft (its files go too); the draft as it now is. Removing it again is harmless. */
+  removePostDraftPhoto(photoId: string): Promise<PostDraft> {
+    return this.request('DELETE', '/api/v1/feed/draft/photos/' + encodeURIComponent(photoId));
+  }
+
+  /** With a post_photos hand-off token: the phone sends one photo for the post being written on the TV. */
+  uploadPostPhoto(photo: Blob, contentType: string): Promise<PostPhoto> {
+    return this.request('POST', '/api/v1/feed/draft/photos', { rawBody: photo, headers: { 'content-type': contentType } });
   }
 
   // --- fault reports (tenant) ---
