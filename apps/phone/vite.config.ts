@@ -14,7 +14,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 700,
-    // index.html: the phone in a call; photos.html: photos for a fault report; text.html: a long text for the TV
+    // index.html: the phone in a call; photos.html: photos for a fault report or a neighbourhood post; text.html: a long text for the TV
     // (no LiveKit in those two bundles).
     rollupOptions: {
       input: {

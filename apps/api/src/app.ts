@@ -131,6 +131,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(reportRoutes, { linkSecret: config.tokenSecret });
   await app.register(feedRoutes, {
     forbiddenWords: config.feedForbiddenWords,
+    linkSecret: config.tokenSecret,
     // the reminder on the day of an event, polled like the appointments' reminders
     eventReminders: config.eventReminders,
     sendNotice: (input) => sendPersonalNotice(app.db, app.eventBus, input),
@@ -148,7 +149,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
   });
   // moderation
-  await app.register(moderationRoutes, { hideThreshold: config.moderationHideThreshold });
+  await app.register(moderationRoutes, { hideThreshold: config.moderationHideThreshold, linkSecret: config.tokenSecret });
   // private conversations (wip/neighbours)
   await app.register(conversationRoutes, { forbiddenWords: config.feedForbiddenWords });
   await app.register(privacyRoutes);

@@ -286,9 +286,12 @@ describe('neighbours’ feed', () => {
   });
 
   it('keeps a draft on the server, clears it when posted, and lets the author delete their post', async () => {
-    expect((await call(savine, 'GET', '/api/v1/feed/draft')).json()).toEqual({ content: null, updatedAt: null });
+    expect((await call(savine, 'GET', '/api/v1/feed/draft')).json()).toEqual({ id: null, content: null, updatedAt: null, photos: [] });
     const saved = await call(savine, 'PUT', '/api/v1/feed/draft', { kind: 'LEND_GIVE', title: 'Donne un vélo' });
     expect(saved.json().content).toEqual({ kind: 'LEND_GIVE', title: 'Donne un vélo' });
+    // Saving again keeps the draft's id: a phone hand-off for its photos still names it.
+    const resaved = await call(savine, 'PUT', '/api/v1/feed/draft', { kind: 'LEND_GIVE', title: 'Donne un vélo' });
+    expect(resaved.json().id).toBe(saved.json().id);
     // Power cut: another TV session of the same tenant reads it back.
     const again = await activateTv(api.app, SAVINE_TENANT);
     expect((await call(again, 'GET', '/api/v1/feed/draft')).json().content.title).toBe('Donne un vélo');

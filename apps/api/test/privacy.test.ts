@@ -1,6 +1,9 @@
 // The tenant's rights over their data: the JSON export through the phone hand-off, and leaving without a trace.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createClient } from 'redis';
+import sharp from 'sharp';
 import type { TokenResponse } from '@palier/contracts';
 import { startTestApi, testRedisUrl, type TestApi } from '../../../test/support/test-api';
 import { LAURIERS_B_TENANT, activateTv, bearer, refresh, signInStaff } from '../../../test/support/journeys';
@@ -60,10 +63,31 @@ describe('the tenant’s data: export and erasure', () => {
   }
   const post = (tokens: TokenResponse, title: string, kind = 'HELP_REQUEST', extra: object = {}) =>
     ok(call(tokens, 'POST', '/api/v1/feed/posts', { kind, title, body: `${title} — merci`, audience: 'BUILDING', ...extra }));
+  /** A photo from the leaver's phone onto her post draft (saved first, as the TV does), through the hand-off. */
+  async function photoOnDraft(title: string): Promise<string> {
+    const draft = await ok(call(leaver, 'PUT', '/api/v1/feed/draft', { kind: 'LOST_FOUND', title }));
+    const handoff = await ok(call(leaver, 'POST', '/api/v1/handoffs', { purpose: 'post_photos', subjectId: draft.id }));
+    const claimed = await ok(api.app.inject({ method: 'POST', url: '/api/v1/handoffs/claim', payload: { code: handoff.code } }));
+    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 180, g: 90, b: 30 } } })
+      .jpeg()
+      .toBuffer();
+    const uploaded = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/feed/draft/photos',
+      headers: { authorization: `Bearer ${claimed.accessToken}`, 'content-type': 'image/jpeg' },
+      payload: jpeg,
+    });
+    if (uploaded.statusCode !== 201) throw new Error(`${uploaded.statusCode} ${uploaded.body}`);
+    return uploaded.json().id;
+  }
+  const photoFiles = (photoId: string) =>
+    ['full', 'thumb'].filter((size) => existsSync(path.join(api.config.storageDir, 'post-photos', photoId, `${size}.jpg`)));
 
   /** Everything a tenant leaves behind in a busy month: one of each thing Palier keeps. */
   async function liveAMonth() {
     const db = api.app.db;
+    // Her lost cat, with its photo: a neighbour answers, so the post will stay as a shell, but not the photo.
+    const catPhoto = await photoOnDraft('Qui a vu mon chat roux ?');
     const shell = await post(leaver, 'Qui a vu mon chat roux ?', 'LOST_FOUND');
     await ok(call(neighbour, 'POST', `/api/v1/feed/posts/${shell.id}/replies`, { body: 'Je l’ai vu dans la cour' }));
     await ok(call(leaver, 'POST', `/api/v1/feed/posts/${shell.id}/replies`, { body: 'Merci, Zéphyrine' }));
@@ -122,14 +146,17 @@ describe('the tenant’s data: export and erasure', () => {
     await ok(call(leaver, 'POST', '/api/v1/handoffs', { purpose: 'report_photos' }));
     const redis = api.app.redis!;
     await redis.set(api.app.redisKey('presence', 'tenant', leaverId), '1', { EX: 600 });
-    // The draft last: posting clears it.
+    // The draft last: posting clears it. It has a photo from her phone too.
+    const draftPhoto = await photoOnDraft('Brouillon de Zéphyrine');
     await ok(call(leaver, 'PUT', '/api/v1/feed/draft', { kind: 'HELP_OFFER', title: 'Brouillon de Zéphyrine' }));
-    return { shell, theirs, mine, report };
+    return { shell, theirs, mine, report, photos: [catPhoto, draftPhoto] };
   }
 
   it('exports everything to the phone, then erases the tenant leaving no trace, while others keep what is theirs', async () => {
     const db = api.app.db;
-    const { shell, theirs, mine, report } = await liveAMonth();
+    const { shell, theirs, mine, report, photos } = await liveAMonth();
+    expect(shell.photos.map((photo: { id: string }) => photo.id)).toEqual([photos[0]]);
+    for (const photoId of photos) expect(photoFiles(photoId)).toEqual(['full', 'thumb']);
 
     // --- the export, through the phone hand-off ---
     const handoff = await ok(call(leaver, 'POST', '/api/v1/handoffs', { purpose: 'data_export' }));
@@ -156,6 +183,10 @@ describe('the tenant’s data: export and erasure', () => {
     expect(data.replies).toHaveLength(2);
     expect(data.eventSignups).toEqual([expect.objectContaining({ postId: theirs.id, title: 'Fête des voisins' })]);
     expect(data.postDraft.content.title).toBe('Brouillon de Zéphyrine');
+    // Her post photos are listed (what they are; the pictures themselves are one link away on the TV).
+    const cat = data.posts.find((p: { title: string }) => p.title === 'Qui a vu mon chat roux ?');
+    expect(cat.photos).toEqual([{ width: 800, height: 600, bytes: expect.any(Number), createdAt: expect.any(String) }]);
+    expect(data.postDraft.photos).toEqual([expect.objectContaining({ width: 800, height: 600 })]);
     const conversation = data.conversations.find((c: { id: string }) => c.id === mine.id);
     expect(conversation.messages.map((m: { from: string; body: string }) => [m.from, m.body])).toEqual([
       ['me', 'Je peux aider'],
@@ -167,7 +198,12 @@ describe('the tenant’s data: export and erasure', () => {
     expect(data.blockedNeighbours).toHaveLength(1);
     expect(data.faultReports[0].timeline.some((e: { body: string | null }) => e.body?.includes('QUILLEBEUF'))).toBe(true);
     expect(data.calls).toEqual([expect.objectContaining({ kind: 'NEIGHBOUR', direction: 'outgoing', state: 'CANCELLED' })]);
-    expect(data.phoneHandoffs.map((h: { purpose: string }) => h.purpose).sort()).toEqual(['data_export', 'report_photos']);
+    expect(data.phoneHandoffs.map((h: { purpose: string }) => h.purpose).sort()).toEqual([
+      'data_export',
+      'post_photos',
+      'post_photos',
+      'report_photos',
+    ]);
     // Other people appear as they do in Palier: no neighbour's surname in the file.
     const neighbourRow = await db.tenant.findUniqueOrThrow({ where: { reference: NEIGHBOUR } });
     expect(exported.body).not.toContain(neighbourRow.lastName);
@@ -208,6 +244,10 @@ describe('the tenant’s data: export and erasure', () => {
       expect({ table, column, rows: Number(row!.count) }).toEqual({ table, column, rows: 0 });
     }
     expect(await db.tenant.count({ where: { id: leaverId } })).toBe(0);
+    // Her post photos (PostPhoto.authorId is one of those foreign keys) are gone, rows and files, the shell's too.
+    expect(references).toContainEqual({ table: 'PostPhoto', column: 'authorId' });
+    expect(await db.postPhoto.count({ where: { id: { in: photos } } })).toBe(0);
+    for (const photoId of photos) expect({ photoId, files: photoFiles(photoId) }).toEqual({ photoId, files: [] });
 
     // Nor does any text, JSON or id column mention her id, her reference or her names, in any case or accent.
     const columns = await db.$queryRaw<{ table: string; column: string }[]>`
@@ -244,7 +284,7 @@ describe('the tenant’s data: export and erasure', () => {
     // --- what others keep ---
     // Her post that a neighbour answered stays as an empty shell: the answer is still there, "answering a removed message".
     const kept = await ok(call(neighbour, 'GET', `/api/v1/feed/posts/${shell.id}`));
-    expect(kept).toMatchObject({ removed: true, title: '', body: '', author: { firstName: '', building: '' }, replyCount: 1 });
+    expect(kept).toMatchObject({ removed: true, title: '', body: '', author: { firstName: '', building: '' }, replyCount: 1, photos: [] });
     const replies = await ok(call(neighbour, 'GET', `/api/v1/feed/posts/${shell.id}/replies`));
     expect(replies.items.map((r: { body: string }) => r.body)).toEqual(['Je l’ai vu dans la cour']);
     expect((await call(neighbour, 'POST', `/api/v1/feed/posts/${shell.id}/replies`, { body: 'Et alors ?' })).statusCode).toBe(409);

@@ -20,6 +20,7 @@ function post(overrides: Partial<FeedPost> = {}): FeedPost {
     createdAt: new Date(now - 5 * 60_000).toISOString(),
     replyCount: 2,
     event: null,
+    photos: [],
     ...overrides,
   };
 }
@@ -28,6 +29,21 @@ describe('a post in the feed', () => {
   it('names its author by first name and building, with its age and replies', () => {
     expect(postMeta(post(), feedWords('fr'), 'fr', now)).toBe('Fatima · Bâtiment A · il y a 5 minutes · 2 réponses');
     expect(postMeta(post({ mine: true, replyCount: 1 }), feedWords('en'), 'en', now)).toBe('You · Bâtiment A · 5 minutes ago · 1 reply');
+  });
+
+  it('says how many photos it has, so the list shows it without opening the post', () => {
+    const photo = (id: string) => ({
+      id,
+      url: `/api/v1/post-photos/${id}/full`,
+      thumbUrl: `/api/v1/post-photos/${id}/thumb`,
+      width: 4,
+      height: 3,
+    });
+    expect(postMeta(post({ photos: [photo('a'), photo('b')] }), feedWords('fr'), 'fr', now)).toBe(
+      'Fatima · Bâtiment A · il y a 5 minutes · 2 réponses · 2 photos',
+    );
+    expect(postMeta(post({ photos: [photo('a')] }), feedWords('en'), 'en', now)).toMatch(/ · 1 photo$/);
+    expect(postMeta(post({ photos: [photo('a'), photo('b'), photo('c')] }), feedWords('ar'), 'ar', now)).toMatch(/ · 3 صور$/);
   });
 
   it('gives an event its date in the tenant’s language and the places left', () => {

@@ -34,6 +34,7 @@ import type {
   MoveEventRequest,
   PostDraft,
   PostDraftContent,
+  PostPhoto,
   PostReply,
 } from './feed';
 import type { ClaimedHandoff, Handoff, HandoffTextTask, HandoffTextView, StartHandoffRequest } from './handoffs';
@@ -542,6 +543,16 @@ export class PalierClient {
 
   clearPostDraft(): Promise<void> {
     return this.request('DELETE', '/api/v1/feed/draft');
+  }
+
+  /** Takes a photo off the draft (its files go too); the draft as it now is. Removing it again is harmless. */
+  removePostDraftPhoto(photoId: string): Promise<PostDraft> {
+    return this.request('DELETE', '/api/v1/feed/draft/photos/' + encodeURIComponent(photoId));
+  }
+
+  /** With a post_photos hand-off token: the phone sends one photo for the post being written on the TV. */
+  uploadPostPhoto(photo: Blob, contentType: string): Promise<PostPhoto> {
+    return this.request('POST', '/api/v1/feed/draft/photos', { rawBody: photo, headers: { 'content-type': contentType } });
   }
 
   // --- fault reports (tenant) ---

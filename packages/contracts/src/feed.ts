@@ -24,6 +24,24 @@ export const PostEvent = Type.Object({
 });
 export type PostEvent = Static<typeof PostEvent>;
 
+/** At most this many photos on a post; the phone is refused the next one (409 too_many_post_photos). */
+export const MAX_POST_PHOTOS = 4;
+
+/**
+ * A photo on a post (or on the draft being written), re-encoded without metadata. Both links are signed and valid about
+ * two hours: a TV loads them as image sources; only tenants who may read the post are given them.
+ */
+export const PostPhoto = Type.Object({
+  id: Type.String(),
+  /** At most 1600 px on its longer side, for full screen. */
+  url: Type.String(),
+  /** At most 360 px on its longer side, for lists and rows. */
+  thumbUrl: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+});
+export type PostPhoto = Static<typeof PostPhoto>;
+
 export const FeedPost = Type.Object({
   id: Type.String(),
   kind: PostKind,
@@ -37,6 +55,8 @@ export const FeedPost = Type.Object({
   /** true when the author left Palier: title, body and name are empty; the replies others wrote stay (wip/neighbours). */
   removed: Type.Optional(Type.Boolean()),
   event: Type.Union([PostEvent, Type.Null()]),
+  /** In the order the author added them; empty for a post without photos (and for a removed one). */
+  photos: Type.Array(PostPhoto, { maxItems: MAX_POST_PHOTOS }),
 });
 export type FeedPost = Static<typeof FeedPost>;
 
@@ -116,7 +136,11 @@ export const PostDraftContent = Type.Object(
 export type PostDraftContent = Static<typeof PostDraftContent>;
 
 export const PostDraft = Type.Object({
+  /** What a post_photos phone hand-off names as its subject; null: no draft. */
+  id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   content: Type.Union([PostDraftContent, Type.Null()], { description: 'null: no draft' }),
   updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Photos the phone sent for this draft, in order; they become the post's photos when it is published. */
+  photos: Type.Array(PostPhoto, { maxItems: MAX_POST_PHOTOS }),
 });
 export type PostDraft = Static<typeof PostDraft>;

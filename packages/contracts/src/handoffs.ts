@@ -2,8 +2,9 @@
 // to that tenant and that one task (the camera in a call, photos for a report, a long text typed on the phone).
 import { Type, type Static } from 'typebox';
 
-// text: a long text typed on the phone; data_export: the phone downloads the tenant's data (RGPD), phone/data.html.
-export const handoffPurposes = ['call_camera', 'report_photos', 'text', 'data_export'] as const;
+// text: a long text typed on the phone; data_export: the phone downloads the tenant's data (RGPD), phone/data.html;
+// post_photos: photos for the neighbourhood post being written (subject: the post draft's id), phone/photos.html.
+export const handoffPurposes = ['call_camera', 'report_photos', 'text', 'data_export', 'post_photos'] as const;
 export const HandoffPurpose = Type.Enum(handoffPurposes);
 export type HandoffPurpose = (typeof handoffPurposes)[number];
 
@@ -11,7 +12,7 @@ export const PHONE_PATH = '/phone/';
 
 /** The phone page that does each task, with the code in the fragment, so it never reaches a server log. */
 export function phoneLink(purpose: HandoffPurpose, code: string): string {
-  if (purpose === 'report_photos') return PHONE_PATH + 'photos.html#code=' + code;
+  if (purpose === 'report_photos' || purpose === 'post_photos') return PHONE_PATH + 'photos.html#code=' + code;
   if (purpose === 'text') return PHONE_PATH + 'text.html#code=' + code;
   if (purpose === 'data_export') return PHONE_PATH + 'data.html#code=' + code;
   return PHONE_PATH + '#code=' + code;

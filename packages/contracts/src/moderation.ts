@@ -1,6 +1,6 @@
 // Moderation of the neighbours' network: tenants' reports, the moderators' queue and decisions, forbidden words.
 import { Type, type Static } from 'typebox';
-import { Neighbour } from './feed';
+import { Neighbour, PostPhoto } from './feed';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
@@ -107,6 +107,8 @@ export const ModerationCaseDetail = Type.Object({
   content: ModeratedContent,
   /** For a reply: the post it answers; for a private message: the post its conversation is about (null if gone). */
   inReplyTo: Nullable(Type.Object({ id: Type.String(), title: Type.String(), body: Type.String(), author: Neighbour })),
+  /** A post's photos as they are now (also while hidden; none once deleted), through links for moderators only. */
+  photos: Type.Array(PostPhoto),
   reports: Type.Array(
     Type.Object({ reason: ContentReportReason, comment: Nullable(Type.String()), at: DateTime, dismissed: Type.Boolean() }),
   ),

@@ -118,6 +118,16 @@ export const problemCatalogue = {
     fr: 'Pas plus de 6 photos par signalement.',
     en: 'No more than 6 photos per report.',
   },
+  too_many_post_photos: {
+    status: 409,
+    fr: 'Pas plus de 4 photos par message. Retirez-en une sur la télévision pour en ajouter une autre.',
+    en: 'No more than 4 photos per post. Remove one on the TV to add another.',
+  },
+  post_draft_closed: {
+    status: 409,
+    fr: 'Ce message n’est plus en cours d’écriture (publié ou abandonné). Demandez un nouveau code sur la télévision.',
+    en: 'This post is no longer being written (published or discarded). Ask the TV for a new code.',
+  },
   photo_too_large: { status: 413, fr: 'Cette photo est trop lourde (10 Mo au plus).', en: 'This photo is too large (10 MB at most).' },
   photo_unreadable: {
     status: 415,

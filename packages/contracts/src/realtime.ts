@@ -88,7 +88,16 @@ export interface FeedReplyCreatedEvent {
   data: { postId: string; replyId: string; replyCount: number };
 }
 
-export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent | FeedContentModeratedEvent;
+/**
+ * To the writing tenant's TV (TENANT) when their phone sent a photo for the post draft, or one was removed: re-read
+ * the draft. Only the author's own screens hear of it.
+ */
+export interface FeedDraftPhotosEvent {
+  name: 'feed.draft_photos';
+  data: { draftId: string; photoId: string; change: 'added' | 'removed' };
+}
+
+export type FeedRealtimeEvent = FeedPostCreatedEvent | FeedReplyCreatedEvent | FeedContentModeratedEvent | FeedDraftPhotosEvent;
 
 // moderation
 /**

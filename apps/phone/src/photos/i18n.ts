@@ -2,7 +2,10 @@
 export type PhotoLanguage = 'fr' | 'en' | 'ar';
 
 const fr = {
+  titleAny: 'Vos photos',
   title: 'Photos pour votre signalement',
+  postTitle: 'Photos pour votre message aux voisins',
+  postHelp: 'Prenez ou choisissez jusqu’à 4 photos. Elles apparaissent tout de suite sur votre télévision, où vous pouvez en retirer.',
   checking: 'Vérification du code…',
   greeting: 'Bonjour {name} !',
   help: 'Prenez en photo le problème. Les photos apparaissent tout de suite sur votre télévision.',
@@ -18,7 +21,10 @@ const fr = {
 type Messages = typeof fr;
 
 const en: Messages = {
+  titleAny: 'Your photos',
   title: 'Photos for your report',
+  postTitle: 'Photos for your post to the neighbours',
+  postHelp: 'Take or choose up to 4 photos. They appear on your TV straight away, where you can remove them.',
   checking: 'Checking the code…',
   greeting: 'Hello {name}!',
   help: 'Take a photo of the problem. Photos appear on your TV straight away.',
@@ -33,7 +39,10 @@ const en: Messages = {
 };
 
 const ar: Messages = {
+  titleAny: 'صورك',
   title: 'صور لبلاغك',
+  postTitle: 'صور لرسالتك إلى الجيران',
+  postHelp: 'التقط أو اختر حتى 4 صور. تظهر على تلفازك فورًا، ويمكنك حذفها من هناك.',
   checking: 'جارٍ التحقق من الرمز…',
   greeting: 'مرحبًا {name}!',
   help: 'التقط صورة للمشكلة. تظهر الصور على تلفازك فورًا.',

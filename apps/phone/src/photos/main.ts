@@ -1,5 +1,6 @@
 // The photo page: the TV's QR code opens it with a single-use code; the phone claims it, then sends each photo taken
-// or picked to the tenant's report, where the TV shows it at once. The API strips the photos' metadata.
+// or picked to what the TV is writing — a fault report (report_photos) or a neighbourhood post (post_photos, 4 at
+// most) — where the TV shows it at once. The API strips the photos' metadata.
 import { ApiProblem, NetworkFailure, PalierClient, type ClaimedHandoff } from '@palier/contracts';
 import { photoLanguage, photoText, type PhotoLanguage, type PhotoMessage } from './i18n';
 import '../styles.css';
@@ -18,7 +19,7 @@ const language: PhotoLanguage = photoLanguage(params.get('lang'), navigator.lang
 const t = (key: PhotoMessage, values?: Record<string, string | number>) => photoText(language, key, values);
 document.documentElement.lang = language;
 document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
-document.title = `Palier · ${t('title')}`;
+document.title = `Palier · ${t('titleAny')}`;
 
 let claimed: ClaimedHandoff | null = null;
 const api = new PalierClient({ baseUrl: window.location.origin, language: () => language, accessToken: () => claimed?.accessToken });
@@ -37,7 +38,8 @@ const ui = {
   problem: element('problem'),
   problemText: element('problem-text'),
 };
-ui.title.textContent = t('title');
+// What the photos are for is known once the code is claimed.
+ui.title.textContent = t('titleAny');
 
 /** The status line shows only when it has something to say (an empty one is an empty grey bar). */
 function setStatus(text: string): void {
@@ -66,10 +68,13 @@ async function start(): Promise<void> {
   } catch (error) {
     return fail(error instanceof NetworkFailure ? t('network') : t('refused'));
   }
-  if (claimed.purpose !== 'report_photos') return fail(t('refused'));
+  if (claimed.purpose !== 'report_photos' && claimed.purpose !== 'post_photos') return fail(t('refused'));
+  const forPost = claimed.purpose === 'post_photos';
+  ui.title.textContent = t(forPost ? 'postTitle' : 'title');
+  document.title = `Palier · ${ui.title.textContent}`;
   setStatus('');
   ui.greeting.textContent = t('greeting', { name: claimed.firstName });
-  ui.help.textContent = t('help');
+  ui.help.textContent = t(forPost ? 'postHelp' : 'help');
   ui.pickText.textContent = t('pick');
   ui.ready.hidden = false;
 }
@@ -78,7 +83,8 @@ async function send(file: File): Promise<void> {
   setStatus(t('sending'));
   ui.problem.hidden = true;
   try {
-    const photo = await api.uploadReportPhoto(file, file.type || 'image/jpeg');
+    const type = file.type || 'image/jpeg';
+    const photo = claimed?.purpose === 'post_photos' ? await api.uploadPostPhoto(file, type) : await api.uploadReportPhoto(file, type);
     sentCount += 1;
     const item = document.createElement('li');
     const image = document.createElement('img');

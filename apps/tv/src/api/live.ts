@@ -65,8 +65,13 @@ function handleEvent(event: EventMessage): void {
   } else if (event.name === 'eservice.updated' || event.name === 'eservice.forms_changed') {
     // town-hall e-services
     handleEServiceEvent(event);
-  } else if (event.name === 'feed.post_created' || event.name === 'feed.reply_created' || event.name === 'feed.content_moderated') {
-    // neighbours' feed
+  } else if (
+    event.name === 'feed.post_created' ||
+    event.name === 'feed.reply_created' ||
+    event.name === 'feed.content_moderated' ||
+    event.name === 'feed.draft_photos'
+  ) {
+    // neighbours' feed (draft_photos: the phone sent a photo for the post being written)
     handleFeedEvent(event);
   } else if (event.name === 'conversation.message' || event.name === 'conversation.read' || event.name === 'conversation.closed') {
     // private conversations (wip/neighbours)

@@ -27,9 +27,14 @@ export function eventLine(post: FeedPost, words: FeedWords, language: Language):
   return when + ' · ' + seats + (post.event.signedUp ? ' · ' + words.signedUp : '');
 }
 
-/** The line under a post's title in the feed: who, when, replies, and for an event its date and places. */
+export function photosLabel(count: number, words: FeedWords): string {
+  return count === 0 ? '' : count === 1 ? words.photo.metaOne : format(words.photo.meta, { count });
+}
+
+/** The line under a post's title in the feed: who, when, replies, photos, and for an event its date and places. */
 export function postMeta(post: FeedPost, words: FeedWords, language: Language, now: number): string {
   const parts = [authorLine(post, words), formatAge(post.createdAt, language, now), repliesLabel(post.replyCount, words)];
+  if (post.photos.length > 0) parts.push(photosLabel(post.photos.length, words));
   const event = eventLine(post, words, language);
   return parts.join(' · ') + (event ? '\n' + event : '');
 }

@@ -41,6 +41,10 @@ interface Row {
   title: string;
   meta: string;
   fresh: boolean;
+  /** The first photo's thumbnail URL, '' when the post has none. */
+  thumb: string;
+  pw: number;
+  ph: number;
 }
 
 let stopListening: (() => void) | null = null;
@@ -70,6 +74,9 @@ export default Blits.Component('Feed', {
             :title="$row.title"
             :meta="$row.meta"
             :fresh="$row.fresh"
+            :thumb="$row.thumb"
+            :pw="$row.pw"
+            :ph="$row.ph"
             :testid="'post-' + $row.id"
           />
         </Element>
@@ -258,9 +265,10 @@ export default Blits.Component('Feed', {
       const fresh = this.freshIds as Record<string, boolean>;
       this.rows = (this.items as FeedPost[]).map((post, index) => {
         const meta = postMeta(post, words, language, now);
+        const first = post.photos[0];
         return {
           id: post.id,
-          key: [post.id, post.title, meta, language, rowH, index, fresh[post.id] ? 'fresh' : ''].join('|'),
+          key: [post.id, post.title, meta, language, rowH, index, fresh[post.id] ? 'fresh' : '', first ? first.id : ''].join('|'),
           y: 16 + index * step,
           w: WIDTH - 48,
           h: rowH,
@@ -268,6 +276,9 @@ export default Blits.Component('Feed', {
           title: post.title,
           meta,
           fresh: !!fresh[post.id],
+          thumb: first ? api.baseUrl + first.thumbUrl : '',
+          pw: first ? first.width : 0,
+          ph: first ? first.height : 0,
         };
       });
     },
@@ -401,7 +412,8 @@ export default Blits.Component('Feed', {
       if (this.focusIndex >= this.items.length - 3) this.loadMore();
     },
     onEvent(event: FeedRealtimeEvent) {
-      if (!this.alive) return;
+      // A photo for one's own draft changes nothing in the feed.
+      if (!this.alive || event.name === 'feed.draft_photos') return;
       if (event.name === 'feed.post_created' && this.kindFilter && event.data.kind !== this.kindFilter) return;
       this.reload(true);
     },

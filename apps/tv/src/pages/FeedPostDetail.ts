@@ -1,10 +1,12 @@
-// One post of the neighbours' feed: its text, who wrote it (first name and building), an event's date and places, the
-// row of action buttons (extensible: see feed/actions.ts), quick replies and "write a reply", and the replies (oldest
-// first, loaded page by page as focus nears the end; a neighbour's reply arrives without reload).
+// One post of the neighbours' feed: its text, who wrote it (first name and building), its photos (focusable; OK shows
+// one full screen, Left/Right go from one to the next, Back closes), an event's date and places, the row of action
+// buttons (extensible: see feed/actions.ts), quick replies and "write a reply", and the replies (oldest first, loaded
+// page by page as focus nears the end; a neighbour's reply arrives without reload).
 import Blits from '@lightningjs/blits';
-import type { FeedPost, PostReply } from '@palier/contracts/src/feed';
+import type { FeedPost, PostPhoto, PostReply } from '@palier/contracts/src/feed';
 import type { FeedRealtimeEvent } from '@palier/contracts/src/realtime';
 import { api } from '../api/session';
+import { format } from '../i18n';
 import { feedWords, formatAge, type FeedWords } from '../i18n/feed';
 import { reportMessage, reportScreen } from '../testing';
 import { horizontalStep, lookComputed, speak } from '../components/look';
@@ -13,6 +15,7 @@ import NoticeItem from '../components/NoticeItem';
 import Waiting from '../components/Waiting';
 import KeyHints from '../components/KeyHints';
 import Keyboard from '../components/Keyboard';
+import PhotoThumb from '../components/PhotoThumb';
 import { authorLine, eventLine, feedFailure, newIdempotencyKey, repliesLabel } from '../feed/describe';
 import { postActions, type PostAction } from '../feed/actions';
 import { onFeedEvent } from '../feed/events';
@@ -38,6 +41,24 @@ interface Control {
   col: number;
 }
 
+interface PhotoRow {
+  id: string;
+  key: string;
+  n: number;
+  x: number;
+  w: number;
+  h: number;
+  src: string;
+  pw: number;
+  ph: number;
+  label: string;
+}
+
+/** Up to four thumbnails across the post's column. */
+const PHOTO_GAP = 24;
+const PHOTO_W = Math.floor((LEFT_W - 3 * PHOTO_GAP) / 4);
+const PHOTO_H = Math.round((PHOTO_W * 3) / 4);
+
 interface ReplyRow {
   id: string;
   key: string;
@@ -52,7 +73,7 @@ let renders = 0;
 let stopListening: (() => void) | null = null;
 
 export default Blits.Component('FeedPostDetail', {
-  components: { Button, NoticeItem, Waiting, KeyHints, Keyboard },
+  components: { Button, NoticeItem, Waiting, KeyHints, Keyboard, PhotoThumb },
   props: ['id'],
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-feed-post', postId: $id, replies: $replies.length}">
@@ -61,7 +82,8 @@ export default Blits.Component('FeedPostDetail', {
         <Text :content="$kindLabel" :font="$f.bold" :size="$ts.small" :color="$c.fresh" x="0" y="0" :maxwidth="$leftW" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-kind'}" />
         <Text :content="$title" :font="$f.bold" :size="$ts.heading" :color="$c.text" x="0" :y="$ts.small * 1.5" :maxwidth="$leftW" maxlines="2" :lineheight="$ts.heading * 1.2" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-title'}" />
         <Text :content="$byline" :size="$ts.small" :color="$c.textMuted" x="0" :y="$bylineY" :maxwidth="$leftW" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-byline'}" />
-        <Text :content="$details" :size="$ts.body" :color="$c.text" x="0" :y="$bylineY + $ts.small * 1.7" :maxwidth="$leftW" :maxlines="$detailLines" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-body'}" />
+        <PhotoThumb :for="(photo, i) in $photoRows" key="$photo.key" ref="photo" :x="$photo.x" :y="$photosY" :w="$photo.w" :h="$photo.h" :src="$photo.src" :pw="$photo.pw" :ph="$photo.ph" :label="$photo.label" :hint="$words.photo.open" :testid="'post-photo-' + $photo.n" />
+        <Text :content="$details" :size="$ts.body" :color="$c.text" x="0" :y="$detailsY" :maxwidth="$leftW" :maxlines="$detailLines" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-body'}" />
       </Element>
       <Text :show="!!$post" :content="$quickTitle" :font="$f.bold" :size="$ts.small" :color="$c.textMuted" :x="$rtl ? 1920 - 96 - $leftW : 96" :y="$quickLabelY" :maxwidth="$leftW" :align="$rtl ? 'right' : 'left'" />
       <Element w="1920" h="1080" :alpha="$writing ? 0 : 1">
@@ -89,6 +111,11 @@ export default Blits.Component('FeedPostDetail', {
         <Text :content="$writeHelp" :size="$ts.body" :color="$writeBad ? $c.danger : $c.textMuted" x="96" :y="54 + $ts.title * 1.4" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" />
         <Keyboard ref="keyboard" x="96" :y="54 + $ts.title * 1.4 + $ts.body * 1.8" event="feedReply" limit="1000" lines="2" :placeholder="$title" testid="reply-keyboard" />
       </Element>
+      <Element :show="$viewerIndex >= 0" w="1920" h="1080" color="#000000" :inspector-data="{testid: 'photo-viewer', index: $viewerIndex, caption: $viewerCaption}">
+        <Text :content="$words.photo.loading" :size="$ts.body" :color="$c.textMuted" x="960" :y="54 + $viewerMaxH / 2" mount="{x: 0.5, y: 0.5}" />
+        <Element :show="!!$viewerSrc" :x="(1920 - $viewerBox.w) / 2" :y="54 + ($viewerMaxH - $viewerBox.h) / 2" :w="$viewerBox.w" :h="$viewerBox.h" :src="$viewerSrc" :inspector-data="{testid: 'photo-viewer-image', src: $viewerSrc, w: $viewerBox.w, h: $viewerBox.h}" />
+        <Text :content="$viewerCaption" :size="$ts.small" color="#ffffff" x="96" :y="1080 - 54 - $ts.small * 1.4" maxwidth="1728" maxlines="1" align="center" />
+      </Element>
     </Element>
   `,
   state() {
@@ -101,7 +128,11 @@ export default Blits.Component('FeedPostDetail', {
       actions: [] as PostAction[],
       controls: [] as Control[],
       controlIndex: 0,
-      zone: 'controls' as 'controls' | 'replies',
+      zone: 'controls' as 'controls' | 'replies' | 'photos',
+      photoRows: [] as PhotoRow[],
+      photoIndex: 0,
+      /** The photo shown full screen, -1 when none is. */
+      viewerIndex: -1,
       replies: [] as PostReply[],
       replyRows: [] as ReplyRow[],
       repliesCursor: null as string | null,
@@ -152,6 +183,41 @@ export default Blits.Component('FeedPostDetail', {
     bylineY() {
       return Math.round(this.ts.small * 1.5 + this.ts.heading * 1.2 * this.titleLines + this.ts.small * 0.4);
     },
+    photosY() {
+      return Math.round(this.bylineY + this.ts.small * 1.7 + 12);
+    },
+    /** The text starts under the photos, when there are any. */
+    detailsY() {
+      const photos = this.photoRows.length > 0 ? PHOTO_H + 40 : 0;
+      return Math.round(this.bylineY + this.ts.small * 1.7 + photos);
+    },
+    viewerPhoto(): PostPhoto | null {
+      const photos = this.post ? (this.post as FeedPost).photos : [];
+      const index = this.viewerIndex;
+      return index >= 0 && index < photos.length ? (photos[index] as PostPhoto) : null;
+    },
+    viewerSrc() {
+      const photo = this.viewerPhoto as PostPhoto | null;
+      return photo ? api.baseUrl + photo.url : '';
+    },
+    viewerMaxH() {
+      return 1080 - 54 - 54 - Math.round(this.ts.small * 2.4);
+    },
+    /** The photo as large as the screen allows, its proportions kept. */
+    viewerBox() {
+      const photo = this.viewerPhoto as PostPhoto | null;
+      if (!photo) return { w: 0, h: 0 };
+      const k = Math.min(1728 / photo.width, this.viewerMaxH / photo.height);
+      return { w: Math.round(photo.width * k), h: Math.round(photo.height * k) };
+    },
+    viewerCaption() {
+      // Everything read before deciding: Blits tracks what a run reads (an early return would hide the rest).
+      const words: FeedWords = this.words;
+      const count = this.post ? (this.post as FeedPost).photos.length : 0;
+      const index = this.viewerIndex;
+      if (index < 0 || count === 0) return '';
+      return format(words.photo.label, { index: index + 1, count }) + '   ·   ' + words.photo.viewerHelp;
+    },
     details() {
       if (!this.post) return '';
       const post = this.post as FeedPost;
@@ -164,7 +230,7 @@ export default Blits.Component('FeedPostDetail', {
     detailLines() {
       // As many lines as fit above the buttons (and above what just happened, while it shows).
       const top = this.notice ? this.noticeY - 16 : this.controlsTop - 24;
-      const start = 54 + this.bylineY + this.ts.small * 1.7;
+      const start = 54 + this.detailsY;
       return Math.max(1, Math.floor((top - start) / this.ts.lineHeight(this.ts.body)));
     },
     repliesTitle() {
@@ -216,8 +282,12 @@ export default Blits.Component('FeedPostDetail', {
     },
     hints() {
       // moderation: OK on a neighbour's reply reports it
+      const words: FeedWords = this.words;
+      const viewing = this.viewerIndex >= 0;
       const reply = this.zone === 'replies' ? (this.replies[this.replyIndex] as PostReply | undefined) : undefined;
-      const ok = reply && !reply.mine ? moderationWords(this.$appState.language).reportReply : this.t.common.choose;
+      let ok = reply && !reply.mine ? moderationWords(this.$appState.language).reportReply : this.t.common.choose;
+      if (this.zone === 'photos') ok = words.photo.open;
+      if (viewing) ok = words.photo.close;
       return [
         { key: 'ok', label: ok },
         { key: 'back', label: this.t.common.goBack },
@@ -278,11 +348,13 @@ export default Blits.Component('FeedPostDetail', {
     showPost(post: FeedPost) {
       this.post = post;
       this.actions = postActions(post, this.words);
+      this.buildPhotoRows();
       this.buildControls();
       speak([this.words.kind[post.kind], post.title, this.details].join('. '));
     },
     rebuild() {
       if (!this.post) return;
+      this.buildPhotoRows();
       this.actions = postActions(this.post as FeedPost, this.words);
       this.buildControls();
       this.buildReplyRows();
@@ -323,6 +395,44 @@ export default Blits.Component('FeedPostDetail', {
       // moderation: the screen never opens with "Report" in focus (an OK too many must not report a neighbour)
       const first = (this.controls as Control[]).findIndex((control) => control.id !== 'action-report');
       this.controlIndex = index >= 0 ? index : Math.max(0, first);
+      this.$setTimeout(() => this.focusCurrent(), 0);
+    },
+    /** The post's photos as focusable thumbnails, left to right (right to left in Arabic). */
+    buildPhotoRows() {
+      renders += 1;
+      const post = this.post as FeedPost | null;
+      const photos = post ? post.photos : [];
+      const words: FeedWords = this.words;
+      this.photoRows = photos.map((photo, i) => {
+        const x = i * (PHOTO_W + PHOTO_GAP);
+        return {
+          id: photo.id,
+          key: [renders, photo.id, this.$appState.language].join('|'),
+          n: i + 1,
+          x: this.rtl ? LEFT_W - x - PHOTO_W : x,
+          w: PHOTO_W,
+          h: PHOTO_H,
+          src: api.baseUrl + photo.thumbUrl,
+          pw: photo.width,
+          ph: photo.height,
+          label: format(words.photo.label, { index: i + 1, count: photos.length }),
+        };
+      });
+      this.photoIndex = Math.max(0, Math.min(this.photoIndex, this.photoRows.length - 1));
+      if (this.zone === 'photos' && this.photoRows.length === 0) this.zone = 'controls';
+      if (this.viewerIndex >= photos.length) this.viewerIndex = -1;
+    },
+    openViewer(index: number) {
+      const photos = this.post ? (this.post as FeedPost).photos : [];
+      if (index < 0 || index >= photos.length) return;
+      this.viewerIndex = index;
+      this.photoIndex = index;
+      reportMessage(this.viewerCaption);
+      speak(format(this.words.photo.label, { index: index + 1, count: photos.length }));
+    },
+    closeViewer() {
+      this.viewerIndex = -1;
+      reportMessage('');
       this.$setTimeout(() => this.focusCurrent(), 0);
     },
     buildReplyRows() {
@@ -388,6 +498,14 @@ export default Blits.Component('FeedPostDetail', {
       if (message) speak(message);
     },
     focusCurrent() {
+      if (this.zone === 'photos') {
+        const photo = this.$select('photo' + this.photoIndex);
+        if (photo) {
+          photo.$focus();
+          return;
+        }
+        this.zone = 'controls';
+      }
       if (this.zone === 'replies') {
         const reply = this.$select('reply' + this.replyIndex);
         if (reply) {
@@ -523,8 +641,11 @@ export default Blits.Component('FeedPostDetail', {
       const row = current.row + rowStep;
       const candidates = controls.filter((control) => control.row === row);
       if (candidates.length === 0) {
-        // Above the buttons are the replies.
-        if (rowStep < 0 && this.replies.length > 0) {
+        // Above the buttons are the post's photos, if it has any, else the replies.
+        if (rowStep < 0 && this.photoRows.length > 0) {
+          this.zone = 'photos';
+          this.focusCurrent();
+        } else if (rowStep < 0 && this.replies.length > 0) {
           this.zone = 'replies';
           this.focusCurrent();
         }
@@ -534,12 +655,25 @@ export default Blits.Component('FeedPostDetail', {
       this.controlIndex = controls.indexOf(same as Control);
       this.focusCurrent();
     },
+    /** Along the photos; past the last one (towards the replies' side) is the replies. */
+    movePhotos(step: number) {
+      const next = this.photoIndex + step;
+      if (next >= 0 && next < this.photoRows.length) {
+        this.photoIndex = next;
+        this.focusCurrent();
+      } else if (next >= this.photoRows.length && this.replies.length > 0) {
+        this.zone = 'replies';
+        this.focusCurrent();
+      }
+    },
     onEvent(event: FeedRealtimeEvent) {
       // moderation: the post itself was hidden or deleted: re-read it, which says it is no longer there
       if (this.alive && event.name === 'feed.content_moderated' && event.data.postId === this.id && !event.data.replyId) {
         this.post = null;
         this.controls = [];
         this.replyRows = [];
+        this.photoRows = [];
+        this.viewerIndex = -1;
         this.zone = 'controls';
         // The focused button is gone: the screen holds the focus itself, so Back still goes back.
         this.$focus();
@@ -554,6 +688,8 @@ export default Blits.Component('FeedPostDetail', {
   },
   input: {
     up() {
+      if (this.viewerIndex >= 0) return;
+      if (this.zone === 'photos') return;
       if (this.zone === 'replies') {
         if (this.replyIndex > 0) {
           this.replyIndex -= 1;
@@ -564,6 +700,12 @@ export default Blits.Component('FeedPostDetail', {
       this.moveControls(-1, 0);
     },
     down() {
+      if (this.viewerIndex >= 0) return;
+      if (this.zone === 'photos') {
+        this.zone = 'controls';
+        this.focusCurrent();
+        return;
+      }
       if (this.zone === 'replies') {
         if (this.replyIndex < this.replies.length - 1) {
           this.replyIndex += 1;
@@ -579,6 +721,14 @@ export default Blits.Component('FeedPostDetail', {
     },
     left() {
       const step = horizontalStep('left', this.rtl);
+      if (this.viewerIndex >= 0) {
+        this.openViewer(this.viewerIndex + step);
+        return;
+      }
+      if (this.zone === 'photos') {
+        this.movePhotos(step);
+        return;
+      }
       if (this.zone === 'replies') {
         this.zone = 'controls';
         this.focusCurrent();
@@ -588,6 +738,14 @@ export default Blits.Component('FeedPostDetail', {
     },
     right() {
       const step = horizontalStep('right', this.rtl);
+      if (this.viewerIndex >= 0) {
+        this.openViewer(this.viewerIndex + step);
+        return;
+      }
+      if (this.zone === 'photos') {
+        this.movePhotos(step);
+        return;
+      }
       if (this.zone === 'replies') {
         this.zone = 'controls';
         this.focusCurrent();
@@ -596,11 +754,16 @@ export default Blits.Component('FeedPostDetail', {
       this.moveControls(0, step);
     },
     enter() {
+      if (this.viewerIndex >= 0) {
+        this.closeViewer();
+        return;
+      }
       if (this.error) {
         this.load();
         return;
       }
-      if (this.zone === 'controls') this.choose();
+      if (this.zone === 'photos') this.openViewer(this.photoIndex);
+      else if (this.zone === 'controls') this.choose();
       // moderation: a neighbour's reply in focus can be reported
       else {
         const reply = this.replies[this.replyIndex] as PostReply | undefined;
@@ -608,6 +771,10 @@ export default Blits.Component('FeedPostDetail', {
       }
     },
     back() {
+      if (this.viewerIndex >= 0) {
+        this.closeViewer();
+        return;
+      }
       goBack(this, '/feed');
     },
   },

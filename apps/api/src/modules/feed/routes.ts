@@ -12,9 +12,11 @@ import {
   PageQuery,
   PostDraft,
   PostDraftContent,
+  PostPhoto,
   PostReply,
 } from '@palier/contracts';
 import { problemResponses } from '../../plugins/problems';
+import { DomainError } from '../../domain-error';
 import {
   cancelSignUp,
   clearDraft,
@@ -34,8 +36,12 @@ import { submissionGuard } from '../moderation/submission-guard';
 import type { EventReminderConfig } from '../../config';
 import type { PersonalNoticeSender } from '../appointments/reminders';
 import { startEventReminderScheduler } from './event-reminders';
+import { photoSizes } from '../photos/encoding';
+import { acceptPhotoUploads } from '../photos/uploads';
+import { postPhotoBytes, postPhotoLinks, removeDraftPhoto, uploadPostPhoto } from './photos';
 
 const PostParams = Type.Object({ postId: Type.String({ format: 'uuid' }) });
+const PhotoParams = Type.Object({ photoId: Type.String({ format: 'uuid' }) });
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) });
 const bearer = [{ bearer: [] }];
 const tags = ['feed'];
@@ -44,12 +50,15 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{
   forbiddenWords: string[];
   eventReminders: EventReminderConfig;
   sendNotice: PersonalNoticeSender;
+  linkSecret: string;
 }> = async (app, options) => {
   const ctx: FeedContext = {
     db: app.db,
     bus: app.eventBus,
     guard: submissionGuard(app.db, options.forbiddenWords),
     eventReminderMinute: options.eventReminders.minuteOfDay,
+    storage: app.storage,
+    links: postPhotoLinks(options.linkSecret),
   };
 
   // This instance's share of the reminders on the day of an event (claimed, so never sent twice across instances).
@@ -65,6 +74,9 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{
     app.addHook('onClose', async () => stop());
   }
 
+  // The phone sends a photo's bytes as they are; only here, and only this big.
+  acceptPhotoUploads(app, '/api/v1/feed/draft/photos');
+
   app.get(
     '/api/v1/feed',
     {
@@ -77,7 +89,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: Page(FeedPost), ...problemResponses(400, 401) },
       },
     },
-    async (request) => listFeed(app.db, request.device.place, request.query),
+    async (request) => listFeed(ctx, request.device.place, request.query),
   );
 
   app.post(
@@ -117,7 +129,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: FeedPost, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => feedPost(app.db, request.device.place, request.params.postId),
+    async (request) => feedPost(ctx, request.device.place, request.params.postId),
   );
 
   app.delete(
@@ -126,14 +138,14 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{
       preHandler: app.requireTenant,
       schema: {
         tags,
-        summary: 'Delete one’s own post, with its replies and sign-ups',
+        summary: 'Delete one’s own post, with its replies, sign-ups and photos',
         security: bearer,
         params: PostParams,
         response: { 204: Type.Null(), ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      await deletePost(app.db, request.device.place, request.params.postId);
+      await deletePost(ctx, request.device.place, request.params.postId);
       return reply.code(204).send(null);
     },
   );
@@ -238,7 +250,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: PostDraft, ...problemResponses(401) },
       },
     },
-    async (request) => loadDraft(app.db, request.device.place),
+    async (request) => loadDraft(ctx, request.device.place),
   );
 
   app.put(
@@ -253,7 +265,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: PostDraft, ...problemResponses(400, 401) },
       },
     },
-    async (request) => saveDraft(app.db, request.device.place, request.body),
+    async (request) => saveDraft(ctx, request.device.place, request.body),
   );
 
   app.delete(
@@ -263,8 +275,68 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{
       schema: { tags, summary: 'Throw the draft away', security: bearer, response: { 204: Type.Null(), ...problemResponses(401) } },
     },
     async (request, reply) => {
-      await clearDraft(app.db, request.device.place);
+      await clearDraft(ctx, request.device.place);
       return reply.code(204).send(null);
+    },
+  );
+
+  // --- photos: from the phone onto the draft, off it from the TV, and served through signed links ---
+
+  app.post(
+    '/api/v1/feed/draft/photos',
+    {
+      preHandler: app.requireHandoff('post_photos'),
+      schema: {
+        tags,
+        summary:
+          'With a post_photos hand-off token: send one photo for the post being written (JPEG, PNG or WebP, 10 MB at most, 4 a post)',
+        description: 'Re-encoded as JPEG without any metadata (location, camera) and at most 1600 px on its longer side.',
+        security: bearer,
+        response: { 201: PostPhoto, ...problemResponses(400, 401, 403, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new DomainError('photo_unreadable');
+      const photo = await uploadPostPhoto(ctx, request.handoff, request.body);
+      return reply.code(201).send(photo);
+    },
+  );
+
+  app.delete(
+    '/api/v1/feed/draft/photos/:photoId',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'Take a photo off the post being written (its files go too); the draft as it now is. Again is harmless.',
+        security: bearer,
+        params: PhotoParams,
+        response: { 200: PostDraft, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      await removeDraftPhoto(ctx, request.device.place.tenantId, request.params.photoId);
+      return loadDraft(ctx, request.device.place);
+    },
+  );
+
+  app.get(
+    '/api/v1/post-photos/:photoId/:size',
+    {
+      schema: {
+        tags,
+        summary: 'A post photo, through a signed link from a post (or the draft) the tenant may read; not while the post is hidden',
+        params: Type.Object({ photoId: Type.String({ format: 'uuid' }), size: Type.Enum(photoSizes) }),
+        querystring: Type.Object({ expires: Type.Integer(), signature: Type.String({ maxLength: 100 }) }),
+        response: { 200: Type.Any(), ...problemResponses(400, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { photoId, size } = request.params;
+      if (!ctx.links.tenant.verify(photoId, size, request.query.expires, request.query.signature)) throw new DomainError('forbidden');
+      const bytes = await postPhotoBytes(app.db, app.storage, photoId, size, 'tenant');
+      // Short: a post hidden by moderation should leave the TVs' caches soon.
+      return reply.type('image/jpeg').header('cache-control', 'private, max-age=600').send(bytes);
     },
   );
 };

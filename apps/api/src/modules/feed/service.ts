@@ -18,11 +18,13 @@ import type {
 } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import type { EventBus } from '../../plugins/event-bus';
+import type { Storage } from '../../plugins/storage';
 import type { TenantPlace } from '../places/tenant-place';
 import { raiseEvent } from '../realtime/service';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import type { SubmissionGuard } from '../moderation/submission-guard';
 import { eventReminderDue } from './event-reminders';
+import { deletePostPhotoFiles, photoIdsWhere, photosSelect, toPostPhoto, type PostPhotoLinks } from './photos';
 
 export interface FeedContext {
   db: PrismaClient;
@@ -30,7 +32,12 @@ export interface FeedContext {
   guard: SubmissionGuard;
   /** Paris minute of the day at which an event's reminder is due (EVENT_REMINDER_TIME). */
   eventReminderMinute: number;
+  storage: Storage;
+  links: PostPhotoLinks;
 }
+
+/** What reading the feed needs: the database, and the links it signs for the photos of the posts it shows. */
+export type FeedReader = Pick<FeedContext, 'db' | 'links'>;
 
 /** Moderation decides what may be submitted: forbidden words (per landlord and city), and no post while suspended. */
 function refuseForbidden(ctx: FeedContext, place: TenantPlace, fields: Record<string, string | undefined>, language?: ProblemLanguage) {
@@ -62,6 +69,7 @@ const postSelect = {
   eventCapacity: true,
   eventTaken: true,
   removedAt: true,
+  photos: photosSelect,
   // First name and building only: the select is the guarantee that nothing else leaves the database.
   author: { select: { firstName: true, home: { select: { building: { select: { name: true } } } } } },
 } satisfies Prisma.PostSelect;
@@ -73,7 +81,7 @@ function neighbour(author: { firstName: string; home: { building: { name: string
   return author ? { firstName: author.firstName, building: author.home.building.name } : { firstName: '', building: '' };
 }
 
-function toFeedPost(post: LoadedPost, place: TenantPlace, signedUp: Set<string>): FeedPost {
+function toFeedPost(links: PostPhotoLinks, post: LoadedPost, place: TenantPlace, signedUp: Set<string>, now = new Date()): FeedPost {
   return {
     id: post.id,
     kind: post.kind,
@@ -95,6 +103,8 @@ function toFeedPost(post: LoadedPost, place: TenantPlace, signedUp: Set<string>)
             signedUp: signedUp.has(post.id),
           }
         : null,
+    // Links are signed here, for a tenant the caller already checked may read the post.
+    photos: post.removedAt ? [] : post.photos.map((photo) => toPostPhoto(links.tenant, photo, now)),
   };
 }
 
@@ -122,7 +132,7 @@ async function visiblePost(db: PrismaClient, place: TenantPlace, postId: string)
  * (audienceId[, kind], createdAt DESC, id DESC), each stopped after limit+1 rows, merged: a page reads at most
  * 3 × (limit+1) index entries however many posts exist.
  */
-export async function listFeed(db: PrismaClient, place: TenantPlace, query: FeedQuery): Promise<Page<FeedPost>> {
+export async function listFeed({ db, links }: FeedReader, place: TenantPlace, query: FeedQuery): Promise<Page<FeedPost>> {
   const limit = query.limit ?? 20;
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const ids = await db.$queryRaw<{ id: string }[]>(feedPageSql(place, limit, query.kind, after));
@@ -134,7 +144,7 @@ export async function listFeed(db: PrismaClient, place: TenantPlace, query: Feed
   const signedUp = await signedUpTo(db, place.tenantId, ordered);
   const last = ordered[ordered.length - 1];
   return {
-    items: ordered.map((post) => toFeedPost(post, place, signedUp)),
+    items: ordered.map((post) => toFeedPost(links, post, place, signedUp)),
     nextCursor: ids.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }
@@ -151,9 +161,9 @@ export function feedPageSql(place: TenantPlace, limit: number, kind: PostKind | 
     ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit + 1}`;
 }
 
-export async function feedPost(db: PrismaClient, place: TenantPlace, postId: string): Promise<FeedPost> {
+export async function feedPost({ db, links }: FeedReader, place: TenantPlace, postId: string): Promise<FeedPost> {
   const post = await visiblePost(db, place, postId);
-  return toFeedPost(post, place, await signedUpTo(db, place.tenantId, [post]));
+  return toFeedPost(links, post, place, await signedUpTo(db, place.tenantId, [post]));
 }
 
 export async function createPost(
@@ -167,7 +177,7 @@ export async function createPost(
   const key = idempotencyKey ? `${place.tenantId}:${idempotencyKey}` : undefined;
   if (key) {
     const existing = await db.post.findUnique({ where: { idempotencyKey: key }, select: { id: true } });
-    if (existing) return { post: await feedPost(db, place, existing.id), created: false };
+    if (existing) return { post: await feedPost(ctx, place, existing.id), created: false };
   }
   if (request.kind === 'EVENT' && !request.event) {
     throw new DomainError('validation_failed', undefined, {
@@ -187,39 +197,53 @@ export async function createPost(
   const audienceId = audienceIdOf(place, audience);
   let id: string;
   try {
-    ({ id } = await db.post.create({
-      data: {
-        authorId: place.tenantId,
-        kind: request.kind,
-        audienceKind: audience,
-        audienceId,
-        title: request.title.trim(),
-        body: request.body.trim(),
-        eventStartsAt: request.event ? new Date(request.event.startsAt) : null,
-        eventPlace: request.event?.place.trim() ?? null,
-        eventCapacity: request.event?.capacity ?? null,
-        idempotencyKey: key,
-      },
-      select: { id: true },
-    }));
+    id = await db.$transaction(async (tx) => {
+      const created = await tx.post.create({
+        data: {
+          authorId: place.tenantId,
+          kind: request.kind,
+          audienceKind: audience,
+          audienceId,
+          title: request.title.trim(),
+          body: request.body.trim(),
+          eventStartsAt: request.event ? new Date(request.event.startsAt) : null,
+          eventPlace: request.event?.place.trim() ?? null,
+          eventCapacity: request.event?.capacity ?? null,
+          idempotencyKey: key,
+        },
+        select: { id: true },
+      });
+      // The draft's photos become the post's, in their order. The draft row is locked first, so a photo the phone is
+      // sending right now lands either before (and moves) or after (refused: the draft is gone), never in between.
+      const [draft] = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT "id" FROM "PostDraft" WHERE "tenantId" = ${place.tenantId}::uuid FOR UPDATE`;
+      if (draft) {
+        await tx.postPhoto.updateMany({ where: { draftId: draft.id }, data: { draftId: null, postId: created.id } });
+        await tx.postDraft.delete({ where: { tenantId: place.tenantId } });
+      }
+      return created.id;
+    });
   } catch (error) {
     // Two retries raced: the other one created it.
     if (key && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       const existing = await db.post.findUniqueOrThrow({ where: { idempotencyKey: key }, select: { id: true } });
-      return { post: await feedPost(db, place, existing.id), created: false };
+      return { post: await feedPost(ctx, place, existing.id), created: false };
     }
     throw error;
   }
-  await db.postDraft.deleteMany({ where: { tenantId: place.tenantId } });
   await raiseEvent(db, ctx.bus, `${audience}:${audienceId}`, { name: 'feed.post_created', data: { postId: id, kind: request.kind } });
-  return { post: await feedPost(db, place, id), created: true };
+  return { post: await feedPost(ctx, place, id), created: true };
 }
 
-/** Only the author deletes their post; replies and seats go with it. */
-export async function deletePost(db: PrismaClient, place: TenantPlace, postId: string): Promise<void> {
+/** Only the author deletes their post; replies, seats and photos (rows and files) go with it. */
+export async function deletePost(ctx: FeedContext, place: TenantPlace, postId: string): Promise<void> {
+  const { db } = ctx;
   const post = await visiblePost(db, place, postId);
   if (post.authorId !== place.tenantId) throw new DomainError('forbidden');
+  const photoIds = post.photos.map((photo) => photo.id);
   await db.post.deleteMany({ where: { id: postId, authorId: place.tenantId } });
+  await deletePostPhotoFiles(ctx.storage, photoIds);
 }
 
 // --- replies ---
@@ -373,7 +397,7 @@ export async function moveEvent(
       data: { reminderDueAt: eventReminderDue(startsAt, ctx.eventReminderMinute), reminderClaimedAt: null, reminderSentAt: null },
     });
   });
-  return feedPost(db, place, postId);
+  return feedPost(ctx, place, postId);
 }
 
 export async function cancelSignUp(db: PrismaClient, place: TenantPlace, postId: string): Promise<EventSeat> {
@@ -397,22 +421,42 @@ async function seat(db: PrismaClient, tenantId: string, postId: string): Promise
 
 // --- the draft ---
 
-export async function loadDraft(db: PrismaClient, place: TenantPlace): Promise<PostDraft> {
-  const draft = await db.postDraft.findUnique({ where: { tenantId: place.tenantId } });
+const draftSelect = { id: true, content: true, updatedAt: true, photos: photosSelect } satisfies Prisma.PostDraftSelect;
+
+function toDraft(links: PostPhotoLinks, draft: Prisma.PostDraftGetPayload<{ select: typeof draftSelect }> | null): PostDraft {
   return draft
-    ? { content: draft.content as PostDraftContent, updatedAt: draft.updatedAt.toISOString() }
-    : { content: null, updatedAt: null };
+    ? {
+        id: draft.id,
+        content: draft.content as PostDraftContent,
+        updatedAt: draft.updatedAt.toISOString(),
+        photos: draft.photos.map((photo) => toPostPhoto(links.tenant, photo)),
+      }
+    : { id: null, content: null, updatedAt: null, photos: [] };
 }
 
-export async function saveDraft(db: PrismaClient, place: TenantPlace, content: PostDraftContent): Promise<PostDraft> {
+export async function loadDraft({ db, links }: FeedReader, place: TenantPlace): Promise<PostDraft> {
+  return toDraft(links, await db.postDraft.findUnique({ where: { tenantId: place.tenantId }, select: draftSelect }));
+}
+
+/** Replaces the content; the draft keeps its id (and so its photos and the phone hand-off naming it). */
+export async function saveDraft({ db, links }: FeedReader, place: TenantPlace, content: PostDraftContent): Promise<PostDraft> {
   const draft = await db.postDraft.upsert({
     where: { tenantId: place.tenantId },
     create: { tenantId: place.tenantId, content },
     update: { content },
+    select: draftSelect,
   });
-  return { content: draft.content as PostDraftContent, updatedAt: draft.updatedAt.toISOString() };
+  return toDraft(links, draft);
 }
 
-export async function clearDraft(db: PrismaClient, place: TenantPlace): Promise<void> {
-  await db.postDraft.deleteMany({ where: { tenantId: place.tenantId } });
+/** Throws the draft away, with its photos' rows (cascade) and files. */
+export async function clearDraft(ctx: FeedContext, place: TenantPlace): Promise<void> {
+  // Locked first, so a photo arriving meanwhile is either counted here or refused (the draft is gone): no lost file.
+  const photoIds = await ctx.db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "PostDraft" WHERE "tenantId" = ${place.tenantId}::uuid FOR UPDATE`;
+    const ids = await photoIdsWhere(tx, { draft: { tenantId: place.tenantId } });
+    await tx.postDraft.deleteMany({ where: { tenantId: place.tenantId } });
+    return ids;
+  });
+  await deletePostPhotoFiles(ctx.storage, photoIds);
 }

@@ -31,5 +31,14 @@ export function handoffSubjectChecks(db: PrismaClient): Record<HandoffPurpose, S
     },
     // The tenant's data export (wip/neighbours): about the tenant themself, no subject.
     data_export: async () => {},
+    // Photos for the neighbourhood post being written: its draft, which must be the tenant's and still there.
+    post_photos: async (place, draftId) => {
+      if (!draftId)
+        throw new DomainError('validation_failed', undefined, {
+          errors: [{ field: 'body.subjectId', message: 'the post draft is required' }],
+        });
+      const draft = await db.postDraft.findFirst({ where: { id: draftId, tenantId: place.tenantId }, select: { id: true } });
+      if (!draft) throw new DomainError('not_found');
+    },
   };
 }

@@ -28,14 +28,24 @@ import {
   type ModerationContext,
 } from './service';
 import { addForbiddenWord, listForbiddenWords, removeForbiddenWord } from './forbidden-word-list';
+import { DomainError } from '../../domain-error';
+import { postPhotoBytes, postPhotoLinks } from '../feed/photos';
+import { photoSizes } from '../photos/encoding';
 
 const CaseParams = Type.Object({ caseId: Type.String({ format: 'uuid' }) });
 const WordParams = Type.Object({ wordId: Type.String({ format: 'uuid' }) });
 const bearer = [{ bearer: [] }];
 const tags = ['moderation'];
 
-export const moderationRoutes: FastifyPluginAsyncTypebox<{ hideThreshold: number }> = async (app, options) => {
-  const ctx: ModerationContext = { db: app.db, bus: app.eventBus, hideThreshold: options.hideThreshold };
+export const moderationRoutes: FastifyPluginAsyncTypebox<{ hideThreshold: number; linkSecret: string }> = async (app, options) => {
+  const links = postPhotoLinks(options.linkSecret);
+  const ctx: ModerationContext = {
+    db: app.db,
+    bus: app.eventBus,
+    hideThreshold: options.hideThreshold,
+    storage: app.storage,
+    photoLinks: links.moderation,
+  };
   const moderator = app.requireStaff(...MODERATION_ROLES);
 
   app.post(
@@ -82,7 +92,27 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{ hideThreshold: number
         response: { 200: ModerationCaseDetail, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => caseDetail(app.db, request.staff, request.params.caseId, request.language),
+    async (request) => caseDetail(ctx, request.staff, request.params.caseId, request.language),
+  );
+
+  app.get(
+    '/api/v1/moderation/post-photos/:photoId/:size',
+    {
+      preHandler: moderator,
+      schema: {
+        tags,
+        summary: 'A reported post’s photo (hidden or not), through a signed link from a case the moderator may read',
+        params: Type.Object({ photoId: Type.String({ format: 'uuid' }), size: Type.Enum(photoSizes) }),
+        querystring: Type.Object({ expires: Type.Integer(), signature: Type.String({ maxLength: 100 }) }),
+        response: { 200: Type.Any(), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { photoId, size } = request.params;
+      if (!links.moderation.verify(photoId, size, request.query.expires, request.query.signature)) throw new DomainError('forbidden');
+      const bytes = await postPhotoBytes(app.db, app.storage, photoId, size, 'moderator');
+      return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(bytes);
+    },
   );
 
   app.post(

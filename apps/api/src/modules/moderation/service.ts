@@ -17,7 +17,10 @@ import type {
 } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import type { EventBus } from '../../plugins/event-bus';
+import type { Storage } from '../../plugins/storage';
 import type { StaffContext } from '../accounts/staff-sessions';
+import { deletePostPhotoFiles, photoIdsWhere, photosSelect, toPostPhoto } from '../feed/photos';
+import type { PhotoLinks } from '../photos/signed-links';
 import type { TenantPlace } from '../places/tenant-place';
 import { raiseEvent } from '../realtime/service';
 import { decodeCursor, encodeCursor } from '../../pagination';
@@ -30,6 +33,10 @@ export interface ModerationContext {
   bus: EventBus;
   /** Distinct neighbours whose reports hide a post or a reply until a moderator reviews it. */
   hideThreshold: number;
+  /** Where a deleted post's photos are removed from. */
+  storage: Storage;
+  /** Moderators' links to a post's photos (they open a hidden post's photos too). */
+  photoLinks: PhotoLinks;
 }
 
 /** What a case keeps of the content at the first report, so the log survives a deletion. */
@@ -371,7 +378,7 @@ function toLogEntry(action: LoadedAction, language: ProblemLanguage): Moderation
 }
 
 export async function caseDetail(
-  db: PrismaClient,
+  { db, photoLinks }: Pick<ModerationContext, 'db' | 'photoLinks'>,
   staff: StaffContext,
   caseId: string,
   language: ProblemLanguage = 'fr',
@@ -385,7 +392,7 @@ export async function caseDetail(
     (snapshot.conversationId
       ? ((await db.conversation.findUnique({ where: { id: snapshot.conversationId }, select: { postId: true } }))?.postId ?? null)
       : null);
-  const [reports, actions, history, suspension, post] = await Promise.all([
+  const [reports, actions, history, suspension, post, photos] = await Promise.all([
     db.contentReport.findMany({ where: { caseId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db.moderationAction.findMany({ where: { caseId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: actionInclude }),
     db.moderationAction.findMany({
@@ -404,6 +411,8 @@ export async function caseDetail(
           select: { id: true, title: true, body: true, author: { select: neighbourSelect } },
         })
       : null,
+    // A reported post's photos, as they are now: hidden ones too (that is what the moderator judges), none once deleted.
+    found.targetKind === 'POST' ? db.postPhoto.findMany({ where: { postId: found.targetId }, ...photosSelect }) : [],
   ]);
   return {
     ...summary!,
@@ -412,6 +421,7 @@ export async function caseDetail(
     inReplyTo: post
       ? { id: post.id, title: post.title, body: post.body, author: post.author ? neighbour(post.author) : { firstName: '—', building: '' } }
       : null,
+    photos: photos.map((photo) => toPostPhoto(photoLinks, photo)),
     reports: reports.map((report) => ({
       reason: report.reason,
       comment: report.comment,
@@ -462,6 +472,8 @@ export async function decide(
   if (decision === 'HIDE' && !content) throw new DomainError('moderation_action_refused');
   if (decision === 'DELETE' && !content && found.targetKind !== 'MESSAGE') throw new DomainError('moderation_action_refused');
 
+  // A deleted post's photos: their rows go with it (cascade), their files once the decision is committed.
+  let deletedPhotoIds: string[] = [];
   const result = await db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "ModerationCase"
       WHERE "id" = ${caseId}::uuid FOR UPDATE`;
@@ -484,6 +496,7 @@ export async function decide(
       case 'DELETE': {
         const wasVisible = !(await isHiddenTx(tx, found.targetKind, found.targetId));
         if (found.targetKind === 'POST') {
+          deletedPhotoIds = await photoIdsWhere(tx, { postId: found.targetId });
           await tx.post.deleteMany({ where: { id: found.targetId } });
         } else if (found.targetKind === 'MESSAGE') {
           await tx.conversationMessage.deleteMany({ where: { id: found.targetId } });
@@ -521,6 +534,7 @@ export async function decide(
     return { action, visibility };
   });
 
+  await deletePostPhotoFiles(ctx.storage, deletedPhotoIds);
   if (result.visibility !== null && content) {
     await announceModerated(ctx, found.targetKind, found.targetId, snapshot, result.visibility);
   }
@@ -538,7 +552,7 @@ export async function decide(
       suspendedUntil,
     });
   }
-  return caseDetail(db, staff, caseId, language);
+  return caseDetail(ctx, staff, caseId, language);
 }
 
 async function isHiddenTx(tx: Prisma.TransactionClient, kind: ModerationTargetKind, id: string): Promise<boolean> {

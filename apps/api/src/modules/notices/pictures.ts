@@ -7,7 +7,7 @@ import type { NoticePicture } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import type { Storage } from '../../plugins/storage';
 import type { StaffContext } from '../accounts/staff-sessions';
-import { reencodePhoto } from '../reports/photos';
+import { reencodePhoto } from '../photos/encoding';
 
 /** The TV shows the picture in a 960 × 540 box at most; ~60–150 KB at this quality. */
 const SCREEN_BOX = { width: 960, height: 540, quality: 76 };

@@ -1,5 +1,4 @@
 // HTTP routes of notices: the tenant's reading and the staff's publishing.
-import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
@@ -16,7 +15,7 @@ import {
 } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import { problemResponses } from '../../plugins/problems';
-import { MAX_PHOTO_BYTES, PHOTO_CONTENT_TYPES } from '../reports/photos';
+import { acceptPhotoUploads } from '../photos/uploads';
 import { noticeBuildingReads } from './building-reads';
 import { pictureBytes, uploadNoticePicture } from './pictures';
 import { remindNotice } from './reminders';
@@ -35,16 +34,7 @@ const bearer = [{ bearer: [] }];
 
 export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Staff send a picture's bytes as they are; only here, and only this big.
-  app.addContentTypeParser([...PHOTO_CONTENT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) =>
-    done(null, body),
-  );
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (request.url.startsWith('/api/v1/staff/notice-pictures')) {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.problem('photo_too_large');
-      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.problem('photo_unreadable');
-    }
-    throw error;
-  });
+  acceptPhotoUploads(app, '/api/v1/staff/notice-pictures');
 
   app.get(
     '/api/v1/notices',

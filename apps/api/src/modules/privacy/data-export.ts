@@ -4,6 +4,13 @@ import type { PrismaClient } from '@prisma/client';
 import type { TenantDataExport } from '@palier/contracts';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+/** A photo as the export lists it: what it is, not the picture (the TV shows it; the file is one request away). */
+const photoEntry = (photo: { width: number; height: number; bytes: number; createdAt: Date }) => ({
+  width: photo.width,
+  height: photo.height,
+  bytes: photo.bytes,
+  createdAt: iso(photo.createdAt),
+});
 const neighbourSelect = { firstName: true, home: { select: { building: { select: { name: true } } } } } as const;
 const neighbourOf = (tenant: { firstName: string; home: { building: { name: string } } } | null) =>
   tenant ? { firstName: tenant.firstName, building: tenant.home.building.name } : null;
@@ -18,7 +25,11 @@ export async function exportTenantData(db: PrismaClient, tenantId: string, now =
       db.device.findMany({ where: { tenantId }, orderBy: { createdAt: 'asc' } }),
       db.deviceAuthorization.findMany({ where: { tenantId }, orderBy: { createdAt: 'asc' } }),
       db.noticeRead.findMany({ where: { tenantId }, orderBy: { readAt: 'asc' }, include: { notice: { select: { title: true } } } }),
-      db.post.findMany({ where: { authorId: tenantId }, orderBy: { createdAt: 'asc' } }),
+      db.post.findMany({
+        where: { authorId: tenantId },
+        orderBy: { createdAt: 'asc' },
+        include: { photos: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
+      }),
       db.postReply.findMany({
         where: { authorId: tenantId },
         orderBy: { createdAt: 'asc' },
@@ -29,7 +40,7 @@ export async function exportTenantData(db: PrismaClient, tenantId: string, now =
         orderBy: { createdAt: 'asc' },
         include: { post: { select: { title: true, eventStartsAt: true } } },
       }),
-      db.postDraft.findUnique({ where: { tenantId } }),
+      db.postDraft.findUnique({ where: { tenantId }, include: { photos: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } } }),
       db.conversationParticipant.findMany({
         where: { tenantId },
         orderBy: { lastMessageAt: 'asc' },
@@ -111,6 +122,7 @@ export async function exportTenantData(db: PrismaClient, tenantId: string, now =
         ? { startsAt: iso(post.eventStartsAt), place: post.eventPlace, capacity: post.eventCapacity, taken: post.eventTaken }
         : null,
       replyCount: post.replyCount,
+      photos: post.photos.map(photoEntry),
       createdAt: iso(post.createdAt),
     })),
     replies: replies.map((reply) => ({
@@ -126,7 +138,7 @@ export async function exportTenantData(db: PrismaClient, tenantId: string, now =
       startsAt: iso(signup.post.eventStartsAt),
       signedUpAt: iso(signup.createdAt),
     })),
-    postDraft: draft ? { content: draft.content, updatedAt: iso(draft.updatedAt) } : null,
+    postDraft: draft ? { content: draft.content, updatedAt: iso(draft.updatedAt), photos: draft.photos.map(photoEntry) } : null,
     conversations: seats.map(({ conversation, role, lastReadAt }) => ({
       id: conversation.id,
       intent: conversation.intent,
@@ -163,12 +175,7 @@ export async function exportTenantData(db: PrismaClient, tenantId: string, now =
         body: event.body,
         at: iso(event.at),
       })),
-      photos: report.photos.map((photo) => ({
-        width: photo.width,
-        height: photo.height,
-        bytes: photo.bytes,
-        createdAt: iso(photo.createdAt),
-      })),
+      photos: report.photos.map(photoEntry),
       appointmentSlots: report.slots.map((slot) => ({
         startsAt: iso(slot.startsAt),
         endsAt: iso(slot.endsAt),

@@ -1,9 +1,10 @@
 // A tenant leaves Palier (RGPD right to erasure): what is theirs goes, what the landlord must keep is detached from them.
 //
 // Erased: profile, devices and refresh tokens, device authorizations, notice read receipts, posts, replies, event
-// seats, the draft, conversation messages and seats, blocks both ways, phone hand-offs, draft photos, "me too"s,
-// realtime events about them, and every Redis key naming them. A post others replied to stays as an empty shell
-// (removedAt) so their replies stay, "answering a removed message".
+// seats, the draft, conversation messages and seats, blocks both ways, phone hand-offs, draft report photos, the photos
+// of their posts and of their post draft (rows and files), "me too"s, realtime events about them, and every Redis key
+// naming them. A post others replied to stays as an empty shell (removedAt) so their replies stay, "answering a
+// removed message", without its photos.
 // Kept but detached (Tenant row gone, foreign keys set to null, names scrubbed from free text): fault reports with their
 // timeline and photos, and calls. The landlord needs them for the home (maintenance history, warranty and insurance
 // claims, service-level reporting); they stay tied to the flat, which outlives its tenant, not to the person.
@@ -14,6 +15,8 @@ import type { EventBus } from '../../plugins/event-bus';
 import type { RedisClient } from '../../plugins/redis';
 import type { Storage } from '../../plugins/storage';
 import { LIVE_STATES } from '../calls/state-machine';
+import { deletePostPhotoFiles, photoIdsWhere } from '../feed/photos';
+import { deletePhotoFiles } from '../photos/files';
 import { raiseEvent } from '../realtime/service';
 
 export interface ErasureContext {
@@ -58,13 +61,19 @@ export async function eraseTenant(ctx: ErasureContext, tenantId: string): Promis
   const scrub = nameScrubber([tenant.firstName, tenant.lastName, tenant.reference]);
   const now = new Date();
 
-  const draftPhotos = await db.reportPhoto.findMany({ where: { tenantId, reportId: null }, select: { storageKey: true } });
+  const draftPhotos = await db.reportPhoto.findMany({ where: { tenantId, reportId: null }, select: { id: true } });
   const conversations = await db.conversationParticipant.findMany({ where: { tenantId }, select: { conversationId: true } });
   const conversationIds = conversations.map((row) => row.conversationId);
 
+  let postPhotoIds: string[] = [];
   const outcome = await db.$transaction(
     async (tx) => {
-      // --- the feed: the leaver's replies and seats on others' posts go, and the counters follow ---
+      // --- the feed: their photos first (the draft locked, so none arrives from the phone meanwhile), on every post
+      // of theirs, the shells included; the files go after the commit ---
+      await tx.$queryRaw`SELECT "id" FROM "PostDraft" WHERE "tenantId" = ${tenantId}::uuid FOR UPDATE`;
+      postPhotoIds = await photoIdsWhere(tx, { authorId: tenantId });
+      await tx.postPhoto.deleteMany({ where: { authorId: tenantId } });
+      // --- the leaver's replies and seats on others' posts go, and the counters follow ---
       const repliedTo = await tx.postReply.findMany({ where: { authorId: tenantId }, select: { postId: true }, distinct: ['postId'] });
       await tx.postReply.deleteMany({ where: { authorId: tenantId } });
       const seats = await tx.eventSignup.findMany({ where: { tenantId }, select: { postId: true } });
@@ -184,7 +193,12 @@ export async function eraseTenant(ctx: ErasureContext, tenantId: string): Promis
   );
 
   // After the commit: files, Redis, and the other side of each conversation.
-  for (const photo of draftPhotos) await ctx.storage.delete(photo.storageKey).catch(() => undefined);
+  await deletePhotoFiles(
+    ctx.storage,
+    'report-photos',
+    draftPhotos.map((photo) => photo.id),
+  );
+  await deletePostPhotoFiles(ctx.storage, postPhotoIds);
   const redisKeysDeleted = await sweepRedis(ctx, [tenantId, tenant.reference]);
   for (const conversationId of conversationIds) {
     const others = await db.conversationParticipant.findMany({ where: { conversationId }, select: { tenantId: true } });

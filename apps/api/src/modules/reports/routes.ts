@@ -1,6 +1,5 @@
 // HTTP routes of fault reports: the tenant's TV, the tenant's phone (photos) and the landlord's console.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyError } from 'fastify';
 import { Type } from 'typebox';
 import {
   AcceptSlotRequest,
@@ -24,7 +23,9 @@ import {
 } from '@palier/contracts';
 import { problemResponses } from '../../plugins/problems';
 import { DomainError } from '../../domain-error';
-import { MAX_PHOTO_BYTES, PHOTO_CONTENT_TYPES, photoLinks, photoSizes } from './photos';
+import { photoSizes } from '../photos/encoding';
+import { signedPhotoLinks } from '../photos/signed-links';
+import { acceptPhotoUploads } from '../photos/uploads';
 import {
   HANDLING_ROLES,
   READING_ROLES,
@@ -57,19 +58,15 @@ const bearer = [{ bearer: [] }];
 const tags = ['reports'];
 
 export const reportRoutes: FastifyPluginAsyncTypebox<{ linkSecret: string }> = async (app, options) => {
-  const ctx: ReportContext = { db: app.db, bus: app.eventBus, storage: app.storage, links: photoLinks(options.linkSecret) };
+  const ctx: ReportContext = {
+    db: app.db,
+    bus: app.eventBus,
+    storage: app.storage,
+    links: signedPhotoLinks(options.linkSecret, 'report-photo', '/api/v1/report-photos'),
+  };
 
   // The phone sends a photo's bytes as they are; only here, and only this big.
-  app.addContentTypeParser([...PHOTO_CONTENT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) =>
-    done(null, body),
-  );
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (request.url.startsWith('/api/v1/reports/photos')) {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.problem('photo_too_large');
-      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.problem('photo_unreadable');
-    }
-    throw error;
-  });
+  acceptPhotoUploads(app, '/api/v1/reports/photos');
 
   // --- the tenant's TV ---
 

@@ -32,7 +32,9 @@ import { coversBuilding } from '../places/service';
 import { raiseEvent } from '../realtime/service';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import { availableActions, decideTransition, reopenDeadline, type ReportActor } from './state-machine';
-import { photoKey, reencodePhoto, type PhotoLinks } from './photos';
+import { reencodePhoto } from '../photos/encoding';
+import { photoKey, storePhoto } from '../photos/files';
+import type { PhotoLinks } from '../photos/signed-links';
 
 export const HANDLING_ROLES = ['CARETAKER', 'ADMIN'] as const;
 export const READING_ROLES = ['CARETAKER', 'AGENT', 'ADMIN'] as const;
@@ -553,15 +555,14 @@ export async function uploadPhoto(
   if (already >= MAX_REPORT_PHOTOS) throw new DomainError('too_many_photos');
   const encoded = await reencodePhoto(bytes);
   const id = randomUUID();
-  await ctx.storage.put(photoKey(id, 'full'), encoded.full, 'image/jpeg');
-  await ctx.storage.put(photoKey(id, 'thumb'), encoded.thumb, 'image/jpeg');
+  const storageKey = await storePhoto(ctx.storage, 'report-photos', id, encoded);
   const photo = await db.reportPhoto.create({
     data: {
       id,
       reportId,
       tenantId: handoff.tenantId,
       handoffId: handoff.handoffId,
-      storageKey: photoKey(id, 'full'),
+      storageKey,
       width: encoded.width,
       height: encoded.height,
       bytes: encoded.full.length,
@@ -753,7 +754,7 @@ export async function reportAssignees(db: PrismaClient, staff: StaffContext) {
 
 /** Serves a stored photo, given a link the API signed; the signature is the authorisation. */
 export async function photoBytes(ctx: ReportContext, photoId: string, size: 'full' | 'thumb'): Promise<Buffer> {
-  const bytes = await ctx.storage.get(photoKey(photoId, size));
+  const bytes = await ctx.storage.get(photoKey('report-photos', photoId, size));
   if (!bytes) throw new DomainError('not_found');
   return bytes;
 }

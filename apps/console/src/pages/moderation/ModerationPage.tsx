@@ -342,6 +342,21 @@ function CaseDetail({
       <blockquote className="moderation-content" data-testid="moderation-content">
         {item.content.title && <p className="moderation-content__title">{item.content.title}</p>}
         <p className="moderation-content__body">{item.content.body}</p>
+        {item.photos.length > 0 && (
+          // The post's photos as they are now (hidden ones too); each opens full size in a new tab.
+          <div className="moderation-photos" data-testid="moderation-photos">
+            {item.photos.map((photo, index) => (
+              <a key={photo.id} href={photo.url} target="_blank" rel="noreferrer">
+                <img
+                  src={photo.thumbUrl}
+                  alt={m('photoAlt', { index: index + 1, count: item.photos.length })}
+                  width={160}
+                  data-testid="moderation-photo"
+                />
+              </a>
+            ))}
+          </div>
+        )}
         {item.content.createdAt && <p className="muted">{m('postedAt', { date: dateTime(language, item.content.createdAt) })}</p>}
       </blockquote>
       {item.inReplyTo && (
