@@ -146,7 +146,7 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Send cookies (the console's staff session). */
   withCredentials?: boolean;
-  /** Set by asHelper(): the tenant e-service calls go to that mandate's routes, in the name of the tenant who gave it. */
+  /** Set by asHelper(): the tenant e-service and report calls go to that mandate's routes, in the name of the tenant who gave it. */
   mandateId?: string;
 }
 
@@ -187,13 +187,17 @@ export class PalierClient {
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
-  /** The same client acting for the tenant who gave `mandateId` (its e-service methods only). */
+  /** The same client acting for the tenant who gave `mandateId` (its e-service and fault-report methods only). */
   asHelper(mandateId: string): PalierClient {
     return new PalierClient({ ...this.options, mandateId });
   }
 
   private get eservices(): string {
     return this.options.mandateId ? '/api/v1/mandates/' + encodeURIComponent(this.options.mandateId) + '/eservices' : '/api/v1/eservices';
+  }
+
+  private get tenantReports(): string {
+    return this.options.mandateId ? '/api/v1/mandates/' + encodeURIComponent(this.options.mandateId) + '/reports' : '/api/v1/reports';
   }
 
   get baseUrl(): string {
@@ -532,15 +536,15 @@ export class PalierClient {
   // --- fault reports (tenant) ---
   /** Send a report; pass the same idempotencyKey when retrying, so it is created once. */
   submitReport(body: SubmitReportRequest, idempotencyKey: string): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports', { body, headers: { 'idempotency-key': idempotencyKey } });
+    return this.request('POST', this.tenantReports, { body, headers: { 'idempotency-key': idempotencyKey } });
   }
 
   reports(page: PageQuery = {}): Promise<Page<TenantReportSummary>> {
-    return this.request('GET', '/api/v1/reports', { query: page });
+    return this.request('GET', this.tenantReports, { query: page });
   }
 
   report(reportId: string): Promise<TenantReport> {
-    return this.request('GET', '/api/v1/reports/' + encodeURIComponent(reportId));
+    return this.request('GET', this.tenantReports + '/' + encodeURIComponent(reportId));
   }
 
   /** Photos the phone sent for the report being written, not yet attached to one. */
@@ -549,23 +553,23 @@ export class PalierClient {
   }
 
   addReportInformation(reportId: string, body: string): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/messages', { body: { body } });
+    return this.request('POST', this.tenantReports + '/' + encodeURIComponent(reportId) + '/messages', { body: { body } });
   }
 
   cancelReport(reportId: string): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/cancel');
+    return this.request('POST', this.tenantReports + '/' + encodeURIComponent(reportId) + '/cancel');
   }
 
   reopenReport(reportId: string, reason: string): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/reopen', { body: { body: reason } });
+    return this.request('POST', this.tenantReports + '/' + encodeURIComponent(reportId) + '/reopen', { body: { body: reason } });
   }
 
   rateReport(reportId: string, body: RateReportRequest): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/rating', { body });
+    return this.request('POST', this.tenantReports + '/' + encodeURIComponent(reportId) + '/rating', { body });
   }
 
   acceptReportSlot(reportId: string, slotId: string): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/appointment', { body: { slotId } });
+    return this.request('POST', this.tenantReports + '/' + encodeURIComponent(reportId) + '/appointment', { body: { slotId } });
   }
 
   /** Open common-area reports of the tenant's building, without who made them. */
