@@ -222,10 +222,14 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ linkSecret: string }> = a
       },
     });
 
-    app.post(`${mode.prefix}/:reportId/messages`, tenantAction('Add information to an open report', ReportMessageRequest), async (request) => {
-      const { place, actor } = mode.who(request);
-      return addTenantMessage(ctx, place, request.params.reportId, request.body.body, actor);
-    });
+    app.post(
+      `${mode.prefix}/:reportId/messages`,
+      tenantAction('Add information to an open report', ReportMessageRequest),
+      async (request) => {
+        const { place, actor } = mode.who(request);
+        return addTenantMessage(ctx, place, request.params.reportId, request.body.body, actor);
+      },
+    );
 
     app.post(`${mode.prefix}/:reportId/cancel`, noBody('Cancel a report before work starts'), async (request) => {
       const { place, actor } = mode.who(request);
