@@ -95,10 +95,12 @@ import type {
   AppointmentService,
   AppointmentServiceList,
   CreateAppointmentServiceRequest,
+  EditSlotRequest,
   FreeSlot,
   FreeSlotsQuery,
   PublishSlotSeriesRequest,
   PublishedSeries,
+  SlotCancellation,
   StaffAppointment,
   TenantAppointment,
   TenantAppointmentsQuery,
@@ -882,6 +884,21 @@ export class PalierClient {
 
   createAppointmentService(body: CreateAppointmentServiceRequest): Promise<AppointmentService> {
     return this.request('POST', '/api/v1/staff/appointments/services', { body });
+  }
+
+  /** No new slots or bookings; booked appointments stay. Retiring again changes nothing. */
+  retireAppointmentService(serviceId: string): Promise<AppointmentService> {
+    return this.request('POST', '/api/v1/staff/appointments/services/' + encodeURIComponent(serviceId) + '/retire');
+  }
+
+  /** Place, time and duration while nobody booked it; capacity down to the seats taken. */
+  editAppointmentSlot(slotId: string, body: EditSlotRequest): Promise<AgendaSlot> {
+    return this.request('PATCH', '/api/v1/staff/appointments/slots/' + encodeURIComponent(slotId), { body });
+  }
+
+  /** Cancels the slot and every appointment it holds; each tenant is told, in their language. */
+  cancelAppointmentSlot(slotId: string, reason: string): Promise<SlotCancellation> {
+    return this.request('POST', '/api/v1/staff/appointments/slots/' + encodeURIComponent(slotId) + '/cancel', { body: { reason } });
   }
 
   publishSlotSeries(body: PublishSlotSeriesRequest, idempotencyKey: string): Promise<PublishedSeries> {
