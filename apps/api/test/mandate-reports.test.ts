@@ -208,5 +208,17 @@ describe('mandates covering fault reports', () => {
     expect((await tv(neighbour, 'GET', `${base}/${filed.json().id}`)).statusCode).toBe(403);
     expect((await tv(neighbour, 'GET', `/api/v1/mandates/${mandateId}/eservices/forms`)).statusCode).toBe(200);
     expect((await tv(neighbour, 'GET', '/api/v1/mandates/received')).json().items[0].scopes).toEqual(['eservices']);
+
+    // From the helper's page on the TV: reports only, at once; nobody else may change it; not once withdrawn.
+    const changed = await tv(tenant, 'PUT', `/api/v1/mandates/${mandateId}/scopes`, { scopes: ['reports'] });
+    expect([changed.statusCode, changed.json().scopes]).toEqual([200, ['reports']]);
+    expect((await tv(neighbour, 'GET', `${base}/${filed.json().id}`)).statusCode).toBe(200);
+    expect((await tv(neighbour, 'GET', `/api/v1/mandates/${mandateId}/eservices/forms`)).statusCode).toBe(403);
+    expect((await tv(stranger, 'PUT', `/api/v1/mandates/${mandateId}/scopes`, { scopes: ['eservices'] })).statusCode).toBe(404);
+    expect((await tv(tenant, 'PUT', `/api/v1/mandates/${mandateId}/scopes`, { scopes: [] })).statusCode).toBe(400);
+    expect((await tv(tenant, 'PUT', `/api/v1/mandates/${mandateId}/scopes`, { scopes: ['calls'] })).statusCode).toBe(400);
+    await tv(tenant, 'DELETE', `/api/v1/mandates/${mandateId}`);
+    const late = await tv(tenant, 'PUT', `/api/v1/mandates/${mandateId}/scopes`, { scopes: ['eservices', 'reports'] });
+    expect([late.statusCode, late.json().code]).toEqual([409, 'mandate_not_active']);
   });
 });

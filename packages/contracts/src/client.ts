@@ -70,7 +70,7 @@ import type {
   TenantEServiceRequest,
   TenantEServiceRequestSummary,
 } from './eservices';
-import type { GrantMandateRequest, Mandate, MandateAction } from './mandates';
+import type { GrantMandateRequest, Mandate, MandateAction, MandateScopesRequest } from './mandates';
 import type {
   AgentAvailability,
   BlockedNeighbour,
@@ -754,6 +754,11 @@ export class PalierClient {
 
   grantMandate(body: GrantMandateRequest): Promise<Mandate> {
     return this.request('POST', '/api/v1/mandates', { body });
+  }
+
+  /** What an active helper may do from now on (e-services, reports). */
+  setMandateScopes(mandateId: string, scopes: MandateScopesRequest['scopes']): Promise<Mandate> {
+    return this.request('PUT', '/api/v1/mandates/' + encodeURIComponent(mandateId) + '/scopes', { body: { scopes } });
   }
 
   withdrawMandate(mandateId: string): Promise<Mandate> {

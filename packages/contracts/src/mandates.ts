@@ -29,6 +29,13 @@ export const GrantMandateRequest = Type.Object(
 );
 export type GrantMandateRequest = Static<typeof GrantMandateRequest>;
 
+/** What the tenant lets an active helper do from now on. */
+export const MandateScopesRequest = Type.Object(
+  { scopes: Type.Array(Type.Enum(mandateScopes), { minItems: 1, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export type MandateScopesRequest = Static<typeof MandateScopesRequest>;
+
 export const Mandate = Type.Object({
   id: Type.String(),
   /** The tenant who gave it: first name (and, for the helper's list, full name and reference). */

@@ -178,6 +178,11 @@ export const problemCatalogue = {
     fr: 'Cette personne a retiré le droit d’agir en son nom.',
     en: 'This person has withdrawn the right to act on their behalf.',
   },
+  mandate_not_active: {
+    status: 409,
+    fr: 'Ce droit a été retiré : donnez-le à nouveau pour choisir ce que la personne peut faire.',
+    en: 'This right was withdrawn: give it again to choose what the person may do.',
+  },
   eservice_nothing_to_publish: {
     status: 409,
     fr: 'Aucune nouvelle version à publier.',

@@ -107,6 +107,15 @@ export const tenantHelperMandates = (db: PrismaClient, place: TenantPlace, query
 export const staffHelperMandates = (db: PrismaClient, staffId: string, query: PageQuery) =>
   page(db, { helperStaffId: staffId, withdrawnAt: null }, query, 'STAFF');
 
+/** Changes what an active helper may do, at once (the next request of theirs is checked against it); idempotent. */
+export async function setMandateScopes(db: PrismaClient, place: TenantPlace, mandateId: string, scopes: MandateScope[]): Promise<Mandate> {
+  const mandate = await db.mandate.findFirst({ where: { id: mandateId, tenantId: place.tenantId } });
+  if (!mandate) throw new DomainError('not_found');
+  const { count } = await db.mandate.updateMany({ where: { id: mandateId, withdrawnAt: null }, data: { scopes } });
+  if (count !== 1) throw new DomainError('mandate_not_active');
+  return view(await db.mandate.findUniqueOrThrow({ where: { id: mandateId }, include: mandateInclude }), 'GRANTOR');
+}
+
 /** Withdrawing is immediate and idempotent; the mandate stays listed, with what was done under it. */
 export async function withdrawMandate(db: PrismaClient, place: TenantPlace, mandateId: string, now = new Date()): Promise<Mandate> {
   const mandate = await db.mandate.findFirst({ where: { id: mandateId, tenantId: place.tenantId } });
