@@ -1,10 +1,9 @@
 // The "Mes aidants" screen's words (mandates: a helper does town-hall procedures and fault reports in the tenant's
-// name), in the TV's three languages.
+// name), in the TV's three languages. The two words of its row in Settings are in mandates-entry.ts, so that opening
+// Settings does not download this whole catalogue.
 import type { Language } from './index';
 
 const fr = {
-  settingsRow: 'Mes aidants',
-  settingsOpen: 'Gérer mes aidants',
   title: 'Mes aidants',
   help: 'Un aidant peut faire vos démarches de la mairie ou vos signalements au bailleur à votre place. Vous voyez tout ce qu’il fait et pouvez retirer ce droit quand vous voulez.',
   none: 'Vous n’avez encore donné ce droit à personne.',
@@ -73,8 +72,6 @@ const fr = {
 export type MandateWords = typeof fr;
 
 const en: MandateWords = {
-  settingsRow: 'My helpers',
-  settingsOpen: 'Manage my helpers',
   title: 'My helpers',
   help: 'A helper can do your town-hall procedures or your reports to the landlord for you. You see everything they do and can take the right back whenever you want.',
   none: 'You have not given this right to anyone yet.',
@@ -142,8 +139,6 @@ const en: MandateWords = {
 };
 
 const ar: MandateWords = {
-  settingsRow: 'مساعديّ',
-  settingsOpen: 'إدارة مساعديّ',
   title: 'مساعديّ',
   help: 'يمكن للمساعد أن يقوم بإجراءاتك لدى البلدية أو ببلاغاتك إلى المؤجر بدلاً منك. ترى كل ما يفعله ويمكنك سحب هذا الحق متى شئت.',
   none: 'لم تمنح هذا الحق لأي شخص بعد.',
