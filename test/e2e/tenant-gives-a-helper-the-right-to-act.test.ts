@@ -1,7 +1,9 @@
-// A tenant gives a social worker the right to do procedures in their name with the remote (Settings → Mes aidants,
-// e-mail typed on the on-screen keyboard, confirmed in a dialog); the social worker sends a town-hall request in the
-// tenant's name through the API; the tenant sees it in the helper's activity, withdraws the right, and the social
-// worker is refused (403 mandate_withdrawn). Then the same screen in Arabic. Screenshots in test-output/screenshots.
+// A tenant gives a social worker the right to do procedures and fault reports in their name with the remote (Settings →
+// Mes aidants, e-mail typed on the on-screen keyboard, what she may do chosen, confirmed in a dialog); the social worker
+// sends a town-hall request and reports a leak in the tenant's name through the API; the tenant sees both in the
+// helper's activity and "by Nadia, on your behalf" in the report's timeline, narrows the right to town-hall procedures
+// (her next report is refused), withdraws it, and she is refused (403 mandate_withdrawn). Then the same screen in
+// Arabic. Screenshots in test-output/screenshots.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
@@ -87,16 +89,24 @@ describe('a tenant gives a helper the right to act in their name', () => {
     await tv.screenshot('mandates-05-email-typed');
     await tv.goToKey((label) => label === '[done]', '[done]');
     await tv.press('OK');
+    // What she may do: town-hall procedures and fault reports, the first choice.
+    await tv.expectFocused('Mes démarches de la mairie et mes signalements');
+    await tv.screenshot('mandates-05b-scopes');
+    await tv.press('OK');
     const asked = await tv.waitFor('the confirmation dialog', (s) => !!s.dialog);
-    expect(asked.dialog.toLowerCase()).toBe(`donner ce droit ? ${SOCIAL_WORKER} pourra faire vos démarches de la mairie en votre nom.`);
+    expect(asked.dialog.toLowerCase()).toBe(
+      `donner ce droit ? ${SOCIAL_WORKER} pourra faire vos démarches de la mairie, signaler vos pannes au bailleur et les suivre en votre nom.`,
+    );
     await tv.expectFocused('Annuler');
     await tv.screenshot('mandates-06-confirm-dialog');
     await tv.press('Left');
     await tv.expectFocused('Donner le droit');
     await tv.press('OK');
-    await tv.expectMessage(`${HELPER_NAME} peut maintenant faire vos démarches de la mairie.`);
+    await tv.expectMessage(
+      `${HELPER_NAME} peut maintenant faire vos démarches de la mairie, signaler vos pannes au bailleur et les suivre.`,
+    );
     await tv.expectMessage('Rien n’a encore été fait en votre nom.');
-    await tv.expectFocused('Retirer le droit');
+    await tv.expectFocused('Changer ce qu’il peut faire');
     await tv.screenshot('mandates-07-granted');
 
     // The social worker sends the road-problem form in the tenant's name.
@@ -123,9 +133,14 @@ describe('a tenant gives a helper the right to act in their name', () => {
     const sent = await staffCall('POST', `${base}/requests`, { versionId: road.versionId, answers: lighting });
     expect(sent.statusCode).toBe(201);
     const receipt: string = sent.json().receiptNumber;
+    // And reports the kitchen leak the tenant told her about.
+    const leak = { category: 'PLUMBING', location: 'HOME', spot: 'KITCHEN', urgency: 'NORMAL', description: 'Fuite sous l’évier' };
+    const reported = await staffCall('POST', `/api/v1/mandates/${received[0].id}/reports`, leak);
+    expect(reported.statusCode).toBe(201);
+    const reportNumber: string = reported.json().number;
 
-    // The tenant goes back to the list and opens the helper: the request is there.
-    await tv.press('Down', 'OK');
+    // The tenant goes back to the list and opens the helper: the request and the report are there.
+    await tv.press('Down', 'Down', 'OK');
     await tv.expectScreen(mandates);
     await tv.expectFocused('Ajouter un aidant');
     await tv.press('Down');
@@ -133,10 +148,25 @@ describe('a tenant gives a helper the right to act in their name', () => {
     await tv.screenshot('mandates-08-list-with-helper');
     await tv.press('OK');
     await tv.expectMessage(new RegExp(`demande envoyée, dossier ${receipt}`));
-    await tv.expectFocused('Retirer le droit');
+    await tv.expectMessage(new RegExp(`panne signalée, signalement ${reportNumber}`));
+    await tv.expectFocused('Changer ce qu’il peut faire');
     await tv.screenshot('mandates-09-activity');
 
+    // Town-hall procedures only, from now on: her next report is refused.
+    await tv.press('OK');
+    await tv.expectFocused('Mes démarches de la mairie et mes signalements');
+    await tv.press('Down');
+    await tv.expectFocused('Seulement mes démarches de la mairie');
+    await tv.press('OK');
+    await tv.expectMessage(`C’est noté : ${HELPER_NAME} peut maintenant faire vos démarches de la mairie.`);
+    await tv.expectFocused('Changer ce qu’il peut faire');
+    await tv.screenshot('mandates-09b-scopes-changed');
+    const narrowed = await staffCall('POST', `/api/v1/mandates/${received[0].id}/reports`, leak);
+    expect([narrowed.statusCode, narrowed.json().code]).toEqual([403, 'forbidden']);
+
     // Withdraw, after the dialog.
+    await tv.press('Down');
+    await tv.expectFocused('Retirer le droit');
     await tv.press('OK');
     await tv.waitFor('the withdrawal dialog', (s) => s.dialog === `Retirer ce droit ? ${HELPER_NAME} ne pourra plus agir en votre nom.`);
     await tv.screenshot('mandates-10-withdraw-dialog');
@@ -159,6 +189,17 @@ describe('a tenant gives a helper the right to act in their name', () => {
     await tv.screenshot('mandates-12-list-withdrawn');
     await tv.press('Back');
     await tv.expectScreen('settings');
+
+    // The report is the tenant's: its timeline says who filed it in their name.
+    await tv.page.evaluate(`window.location.hash = '#/procedures'`);
+    await tv.expectFocused('Signaler un problème', 15_000);
+    await tv.press('Right');
+    await tv.expectFocused('Mes signalements');
+    await tv.press('OK');
+    await tv.expectFocused(new RegExp(`^${reportNumber} · `), 15_000);
+    await tv.press('OK');
+    await tv.expectMessage('Reçu (par Nadia, en votre nom)', 15_000);
+    await tv.screenshot('mandates-12b-report-by-helper');
 
     // The same screens in Arabic, mirrored.
     await tv.close();

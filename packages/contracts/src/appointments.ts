@@ -25,6 +25,8 @@ export const AppointmentService = Type.Object({
   subject: Type.String(),
   whatToBring: Nullable(Type.String()),
   cancelCutoffHours: Type.Integer(),
+  /** Retired by its organisation: no new slots or bookings, gone from the TV's list; booked appointments stay. */
+  retiredAt: Nullable(DateTime),
 });
 export type AppointmentService = Static<typeof AppointmentService>;
 
@@ -164,6 +166,11 @@ export const AgendaSlot = Type.Object({
   capacity: Type.Integer(),
   booked: Type.Integer(),
   visitors: Type.Array(AgendaVisitor),
+  /** Cancelled by staff: nobody can book it; the appointments it held were cancelled with this reason. */
+  cancelledAt: Nullable(DateTime),
+  cancelReason: Nullable(Type.String()),
+  /** The service was retired: the slot stays for the appointments it holds, and takes no new booking. */
+  serviceRetired: Type.Boolean(),
 });
 export type AgendaSlot = Static<typeof AgendaSlot>;
 
@@ -181,3 +188,31 @@ export type StaffAppointment = Static<typeof StaffAppointment>;
 
 export const StaffCancelAppointmentRequest = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 500 }) });
 export type StaffCancelAppointmentRequest = Static<typeof StaffCancelAppointmentRequest>;
+
+/**
+ * Changes a published slot. Place, time and duration only while nobody has booked it (tenants were told where and
+ * when); capacity at any time, down to the bookings already made. Sending the values it already has changes nothing.
+ */
+export const EditSlotRequest = Type.Object(
+  {
+    placeName: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+    placeAddress: Type.Optional(Type.String({ minLength: 2, maxLength: 300 })),
+    localDate: Type.Optional(LocalDate),
+    localTime: Type.Optional(LocalTime),
+    durationMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 480 })),
+    capacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type EditSlotRequest = Static<typeof EditSlotRequest>;
+
+/** Cancels a slot: every appointment it holds is cancelled with this reason, each tenant told in their language. */
+export const CancelSlotRequest = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 500 }) }, { additionalProperties: false });
+export type CancelSlotRequest = Static<typeof CancelSlotRequest>;
+
+export const SlotCancellation = Type.Object({
+  slot: AgendaSlot,
+  /** Appointments this cancellation cancelled (the same number when the request is retried). */
+  cancelledAppointments: Type.Integer(),
+});
+export type SlotCancellation = Static<typeof SlotCancellation>;

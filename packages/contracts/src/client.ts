@@ -81,7 +81,7 @@ import type {
   TenantEServiceRequest,
   TenantEServiceRequestSummary,
 } from './eservices';
-import type { GrantMandateRequest, Mandate, MandateAction } from './mandates';
+import type { GrantMandateRequest, Mandate, MandateAction, MandateScopesRequest } from './mandates';
 import type {
   AgentAvailability,
   BlockedNeighbour,
@@ -106,10 +106,12 @@ import type {
   AppointmentService,
   AppointmentServiceList,
   CreateAppointmentServiceRequest,
+  EditSlotRequest,
   FreeSlot,
   FreeSlotsQuery,
   PublishSlotSeriesRequest,
   PublishedSeries,
+  SlotCancellation,
   StaffAppointment,
   TenantAppointment,
   TenantAppointmentsQuery,
@@ -157,7 +159,7 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Send cookies (the console's staff session). */
   withCredentials?: boolean;
-  /** Set by asHelper(): the tenant e-service calls go to that mandate's routes, in the name of the tenant who gave it. */
+  /** Set by asHelper(): the tenant e-service and report calls go to that mandate's routes, in the name of the tenant who gave it. */
   mandateId?: string;
 }
 
@@ -198,13 +200,17 @@ export class PalierClient {
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
-  /** The same client acting for the tenant who gave `mandateId` (its e-service methods only). */
+  /** The same client acting for the tenant who gave `mandateId` (its e-service and fault-report methods only). */
   asHelper(mandateId: string): PalierClient {
     return new PalierClient({ ...this.options, mandateId });
   }
 
   private get eservices(): string {
     return this.options.mandateId ? '/api/v1/mandates/' + encodeURIComponent(this.options.mandateId) + '/eservices' : '/api/v1/eservices';
+  }
+
+  private get tenantReports(): string {
+    return this.options.mandateId ? '/api/v1/mandates/' + encodeURIComponent(this.options.mandateId) + '/reports' : '/api/v1/reports';
   }
 
   get baseUrl(): string {
@@ -558,15 +564,15 @@ export class PalierClient {
   // --- fault reports (tenant) ---
   /** Send a report; pass the same idempotencyKey when retrying, so it is created once. */
   submitReport(body: SubmitReportRequest, idempotencyKey: string): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports', { body, headers: { 'idempotency-key': idempotencyKey } });
+    return this.request('POST', this.tenantReports, { body, headers: { 'idempotency-key': idempotencyKey } });
   }
 
   reports(page: PageQuery = {}): Promise<Page<TenantReportSummary>> {
-    return this.request('GET', '/api/v1/reports', { query: page });
+    return this.request('GET', this.tenantReports, { query: page });
   }
 
   report(reportId: string): Promise<TenantReport> {
-    return this.request('GET', '/api/v1/reports/' + encodeURIComponent(reportId));
+    return this.request('GET', this.tenantReports + '/' + encodeURIComponent(reportId));
   }
 
   /** Photos the phone sent for the report being written, not yet attached to one. */
@@ -575,23 +581,23 @@ export class PalierClient {
   }
 
   addReportInformation(reportId: string, body: string): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/messages', { body: { body } });
+    return this.request('POST', this.tenantReports + '/' + encodeURIComponent(reportId) + '/messages', { body: { body } });
   }
 
   cancelReport(reportId: string): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/cancel');
+    return this.request('POST', this.tenantReports + '/' + encodeURIComponent(reportId) + '/cancel');
   }
 
   reopenReport(reportId: string, reason: string): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/reopen', { body: { body: reason } });
+    return this.request('POST', this.tenantReports + '/' + encodeURIComponent(reportId) + '/reopen', { body: { body: reason } });
   }
 
   rateReport(reportId: string, body: RateReportRequest): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/rating', { body });
+    return this.request('POST', this.tenantReports + '/' + encodeURIComponent(reportId) + '/rating', { body });
   }
 
   acceptReportSlot(reportId: string, slotId: string): Promise<TenantReport> {
-    return this.request('POST', '/api/v1/reports/' + encodeURIComponent(reportId) + '/appointment', { body: { slotId } });
+    return this.request('POST', this.tenantReports + '/' + encodeURIComponent(reportId) + '/appointment', { body: { slotId } });
   }
 
   /** Open common-area reports of the tenant's building, without who made them. */
@@ -776,6 +782,11 @@ export class PalierClient {
     return this.request('POST', '/api/v1/mandates', { body });
   }
 
+  /** What an active helper may do from now on (e-services, reports). */
+  setMandateScopes(mandateId: string, scopes: MandateScopesRequest['scopes']): Promise<Mandate> {
+    return this.request('PUT', '/api/v1/mandates/' + encodeURIComponent(mandateId) + '/scopes', { body: { scopes } });
+  }
+
   withdrawMandate(mandateId: string): Promise<Mandate> {
     return this.request('DELETE', '/api/v1/mandates/' + encodeURIComponent(mandateId));
   }
@@ -904,6 +915,21 @@ export class PalierClient {
 
   createAppointmentService(body: CreateAppointmentServiceRequest): Promise<AppointmentService> {
     return this.request('POST', '/api/v1/staff/appointments/services', { body });
+  }
+
+  /** No new slots or bookings; booked appointments stay. Retiring again changes nothing. */
+  retireAppointmentService(serviceId: string): Promise<AppointmentService> {
+    return this.request('POST', '/api/v1/staff/appointments/services/' + encodeURIComponent(serviceId) + '/retire');
+  }
+
+  /** Place, time and duration while nobody booked it; capacity down to the seats taken. */
+  editAppointmentSlot(slotId: string, body: EditSlotRequest): Promise<AgendaSlot> {
+    return this.request('PATCH', '/api/v1/staff/appointments/slots/' + encodeURIComponent(slotId), { body });
+  }
+
+  /** Cancels the slot and every appointment it holds; each tenant is told, in their language. */
+  cancelAppointmentSlot(slotId: string, reason: string): Promise<SlotCancellation> {
+    return this.request('POST', '/api/v1/staff/appointments/slots/' + encodeURIComponent(slotId) + '/cancel', { body: { reason } });
   }
 
   publishSlotSeries(body: PublishSlotSeriesRequest, idempotencyKey: string): Promise<PublishedSeries> {

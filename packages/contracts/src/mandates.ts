@@ -1,11 +1,13 @@
 // Mandates: a tenant gives a helper (a staff member such as a social worker, or another tenant) the right to fill in and
-// follow procedures in their name, sees what was done, and can withdraw it. The helper then acts through
-// `/api/v1/mandates/:mandateId/eservices/...` (the same routes as the tenant's `/api/v1/eservices/...`; with
-// PalierClient, `client.asHelper(mandateId).eserviceForms()` etc.), refused with 403 `mandate_withdrawn` once withdrawn.
+// follow procedures in their name, sees what was done, and can withdraw it. The tenant chooses what it covers: town-hall
+// e-services (`/api/v1/mandates/:mandateId/eservices/...`, the same routes as the tenant's `/api/v1/eservices/...`) and
+// fault reports (`/api/v1/mandates/:mandateId/reports/...`, the same as `/api/v1/reports/...`). With PalierClient,
+// `client.asHelper(mandateId).eserviceForms()`, `.submitReport(...)` etc. A scope not given is 403 `forbidden`; every
+// route is refused with 403 `mandate_withdrawn` once the right is withdrawn.
 import { Type, type Static } from 'typebox';
 
-/** What a mandate covers. Fault reports can add "reports" and check it the same way. */
-export const mandateScopes = ['eservices'] as const;
+/** What a mandate covers: town-hall e-services, fault reports to the landlord. */
+export const mandateScopes = ['eservices', 'reports'] as const;
 export type MandateScope = (typeof mandateScopes)[number];
 
 export const GrantMandateRequest = Type.Object(
@@ -20,11 +22,19 @@ export const GrantMandateRequest = Type.Object(
         { additionalProperties: false },
       ),
     ]),
+    /** What the helper may do; e-services only when omitted. Granting again to the same helper replaces the scopes. */
     scopes: Type.Optional(Type.Array(Type.Enum(mandateScopes), { minItems: 1, uniqueItems: true })),
   },
   { additionalProperties: false },
 );
 export type GrantMandateRequest = Static<typeof GrantMandateRequest>;
+
+/** What the tenant lets an active helper do from now on. */
+export const MandateScopesRequest = Type.Object(
+  { scopes: Type.Array(Type.Enum(mandateScopes), { minItems: 1, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export type MandateScopesRequest = Static<typeof MandateScopesRequest>;
 
 export const Mandate = Type.Object({
   id: Type.String(),
@@ -38,11 +48,17 @@ export const Mandate = Type.Object({
 });
 export type Mandate = Static<typeof Mandate>;
 
-/** One thing a helper did in the tenant's name. */
+/** One thing a helper did in the tenant's name: on an e-service request, or on a fault report. */
 export const MandateAction = Type.Object({
   at: Type.String({ format: 'date-time' }),
-  kind: Type.String({ description: 'The timeline event: SUBMITTED, INFO_PROVIDED…' }),
+  scope: Type.Enum(mandateScopes),
+  kind: Type.String({
+    description:
+      'The timeline event: SUBMITTED, INFO_PROVIDED… for e-services; REPORTED, MESSAGE, SLOT_ACCEPTED, CANCELLED, REOPENED, RATED for reports',
+  }),
+  /** The e-service request's id, or the report's. */
   requestId: Type.String(),
+  /** The e-service receipt number, or the report's number (R-…). */
   receiptNumber: Type.String(),
   helperName: Type.String(),
 });

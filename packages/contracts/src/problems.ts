@@ -188,6 +188,11 @@ export const problemCatalogue = {
     fr: 'Cette personne a retiré le droit d’agir en son nom.',
     en: 'This person has withdrawn the right to act on their behalf.',
   },
+  mandate_not_active: {
+    status: 409,
+    fr: 'Ce droit a été retiré : donnez-le à nouveau pour choisir ce que la personne peut faire.',
+    en: 'This right was withdrawn: give it again to choose what the person may do.',
+  },
   eservice_nothing_to_publish: {
     status: 409,
     fr: 'Aucune nouvelle version à publier.',
@@ -208,6 +213,36 @@ export const problemCatalogue = {
     status: 409,
     fr: 'Ce rendez-vous est déjà annulé ou passé.',
     en: 'This appointment is already cancelled or over.',
+  },
+  slot_has_bookings: {
+    status: 409,
+    fr: 'Des locataires ont déjà réservé ce créneau : son lieu, son heure et sa durée ne peuvent plus changer. Annulez-le (ils seront prévenus) ou changez seulement le nombre de places.',
+    en: 'Tenants have already booked this slot: its place, time and duration can no longer change. Cancel it (they will be told) or change only the number of seats.',
+  },
+  slot_capacity_below_bookings: {
+    status: 409,
+    fr: 'Le nombre de places ne peut pas descendre sous le nombre de réservations déjà faites.',
+    en: 'The number of seats cannot go below the bookings already made.',
+  },
+  slot_time_taken: {
+    status: 409,
+    fr: 'Un autre créneau de la même série commence déjà à cette heure.',
+    en: 'Another slot of the same series already starts at this time.',
+  },
+  slot_cancelled: {
+    status: 409,
+    fr: 'Ce créneau a été annulé : il ne peut plus être modifié.',
+    en: 'This slot was cancelled: it can no longer be changed.',
+  },
+  slot_in_the_past: {
+    status: 409,
+    fr: 'Ce créneau a déjà commencé : il ne peut plus être modifié ni annulé.',
+    en: 'This slot has already started: it can no longer be changed or cancelled.',
+  },
+  appointment_service_retired: {
+    status: 409,
+    fr: 'Cet objet de rendez-vous a été retiré : il ne prend plus de nouveaux créneaux ni de réservations.',
+    en: 'This appointment subject was retired: it takes no new slots or bookings.',
   },
   // phone hand-off of a long text
   handoff_text_already_sent: {

@@ -97,12 +97,15 @@ export const reportEventKinds = [
   'ME_TOO',
 ] as const;
 
-/** One line of a report's timeline. Staff appear by first name to the tenant, by full name in the console. */
+/**
+ * One line of a report's timeline. Staff appear by first name to the tenant, by full name in the console. HELPER is
+ * someone acting in the tenant's name under a mandate (first name to the tenant, "by Nadia, on your behalf").
+ */
 export const ReportEvent = Type.Object({
   id: Type.String(),
   kind: Type.Enum(reportEventKinds),
   at: DateTime,
-  author: Type.Enum(['TENANT', 'STAFF', 'SYSTEM']),
+  author: Type.Enum(['TENANT', 'STAFF', 'SYSTEM', 'HELPER']),
   authorName: Nullable(Type.String()),
   status: Nullable(ReportStatus),
   body: Nullable(Type.String()),

@@ -70,6 +70,8 @@ const fr = {
   'status.CANCELLED': 'Annulé',
   'event.MESSAGE.STAFF': '{name} : {body}',
   'event.MESSAGE.TENANT': 'Vous : {body}',
+  'event.MESSAGE.HELPER': '{name}, en votre nom : {body}',
+  byHelper: '{what} (par {name}, en votre nom)',
   'event.SLOTS_OFFERED': 'Rendez-vous proposé',
   'event.SLOT_ACCEPTED': 'Vous avez choisi un créneau',
   'event.PHOTO_ADDED': 'Photo ajoutée',
@@ -162,6 +164,8 @@ const en: ReportWords = {
   'status.CANCELLED': 'Cancelled',
   'event.MESSAGE.STAFF': '{name}: {body}',
   'event.MESSAGE.TENANT': 'You: {body}',
+  'event.MESSAGE.HELPER': '{name}, on your behalf: {body}',
+  byHelper: '{what} (by {name}, on your behalf)',
   'event.SLOTS_OFFERED': 'Appointment offered',
   'event.SLOT_ACCEPTED': 'You chose a slot',
   'event.PHOTO_ADDED': 'Photo added',
@@ -267,6 +271,8 @@ const ar: ReportWords = {
   'spot.CAR_PARK': 'موقف السيارات',
   'spot.BIN_ROOM': 'غرفة القمامة',
   'spot.OUTSIDE': 'المحيط الخارجي',
+  'event.MESSAGE.HELPER': '{name}، باسمك: {body}',
+  byHelper: '{what} (بواسطة {name}، باسمك)',
 };
 
 const catalogues: Record<Language, ReportWords> = { fr, en, ar };

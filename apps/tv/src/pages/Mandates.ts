@@ -1,9 +1,10 @@
-// "Mes aidants" (mandates): the helpers the tenant gave the right to do procedures in their name, with their status;
-// adding one (a staff member by e-mail or a neighbour by reference, typed on the on-screen keyboard, confirmed in a
-// dialog saying what they will be able to do); what was done in the tenant's name; "Retirer le droit" after a dialog.
+// "Mes aidants" (mandates): the helpers the tenant gave the right to act in their name, with their status; adding one
+// (a staff member by e-mail or a neighbour by reference, typed on the on-screen keyboard, then what they may do:
+// town-hall procedures, fault reports or both, confirmed in a dialog saying so); what was done in the tenant's name;
+// changing what a helper may do; "Retirer le droit" after a dialog.
 import Blits from '@lightningjs/blits';
 // Types only: the TV bundle leaves the API's schemas (and typebox) out.
-import type { GrantMandateRequest, Mandate, MandateAction } from '@palier/contracts/src/mandates';
+import type { GrantMandateRequest, Mandate, MandateAction, MandateScope } from '@palier/contracts/src/mandates';
 import { ApiProblem } from '@palier/contracts/src/client';
 import { api } from '../api/session';
 import { failureMessage } from '../api/problems';
@@ -18,7 +19,7 @@ import Keyboard from '../components/Keyboard';
 import Waiting from '../components/Waiting';
 import { goBack } from './navigation';
 
-type Step = 'list' | 'kind' | 'write' | 'detail';
+type Step = 'list' | 'kind' | 'write' | 'scopes' | 'detail';
 type HelperKind = 'STAFF' | 'TENANT';
 
 interface Choice {
@@ -39,7 +40,14 @@ const LEFT = 96;
 const ITEM_W = 1400;
 /** Helpers per page of the list: with "Ajouter" and "Voir les suivants", everything fits above the key hints. */
 const PAGE = 3;
-const ACTIONS_SHOWN = 6;
+/** Lines of activity on a helper's page: with its three buttons, everything fits above the key hints. */
+const ACTIONS_SHOWN = 4;
+/** The choices of what a helper may do, in the order shown (both first: what most tenants want). */
+const SCOPE_CHOICES: Record<string, MandateScope[]> = {
+  both: ['eservices', 'reports'],
+  eservices: ['eservices'],
+  reports: ['reports'],
+};
 /** Below three lines of help: five buttons end above the key hints. */
 const LIST_TOP = 350;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -98,6 +106,9 @@ export default Blits.Component('Mandates', {
       nextCursor: null as string | null,
       helperKind: 'STAFF' as HelperKind,
       typed: '',
+      /** Choosing what a helper may do for a new right ('grant') or for the open helper ('change'). */
+      scopeMode: 'grant' as 'grant' | 'change',
+      scopes: [] as MandateScope[],
       current: null as Mandate | null,
       /** The open dialog: 'grant' or 'withdraw', '' when none. */
       asking: '',
@@ -250,11 +261,47 @@ export default Blits.Component('Mandates', {
         return;
       }
       this.typed = typed;
-      this.ask(
-        'grant',
-        format(this.words.confirmQuestion, { who: typed }),
-        format(this.words.confirmHelp, { who: typed }),
-        this.words.confirmYes,
+      this.showScopes('grant', typed);
+    },
+
+    // --- what a helper may do ---
+    /** "faire vos démarches de la mairie et suivre vos signalements au bailleur", for the sentences that say it. */
+    canText(scopes: readonly string[]): string {
+      const both = scopes.indexOf('eservices') !== -1 && scopes.indexOf('reports') !== -1;
+      return both ? this.words['can.both'] : scopes.indexOf('reports') !== -1 ? this.words['can.reports'] : this.words['can.eservices'];
+    },
+    showScopes(mode: 'grant' | 'change', who: string) {
+      this.scopeMode = mode;
+      this.note = '';
+      this.present('scopes', format(this.words.scopesTitle, { who }), this.words.scopesHelp);
+      this.bodyLines = 3;
+      this.setChoices(
+        [
+          { action: 'scopes:both', label: this.words['scope.both'] },
+          { action: 'scopes:eservices', label: this.words['scope.eservices'] },
+          { action: 'scopes:reports', label: this.words['scope.reports'] },
+        ],
+        380,
+      );
+    },
+    chooseScopes(scopes: MandateScope[]) {
+      this.scopes = scopes;
+      if (this.scopeMode === 'grant') {
+        const who = this.typed as string;
+        this.ask(
+          'grant',
+          format(this.words.confirmQuestion, { who }),
+          format(this.words.confirmHelp, { who, what: this.canText(scopes) }),
+          this.words.confirmYes,
+        );
+        return;
+      }
+      const mandate = this.current as Mandate;
+      this.wait(this.words.saving);
+      api.setMandateScopes(mandate.id, scopes).then(
+        (changed) =>
+          this.openMandate(changed, format(this.words.scopesChanged, { name: changed.helper.name, what: this.canText(changed.scopes) })),
+        (error: unknown) => this.fail(error, this.words.failed),
       );
     },
     grant() {
@@ -262,8 +309,9 @@ export default Blits.Component('Mandates', {
       const helper: GrantMandateRequest['helper'] =
         this.helperKind === 'STAFF' ? { kind: 'STAFF', email: typed.toLowerCase() } : { kind: 'TENANT', reference: typed.toUpperCase() };
       this.say(this.words.granting);
-      api.grantMandate({ helper }).then(
-        (mandate) => this.openMandate(mandate, format(this.words.granted, { name: mandate.helper.name })),
+      api.grantMandate({ helper, scopes: this.scopes as MandateScope[] }).then(
+        (mandate) =>
+          this.openMandate(mandate, format(this.words.granted, { name: mandate.helper.name, what: this.canText(mandate.scopes) })),
         (error: unknown) => {
           // Back to the keyboard with what was typed and why it was refused.
           const field = error instanceof ApiProblem && error.code === 'validation_failed' ? (error.problem.errors || [])[0] : undefined;
@@ -287,14 +335,14 @@ export default Blits.Component('Mandates', {
       this.current = mandate;
       const since = formatDateTime(mandate.createdAt, this.$appState.language);
       const status = mandate.active
-        ? format(this.words.detailActive, { date: since })
+        ? format(this.words.detailActive, { date: since, what: this.canText(mandate.scopes) })
         : format(this.words.detailWithdrawn, {
             date: since,
             withdrawn: formatDateTime(mandate.withdrawnAt as string, this.$appState.language),
           });
       const head = (note ? note + '\n' : '') + status;
       this.present('detail', mandate.helper.name, head);
-      this.bodyLines = 12;
+      this.bodyLines = 10;
       this.setChoices([], 820);
       this.wait(this.words.activityLoading);
       api.mandateActions(mandate.id, { limit: ACTIONS_SHOWN }).then(
@@ -313,13 +361,18 @@ export default Blits.Component('Mandates', {
       );
     },
     setDetailChoices(mandate: Mandate) {
-      const choices: Choice[] = mandate.active ? [{ action: 'withdraw', label: this.words.withdraw }] : [];
+      const choices: Choice[] = mandate.active
+        ? [
+            { action: 'change', label: this.words.changeScopes },
+            { action: 'withdraw', label: this.words.withdraw },
+          ]
+        : [];
       choices.push({ action: 'list', label: this.words.back });
       this.setChoices(choices, 1080 - 54 - 60 - choices.length * 120);
     },
     actionLine(action: MandateAction): string {
       const known = ('action.' + action.kind) as keyof MandateWords;
-      return format(this.words.activityLine, {
+      return format(action.scope === 'reports' ? this.words.activityLineReport : this.words.activityLine, {
         date: formatDateTime(action.at, this.$appState.language),
         what: known in this.words ? this.words[known] : this.words['action.other'],
         receipt: action.receiptNumber,
@@ -348,8 +401,9 @@ export default Blits.Component('Mandates', {
       this.asking = '';
       reportDialog('');
       if (what === 'grant') {
+        // "Annuler" goes back to the choice of what the helper may do.
         if (yes) this.grant();
-        else this.$setTimeout(() => this.$select('keyboard').$focus(), 0);
+        else this.$setTimeout(() => this.focusItem(), 0);
       } else {
         this.$setTimeout(() => this.focusItem(), 0);
         if (yes && what === 'withdraw') this.withdraw();
@@ -370,6 +424,10 @@ export default Blits.Component('Mandates', {
       } else if (kind === 'open') {
         const mandate = (this.mandates as Mandate[]).filter((one) => one.id === value)[0];
         if (mandate) this.openMandate(mandate);
+      } else if (kind === 'scopes') {
+        this.chooseScopes(SCOPE_CHOICES[value as string] as MandateScope[]);
+      } else if (kind === 'change') {
+        this.showScopes('change', (this.current as Mandate).helper.name);
       } else if (kind === 'kind') {
         this.helperKind = value as HelperKind;
         this.showWrite('');
@@ -402,6 +460,10 @@ export default Blits.Component('Mandates', {
         this.cursors = [];
         this.showList(null);
       } else if (this.step === 'write') this.showKinds();
+      else if (this.step === 'scopes') {
+        if (this.scopeMode === 'grant') this.showWrite(this.typed as string);
+        else this.openMandate(this.current as Mandate);
+      }
     },
   },
   input: {

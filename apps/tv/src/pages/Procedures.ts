@@ -488,12 +488,12 @@ export default Blits.Component('Procedures', {
           const when = formatDateTime(event.at, language);
           let what: string;
           if (event.kind === 'STATUS') what = w[('status.' + event.status) as keyof ReportWords] + (event.body ? ' — ' + event.body : '');
-          else if (event.kind === 'MESSAGE')
-            what = format(event.author === 'STAFF' ? w['event.MESSAGE.STAFF'] : w['event.MESSAGE.TENANT'], {
-              name: event.authorName || '',
-              body: event.body || '',
-            });
-          else what = format(w[('event.' + event.kind) as keyof ReportWords] || '', { body: event.body || '' });
+          else if (event.kind === 'MESSAGE') {
+            const by = event.author === 'HELPER' ? 'HELPER' : event.author === 'TENANT' ? 'TENANT' : 'STAFF';
+            what = format(w[('event.MESSAGE.' + by) as keyof ReportWords], { name: event.authorName || '', body: event.body || '' });
+          } else what = format(w[('event.' + event.kind) as keyof ReportWords] || '', { body: event.body || '' });
+          // A helper acted under the tenant's mandate: the tenant reads who did it in their name.
+          if (event.author === 'HELPER' && event.kind !== 'MESSAGE') what = format(w.byHelper, { what, name: event.authorName || '' });
           return '• ' + when + ' : ' + what;
         });
       this.present('detail', format(w.detailTitle, { number: report.number }), lines.concat(events).join('\n'));

@@ -13,7 +13,7 @@ import { goBack } from './navigation';
 import { forgetNotices } from './noticesMemory';
 import { refreshUnread } from '../api/live';
 import { conversationWords } from '../i18n/conversations';
-import { mandateWords } from '../i18n/mandates';
+import { mandateEntryWords } from '../i18n/mandates-entry';
 
 interface Option {
   id: string;
@@ -88,8 +88,8 @@ export default Blits.Component('Settings', {
               // mandates: who may do procedures in the tenant's name
               {
                 id: 'helpers' as const,
-                label: mandateWords(app.language).settingsRow,
-                options: [{ id: 'open', label: mandateWords(app.language).settingsOpen, selected: false }],
+                label: mandateEntryWords(app.language).settingsRow,
+                options: [{ id: 'open', label: mandateEntryWords(app.language).settingsOpen, selected: false }],
               },
             ]
           : []),

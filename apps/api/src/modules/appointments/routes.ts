@@ -10,13 +10,16 @@ import {
   AppointmentService,
   AppointmentServiceList,
   BookAppointmentRequest,
+  CancelSlotRequest,
   CreateAppointmentServiceRequest,
+  EditSlotRequest,
   FreeSlot,
   FreeSlotsQuery,
   MoveAppointmentRequest,
   Page,
   PublishSlotSeriesRequest,
   PublishedSeries,
+  SlotCancellation,
   StaffAppointment,
   StaffCancelAppointmentRequest,
   TenantAppointment,
@@ -30,13 +33,16 @@ import {
   bookAppointment,
   cancelByStaff,
   cancelByTenant,
+  cancelSlot,
   createService,
+  editSlot,
   freeDays,
   linkedCalendar,
   freeSlots,
   listTenantAppointments,
   moveAppointment,
   publishSeries,
+  retireService,
   servicesFor,
   staffAppointment,
   staffCalendar,
@@ -51,6 +57,7 @@ import { DomainError } from '../../domain-error';
 
 const AppointmentParams = Type.Object({ appointmentId: Type.String({ format: 'uuid' }) });
 const ServiceParams = Type.Object({ serviceId: Type.String({ format: 'uuid' }) });
+const SlotParams = Type.Object({ slotId: Type.String({ format: 'uuid' }) });
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) });
 const bearer = [{ bearer: [] }];
 const tags = ['appointments'];
@@ -285,6 +292,51 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
   );
 
   app.post(
+    '/api/v1/staff/appointments/services/:serviceId/retire',
+    {
+      ...staffOnly,
+      schema: {
+        tags,
+        summary: 'Retire a service: no new slots or bookings, gone from the TV; booked appointments stay (idempotent)',
+        params: ServiceParams,
+        response: { 200: AppointmentService, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => retireService(ctx, request.staff, request.params.serviceId),
+  );
+
+  app.patch(
+    '/api/v1/staff/appointments/slots/:slotId',
+    {
+      ...staffOnly,
+      schema: {
+        tags,
+        summary: 'Change a slot: place, time and duration while nobody booked it; capacity down to the seats taken (idempotent)',
+        params: SlotParams,
+        body: EditSlotRequest,
+        response: { 200: AgendaSlot, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => editSlot(ctx, request.staff, request.params.slotId, request.body),
+  );
+
+  app.post(
+    '/api/v1/staff/appointments/slots/:slotId/cancel',
+    {
+      ...staffOnly,
+      schema: {
+        tags,
+        summary:
+          'Cancel a slot with a reason: each booked tenant’s appointment is cancelled and they are told in their language (idempotent)',
+        params: SlotParams,
+        body: CancelSlotRequest,
+        response: { 200: SlotCancellation, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => cancelSlot(ctx, request.staff, request.params.slotId, request.body.reason),
+  );
+
+  app.post(
     '/api/v1/staff/appointments/series',
     {
       ...staffOnly,
@@ -293,7 +345,7 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Publish a series of slots (e.g. every 30 min on Tuesday mornings for 4 weeks), Europe/Paris times',
         headers: IdempotencyHeaders,
         body: PublishSlotSeriesRequest,
-        response: { 201: PublishedSeries, ...problemResponses(400, 401, 403, 404) },
+        response: { 201: PublishedSeries, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) =>

@@ -1,5 +1,9 @@
 // Appointments: services open to a tenant, free slots by day then time, booking without overbooking, atomic moves,
-// cancellation until a cut-off; for staff, series of slots, the agenda and cancellation with a reason.
+// cancellation until a cut-off; for staff, series of slots, the agenda, cancellation with a reason, and changing what
+// was published (edit or cancel a slot, retire a service).
+//
+// Locks, always in this order so that nothing deadlocks: an appointment, then its slots (in id order), then the
+// service (FOR SHARE when booking or publishing, so that retiring a service waits for them and they see it retired).
 import { createHash, randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import {
@@ -10,11 +14,13 @@ import {
   type AppointmentDaysQuery,
   type AppointmentService as AppointmentServiceView,
   type CreateAppointmentServiceRequest,
+  type EditSlotRequest,
   type FreeSlot,
   type FreeSlotsQuery,
   type Page,
   type PublishSlotSeriesRequest,
   type PublishedSeries,
+  type SlotCancellation,
   type StaffAppointment,
   type TenantAppointment,
   type TenantAppointmentsQuery,
@@ -72,6 +78,7 @@ function serviceView(service: LoadedService): AppointmentServiceView {
     subject: service.subject,
     whatToBring: service.whatToBring,
     cancelCutoffHours: service.cancelCutoffHours,
+    retiredAt: service.retiredAt?.toISOString() ?? null,
   };
 }
 
@@ -111,6 +118,7 @@ export async function freeDays(
     SELECT to_char(("startsAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS day, count(*)::int AS free
     FROM "AppointmentSlot"
     WHERE "serviceId" = ${serviceId}::uuid AND "startsAt" >= ${from} AND "startsAt" > ${now} AND "booked" < "capacity"
+      AND "cancelledAt" IS NULL
     GROUP BY 1 ORDER BY 1 LIMIT ${limit + 1}`;
   const items = rows.slice(0, limit).map((row) => ({ date: row.day, freeSlots: row.free }));
   const next = rows[limit];
@@ -140,7 +148,7 @@ export async function freeSlots(
     SELECT id, "startsAt", "durationMinutes", "placeName", "placeAddress", ("capacity" - "booked") AS free
     FROM "AppointmentSlot"
     WHERE "serviceId" = ${serviceId}::uuid AND "startsAt" >= ${dayStart} AND "startsAt" < ${dayEnd} AND "startsAt" > ${now}
-      AND "booked" < "capacity"
+      AND "booked" < "capacity" AND "cancelledAt" IS NULL
       AND (${after === null} OR ("startsAt", id) > (${after?.at ?? now}, ${after?.id ?? DAY_CURSOR_ID}::uuid))
     ORDER BY "startsAt", id LIMIT ${limit + 1}`;
   const items = rows.slice(0, limit).map((row) => ({
@@ -248,16 +256,28 @@ interface LockedSlot {
   id: string;
   serviceId: string;
   startsAt: Date;
+  durationMinutes: number;
+  placeName: string;
+  placeAddress: string;
   capacity: number;
   booked: number;
+  cancelledAt: Date | null;
 }
 
 /** Locks slots in id order (two moves crossing the same slots wait for each other instead of deadlocking). */
 async function lockSlots(tx: Prisma.TransactionClient, ids: string[]): Promise<Map<string, LockedSlot>> {
   const rows = await tx.$queryRaw<LockedSlot[]>`
-    SELECT id, "serviceId", "startsAt", "capacity", "booked" FROM "AppointmentSlot"
+    SELECT id, "serviceId", "startsAt", "durationMinutes", "placeName", "placeAddress", "capacity", "booked", "cancelledAt"
+    FROM "AppointmentSlot"
     WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Holds the service while a booking or a series is written: retiring it waits, and whatever comes after sees it retired. */
+async function serviceRetired(tx: Prisma.TransactionClient, serviceId: string): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ retiredAt: Date | null }[]>`
+    SELECT "retiredAt" FROM "AppointmentService" WHERE id = ${serviceId}::uuid FOR SHARE`;
+  return !row || row.retiredAt !== null;
 }
 
 function reminderDue(ctx: AppointmentContext, startsAt: Date, now: Date): Date | null {
@@ -306,7 +326,9 @@ export async function bookAppointment(
       const locked = (await lockSlots(tx, [slotId])).get(slotId)!;
       const same = await tx.appointment.findFirst({ where: { slotId, tenantId: place.tenantId, status: 'BOOKED' }, select: { id: true } });
       if (same) return { id: same.id, created: false };
-      if (locked.startsAt <= now) throw new DomainError('slot_unavailable');
+      // A slot cancelled (or a service retired) while this request waited for the lock takes no booking.
+      if (locked.cancelledAt || locked.startsAt <= now) throw new DomainError('slot_unavailable');
+      if (await serviceRetired(tx, locked.serviceId)) throw new DomainError('slot_unavailable');
       if (locked.booked >= locked.capacity) throw new DomainError('slot_full');
       await tx.$executeRaw`UPDATE "AppointmentSlot" SET "booked" = "booked" + 1 WHERE id = ${slotId}::uuid AND "booked" < "capacity"`;
       const created = await tx.appointment.create({
@@ -356,7 +378,8 @@ export async function moveAppointment(ctx: AppointmentContext, place: TenantPlac
     const from = slots.get(appointment.slotId)!;
     const to = slots.get(newSlotId)!;
     if (now.getTime() > from.startsAt.getTime() - cutoffHours * HOUR_MS) throw new DomainError('appointment_cutoff_passed');
-    if (to.startsAt <= now) throw new DomainError('slot_unavailable');
+    if (to.cancelledAt || to.startsAt <= now) throw new DomainError('slot_unavailable');
+    if (await serviceRetired(tx, to.serviceId)) throw new DomainError('slot_unavailable');
     const taken = await tx.$executeRaw`
       UPDATE "AppointmentSlot" SET "booked" = "booked" + 1 WHERE id = ${newSlotId}::uuid AND "booked" < "capacity"`;
     if (taken === 0) throw new DomainError('slot_full');
@@ -483,6 +506,7 @@ export async function publishSeries(
 ): Promise<PublishedSeries> {
   const service = await ctx.db.appointmentService.findFirst({ where: { id: body.serviceId, organisationId: staff.organisation.id } });
   if (!service) throw new DomainError('not_found');
+  if (service.retiredAt) throw new DomainError('appointment_service_retired');
   if (toMinutes(body.until) <= toMinutes(body.from))
     throw new DomainError('validation_failed', undefined, { errors: [{ field: 'body.until', message: 'must be after from' }] });
   const perDay = Math.floor((toMinutes(body.until) - toMinutes(body.from) - body.durationMinutes) / body.everyMinutes) + 1;
@@ -498,18 +522,21 @@ export async function publishSeries(
       errors: [{ field: 'body.firstDay', message: 'the series has no future slot' }],
     });
   const seriesId = idempotencyKey ? uuidFromKey(`${staff.id}:${idempotencyKey}`) : randomUUID();
-  const { count } = await ctx.db.appointmentSlot.createMany({
-    data: starts.map((startsAt) => ({
-      serviceId: service.id,
-      organisationId: service.organisationId,
-      seriesId,
-      placeName: body.placeName.trim(),
-      placeAddress: body.placeAddress.trim(),
-      startsAt,
-      durationMinutes: body.durationMinutes,
-      capacity: body.capacity,
-    })),
-    skipDuplicates: true,
+  const { count } = await ctx.db.$transaction(async (tx) => {
+    if (await serviceRetired(tx, service.id)) throw new DomainError('appointment_service_retired');
+    return tx.appointmentSlot.createMany({
+      data: starts.map((startsAt) => ({
+        serviceId: service.id,
+        organisationId: service.organisationId,
+        seriesId,
+        placeName: body.placeName.trim(),
+        placeAddress: body.placeAddress.trim(),
+        startsAt,
+        durationMinutes: body.durationMinutes,
+        capacity: body.capacity,
+      })),
+      skipDuplicates: true,
+    });
   });
   return {
     seriesId,
@@ -550,6 +577,40 @@ function visitorView(visitor: LoadedVisitor) {
   };
 }
 
+const agendaSlotInclude = {
+  service: { select: { subject: true, retiredAt: true } },
+  appointments: { where: { status: 'BOOKED' }, select: visitorSelect, orderBy: { bookedAt: 'asc' } },
+} satisfies Prisma.AppointmentSlotInclude;
+type LoadedAgendaSlot = Prisma.AppointmentSlotGetPayload<{ include: typeof agendaSlotInclude }>;
+
+function agendaSlotView(slot: LoadedAgendaSlot): AgendaSlot {
+  return {
+    id: slot.id,
+    serviceId: slot.serviceId,
+    subject: slot.service.subject,
+    placeName: slot.placeName,
+    placeAddress: slot.placeAddress,
+    ...slotTimes(slot),
+    durationMinutes: slot.durationMinutes,
+    capacity: slot.capacity,
+    booked: slot.booked,
+    visitors: slot.appointments.map((visitor) => ({ appointmentId: visitor.id, ...visitorView(visitor) })),
+    cancelledAt: slot.cancelledAt?.toISOString() ?? null,
+    cancelReason: slot.cancelReason,
+    serviceRetired: slot.service.retiredAt !== null,
+  };
+}
+
+/** A slot of the staff member's organisation, or 404: another organisation's slots do not exist for them. */
+async function loadStaffSlot(db: PrismaClient, staff: StaffContext, slotId: string): Promise<LoadedAgendaSlot> {
+  const slot = await db.appointmentSlot.findFirst({
+    where: { id: slotId, organisationId: staff.organisation.id },
+    include: agendaSlotInclude,
+  });
+  if (!slot) throw new DomainError('not_found');
+  return slot;
+}
+
 /** The organisation's slots from a day for 1 to 7 days, earliest first, with who is coming to each. */
 export async function agenda(db: PrismaClient, staff: StaffContext, query: AgendaQuery): Promise<Page<AgendaSlot>> {
   const limit = query.limit ?? 50;
@@ -564,25 +625,11 @@ export async function agenda(db: PrismaClient, staff: StaffContext, query: Agend
       ...(query.serviceId ? { serviceId: query.serviceId } : {}),
       ...(after ? { OR: [{ startsAt: { gt: after.at } }, { startsAt: after.at, id: { gt: after.id } }] } : {}),
     },
-    include: {
-      service: { select: { subject: true } },
-      appointments: { where: { status: 'BOOKED' }, select: visitorSelect, orderBy: { bookedAt: 'asc' } },
-    },
+    include: agendaSlotInclude,
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     take: limit + 1,
   });
-  const items = rows.slice(0, limit).map((slot) => ({
-    id: slot.id,
-    serviceId: slot.serviceId,
-    subject: slot.service.subject,
-    placeName: slot.placeName,
-    placeAddress: slot.placeAddress,
-    ...slotTimes(slot),
-    durationMinutes: slot.durationMinutes,
-    capacity: slot.capacity,
-    booked: slot.booked,
-    visitors: slot.appointments.map((visitor) => ({ appointmentId: visitor.id, ...visitorView(visitor) })),
-  }));
+  const items = rows.slice(0, limit).map(agendaSlotView);
   const last = rows.length > limit ? rows[limit - 1] : undefined;
   return { items, nextCursor: last ? encodeCursor({ at: last.startsAt, id: last.id }) : null };
 }
@@ -633,7 +680,14 @@ export async function cancelByStaff(ctx: AppointmentContext, staff: StaffContext
     await release(tx, appointmentId, row.slotId, now, 'STAFF', reason.trim());
   });
   const cancelled = await loadStaffAppointment(ctx.db, staff, appointmentId);
-  const text = cancellationNotice(facts(cancelled), reason.trim(), tenantLanguage(cancelled.tenant.language));
+  await tellCancelled(ctx, staff, cancelled, reason.trim());
+  await announce(ctx, appointmentId, 'cancelled');
+  return staffView(cancelled);
+}
+
+/** The tenant's personal notice of a staff cancellation, in their language; sent once per appointment (its key). */
+async function tellCancelled(ctx: AppointmentContext, staff: StaffContext, cancelled: LoadedStaffAppointment, reason: string) {
+  const text = cancellationNotice(facts(cancelled), reason, tenantLanguage(cancelled.tenant.language));
   await ctx.sendNotice({
     tenantId: cancelled.tenantId,
     organisationId: cancelled.slot.organisationId,
@@ -643,10 +697,129 @@ export async function cancelByStaff(ctx: AppointmentContext, staff: StaffContext
     title: text.title,
     body: text.body,
     validUntil: new Date(cancelled.slot.startsAt.getTime() + cancelled.slot.durationMinutes * 60_000),
-    idempotencyKey: `appointment-cancelled:${appointmentId}`,
+    idempotencyKey: `appointment-cancelled:${cancelled.id}`,
   });
-  await announce(ctx, appointmentId, 'cancelled');
-  return staffView(cancelled);
+}
+
+// --- staff change what they published ---
+
+function invalid(field: string, message: string): DomainError {
+  return new DomainError('validation_failed', undefined, { errors: [{ field, message }] });
+}
+
+/** Two staff requests racing on the same rows can still meet in a deadlock PostgreSQL breaks; the loser runs again. */
+async function retryingDeadlocks<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const text = error instanceof Error ? error.message : '';
+      const deadlock =
+        (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2034') || /deadlock detected|40P01/.test(text);
+      if (!deadlock || attempt >= 3) throw error;
+    }
+  }
+}
+
+/**
+ * Changes a slot. Place, time and duration only while nobody booked it; capacity at any time, never under the seats
+ * taken. The slot row is locked, so a booking racing the change either comes first (and a move is refused) or after.
+ */
+export async function editSlot(ctx: AppointmentContext, staff: StaffContext, slotId: string, body: EditSlotRequest): Promise<AgendaSlot> {
+  const now = clock(ctx);
+  const current = await loadStaffSlot(ctx.db, staff, slotId);
+  const was = localParts(current.startsAt);
+  const startsAt =
+    body.localDate !== undefined || body.localTime !== undefined
+      ? localInstant(body.localDate ?? was.localDate, toMinutes(body.localTime ?? was.localTime))
+      : current.startsAt;
+  try {
+    await ctx.db.$transaction(async (tx) => {
+      const locked = (await lockSlots(tx, [slotId])).get(slotId)!;
+      if (locked.cancelledAt) throw new DomainError('slot_cancelled');
+      if (locked.startsAt <= now) throw new DomainError('slot_in_the_past');
+      if (await serviceRetired(tx, locked.serviceId)) throw new DomainError('appointment_service_retired');
+      const placeName = body.placeName?.trim() ?? locked.placeName;
+      const placeAddress = body.placeAddress?.trim() ?? locked.placeAddress;
+      const durationMinutes = body.durationMinutes ?? locked.durationMinutes;
+      const moves =
+        placeName !== locked.placeName ||
+        placeAddress !== locked.placeAddress ||
+        durationMinutes !== locked.durationMinutes ||
+        startsAt.getTime() !== locked.startsAt.getTime();
+      if (moves && locked.booked > 0) throw new DomainError('slot_has_bookings');
+      if (startsAt.getTime() !== locked.startsAt.getTime() && startsAt <= now) throw invalid('body.localTime', 'must be in the future');
+      const capacity = body.capacity ?? locked.capacity;
+      if (capacity < locked.booked) throw new DomainError('slot_capacity_below_bookings');
+      await tx.appointmentSlot.update({ where: { id: slotId }, data: { placeName, placeAddress, durationMinutes, startsAt, capacity } });
+    });
+  } catch (error) {
+    // Moved onto the start of another slot of its series.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new DomainError('slot_time_taken');
+    throw error;
+  }
+  return agendaSlotView(await loadStaffSlot(ctx.db, staff, slotId));
+}
+
+/**
+ * Cancels a slot and every appointment it holds, with a reason each tenant reads in a personal notice in their
+ * language. The slot is locked, so a booking racing the cancellation either comes first (and is cancelled, with its
+ * notice) or finds the slot cancelled; never a booking on a cancelled slot. A retry finds the slot cancelled, changes
+ * nothing, and sends any notice a failure in between left unsent (each is sent once).
+ */
+export async function cancelSlot(ctx: AppointmentContext, staff: StaffContext, slotId: string, reason: string): Promise<SlotCancellation> {
+  const now = clock(ctx);
+  const trimmed = reason.trim();
+  await loadStaffSlot(ctx.db, staff, slotId);
+  const newlyCancelled = await retryingDeadlocks(() =>
+    ctx.db.$transaction(async (tx) => {
+      // Appointments before their slot, as every tenant's move or cancellation does.
+      await tx.$queryRaw`SELECT id FROM "Appointment" WHERE "slotId" = ${slotId}::uuid AND status = 'BOOKED' ORDER BY id FOR UPDATE`;
+      const locked = (await lockSlots(tx, [slotId])).get(slotId)!;
+      if (locked.cancelledAt) return [];
+      if (locked.startsAt <= now) throw new DomainError('slot_in_the_past');
+      // Bookings that committed while this waited for the slot: nobody else holds them yet.
+      const booked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "Appointment" WHERE "slotId" = ${slotId}::uuid AND status = 'BOOKED' ORDER BY id FOR UPDATE`;
+      const ids = booked.map((row) => row.id);
+      await tx.appointment.updateMany({
+        where: { id: { in: ids } },
+        data: {
+          status: 'CANCELLED',
+          cancelledAt: now,
+          cancelledBy: 'STAFF',
+          cancelReason: trimmed,
+          sequence: { increment: 1 },
+          reminderDueAt: null,
+        },
+      });
+      await tx.appointmentSlot.update({
+        where: { id: slotId },
+        data: { cancelledAt: now, cancelReason: trimmed, cancelledById: staff.id, booked: 0 },
+      });
+      return ids;
+    }),
+  );
+  const slot = await loadStaffSlot(ctx.db, staff, slotId);
+  const cancelled = await ctx.db.appointment.findMany({
+    where: { slotId, status: 'CANCELLED', cancelledBy: 'STAFF', cancelledAt: slot.cancelledAt },
+    include: staffAppointmentInclude,
+    orderBy: { id: 'asc' },
+  });
+  for (const appointment of cancelled) await tellCancelled(ctx, staff, appointment, slot.cancelReason ?? trimmed);
+  for (const id of newlyCancelled) await announce(ctx, id, 'cancelled');
+  return { slot: agendaSlotView(slot), cancelledAppointments: cancelled.length };
+}
+
+/**
+ * Retires a service: no new slots or bookings (a booking waiting on it sees it retired), gone from the tenants' list;
+ * appointments already booked stay, and can still be cancelled. Retiring again changes nothing.
+ */
+export async function retireService(ctx: AppointmentContext, staff: StaffContext, serviceId: string): Promise<AppointmentServiceView> {
+  const service = await ctx.db.appointmentService.findFirst({ where: { id: serviceId, organisationId: staff.organisation.id } });
+  if (!service) throw new DomainError('not_found');
+  await ctx.db.appointmentService.updateMany({ where: { id: serviceId, retiredAt: null }, data: { retiredAt: clock(ctx) } });
+  return serviceView(await ctx.db.appointmentService.findUniqueOrThrow({ where: { id: serviceId }, include: serviceInclude }));
 }
 
 /** The .ics behind a signed link (the QR code on the TV): the link is the permission. */

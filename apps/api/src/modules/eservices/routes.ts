@@ -60,7 +60,7 @@ import {
 } from './service';
 import { formDeliveries, retryDelivery } from './webhooks';
 import type { WebhookTargetPolicy } from './webhook-target';
-import { resolveMandate, type Helper } from '../mandates/service';
+import { helperAccess } from '../mandates/helper-access';
 import type { TenantPlace } from '../places/tenant-place';
 
 /** Whom a tenant route acts for, and who is acting: the tenant, or a helper under their mandate. */
@@ -97,11 +97,7 @@ export const eserviceRoutes: FastifyPluginAsyncTypebox<{ webhookTargets: Webhook
   };
   // A helper is a tenant (Bearer token of their TV) or a staff member (console cookie) holding the mandate.
   const requireHelper = async (request: FastifyRequest) => {
-    const authorization = request.headers.authorization;
-    const helper: Helper = authorization?.startsWith('Bearer ')
-      ? { tenantId: (await app.authenticateDevice(authorization.slice(7).trim())).place.tenantId }
-      : { staffId: (await app.authenticateStaffCookie(request)).id };
-    request.acting = await resolveMandate(app.db, (request.params as { mandateId: string }).mandateId, helper, 'eservices');
+    request.acting = await helperAccess(app, request, 'eservices');
   };
   const helper = {
     prefix: '/api/v1/mandates/:mandateId/eservices',

@@ -2,9 +2,17 @@
 // The helper's own actions go through each domain's routes under /api/v1/mandates/:mandateId/ (see eservices).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { GrantMandateRequest, Mandate, MandateAction, Page, PageQuery } from '@palier/contracts';
+import { GrantMandateRequest, Mandate, MandateAction, MandateScopesRequest, Page, PageQuery } from '@palier/contracts';
 import { problemResponses } from '../../plugins/problems';
-import { givenMandates, grantMandate, mandateActions, staffHelperMandates, tenantHelperMandates, withdrawMandate } from './service';
+import {
+  givenMandates,
+  grantMandate,
+  mandateActions,
+  setMandateScopes,
+  staffHelperMandates,
+  tenantHelperMandates,
+  withdrawMandate,
+} from './service';
 
 const MandateParams = Type.Object({ mandateId: Type.String({ format: 'uuid' }) });
 const bearer = [{ bearer: [] }];
@@ -72,6 +80,22 @@ export const mandateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => withdrawMandate(app.db, request.device.place, request.params.mandateId),
+  );
+
+  app.put(
+    '/api/v1/mandates/:mandateId/scopes',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'Choose what an active helper may do from now on: e-services, fault reports or both (idempotent)',
+        security: bearer,
+        params: MandateParams,
+        body: MandateScopesRequest,
+        response: { 200: Mandate, ...problemResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request) => setMandateScopes(app.db, request.device.place, request.params.mandateId, request.body.scopes),
   );
 
   app.get(

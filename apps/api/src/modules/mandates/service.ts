@@ -1,10 +1,11 @@
 // Mandates: a tenant's right given to a helper to act in their name, what the helper did with it, and the one check
-// every helper route makes (resolveMandate) — the same for e-services now and fault reports later.
+// every helper route makes (resolveMandate) — the same for e-services and fault reports.
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { GrantMandateRequest, Mandate, MandateAction, MandateScope, Page, PageQuery } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import { tenantPlaceSelect, toTenantPlace, type TenantPlace } from '../places/tenant-place';
+import { reportNumber } from '../reports/service';
 
 /** Who acts when a helper does: the mandate (id) and the helper's name, written into the timelines. */
 export interface HelperActor {
@@ -60,12 +61,16 @@ export async function grantMandate(
     target = { helperStaffId: null, helperTenantId: tenant.id, helperName: tenant.firstName };
   }
   const scopes = request.scopes ?? ['eservices'];
-  // Granting twice to the same helper is the same mandate.
+  // Granting twice to the same helper is the same mandate; the tenant's latest choice of scopes is the one that holds.
   const existing = await db.mandate.findFirst({
     where: { tenantId: place.tenantId, helperStaffId: target.helperStaffId, helperTenantId: target.helperTenantId, withdrawnAt: null },
     include: mandateInclude,
   });
-  if (existing) return { mandate: view(existing, 'GRANTOR'), created: false };
+  if (existing) {
+    const same = existing.scopes.length === scopes.length && scopes.every((scope) => existing.scopes.includes(scope));
+    const current = same ? existing : await db.mandate.update({ where: { id: existing.id }, data: { scopes }, include: mandateInclude });
+    return { mandate: view(current, 'GRANTOR'), created: false };
+  }
   const mandate = await db.mandate.create({
     data: { tenantId: place.tenantId, ...target, scopes, createdAt: now },
     include: mandateInclude,
@@ -102,6 +107,15 @@ export const tenantHelperMandates = (db: PrismaClient, place: TenantPlace, query
 export const staffHelperMandates = (db: PrismaClient, staffId: string, query: PageQuery) =>
   page(db, { helperStaffId: staffId, withdrawnAt: null }, query, 'STAFF');
 
+/** Changes what an active helper may do, at once (the next request of theirs is checked against it); idempotent. */
+export async function setMandateScopes(db: PrismaClient, place: TenantPlace, mandateId: string, scopes: MandateScope[]): Promise<Mandate> {
+  const mandate = await db.mandate.findFirst({ where: { id: mandateId, tenantId: place.tenantId } });
+  if (!mandate) throw new DomainError('not_found');
+  const { count } = await db.mandate.updateMany({ where: { id: mandateId, withdrawnAt: null }, data: { scopes } });
+  if (count !== 1) throw new DomainError('mandate_not_active');
+  return view(await db.mandate.findUniqueOrThrow({ where: { id: mandateId }, include: mandateInclude }), 'GRANTOR');
+}
+
 /** Withdrawing is immediate and idempotent; the mandate stays listed, with what was done under it. */
 export async function withdrawMandate(db: PrismaClient, place: TenantPlace, mandateId: string, now = new Date()): Promise<Mandate> {
   const mandate = await db.mandate.findFirst({ where: { id: mandateId, tenantId: place.tenantId } });
@@ -110,7 +124,49 @@ export async function withdrawMandate(db: PrismaClient, place: TenantPlace, mand
   return view(await db.mandate.findUniqueOrThrow({ where: { id: mandateId }, include: mandateInclude }), 'GRANTOR');
 }
 
-/** What was done in the tenant's name under a mandate, newest first (the e-service timelines' HELPER events). */
+/** Where a page of actions stopped: the last action's time, its scope and its event id (each scope has its own ids). */
+interface ActionCursor {
+  at: Date;
+  scope: MandateScope;
+  id: bigint;
+}
+
+// Actions run newest first; at the same millisecond e-services come before reports, then higher ids first.
+const SCOPE_RANK: Record<MandateScope, number> = { eservices: 1, reports: 0 };
+
+function encodeActionCursor(cursor: ActionCursor): string {
+  return Buffer.from(`${cursor.at.toISOString()}|${cursor.scope}|${cursor.id}`).toString('base64url');
+}
+
+function decodeActionCursor(value: string): ActionCursor {
+  const [at, scope, id] = Buffer.from(value, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  if (Number.isNaN(date.getTime()) || (scope !== 'eservices' && scope !== 'reports') || !/^[0-9]{1,19}$/.test(id ?? ''))
+    throw new DomainError('invalid_cursor');
+  return { at: date, scope, id: BigInt(id!) };
+}
+
+/** The events of `scope` that come after `cursor` in the order above. */
+function afterCursor(cursor: ActionCursor | null, scope: MandateScope) {
+  if (!cursor) return {};
+  const rank = SCOPE_RANK[scope];
+  const cursorRank = SCOPE_RANK[cursor.scope];
+  if (rank < cursorRank) return { at: { lte: cursor.at } };
+  if (rank > cursorRank) return { at: { lt: cursor.at } };
+  return { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] };
+}
+
+/** The kind a tenant reads for a helper's event on a report (a status change says what the helper did). */
+function reportActionKind(event: { kind: string; status: string | null; body: string | null }): string {
+  if (event.kind !== 'STATUS') return event.kind;
+  if (event.status === 'RECEIVED') return event.body === null ? 'REPORTED' : 'REOPENED';
+  return event.status ?? event.kind;
+}
+
+/**
+ * What was done in the tenant's name under a mandate, newest first: the HELPER events of the e-service requests'
+ * and the reports' timelines, merged into one keyset-paginated list.
+ */
 export async function mandateActions(
   db: PrismaClient,
   place: TenantPlace,
@@ -120,33 +176,62 @@ export async function mandateActions(
   const mandate = await db.mandate.findFirst({ where: { id: mandateId, tenantId: place.tenantId }, select: { id: true } });
   if (!mandate) throw new DomainError('not_found');
   const limit = query.limit ?? 20;
-  const before =
-    query.cursor && /^[0-9]{1,19}$/.test(Buffer.from(query.cursor, 'base64url').toString())
-      ? BigInt(Buffer.from(query.cursor, 'base64url').toString())
-      : null;
-  if (query.cursor && before === null) throw new DomainError('invalid_cursor');
-  const events = await db.eServiceRequestEvent.findMany({
-    where: {
-      actorKind: 'HELPER',
-      actorId: mandateId,
-      request: { tenantId: place.tenantId },
-      ...(before !== null ? { id: { lt: before } } : {}),
-    },
-    orderBy: { id: 'desc' },
-    take: limit + 1,
-    include: { request: { select: { id: true, receiptNumber: true } } },
-  });
-  const items = events.slice(0, limit);
+  const cursor = query.cursor ? decodeActionCursor(query.cursor) : null;
+  const [eserviceEvents, reportEvents] = await Promise.all([
+    db.eServiceRequestEvent.findMany({
+      where: { actorKind: 'HELPER', actorId: mandateId, request: { tenantId: place.tenantId }, ...afterCursor(cursor, 'eservices') },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+      include: { request: { select: { id: true, receiptNumber: true } } },
+    }),
+    db.reportEvent.findMany({
+      where: {
+        authorKind: 'HELPER',
+        mandateId,
+        report: { tenantId: place.tenantId },
+        // Accepting a slot writes the status change and the slot taken: the tenant reads it once.
+        NOT: { kind: 'STATUS', status: 'APPOINTMENT_BOOKED' },
+        ...afterCursor(cursor, 'reports'),
+      },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+      include: { report: { select: { id: true, serial: true, createdAt: true } } },
+    }),
+  ]);
+  const merged = [
+    ...eserviceEvents.map((event) => ({
+      cursor: { at: event.at, scope: 'eservices' as const, id: event.id },
+      action: {
+        at: event.at.toISOString(),
+        scope: 'eservices' as const,
+        kind: event.kind,
+        requestId: event.request.id,
+        receiptNumber: event.request.receiptNumber,
+        helperName: event.actorName ?? '',
+      },
+    })),
+    ...reportEvents.map((event) => ({
+      cursor: { at: event.at, scope: 'reports' as const, id: event.id },
+      action: {
+        at: event.at.toISOString(),
+        scope: 'reports' as const,
+        kind: reportActionKind(event),
+        requestId: event.report.id,
+        receiptNumber: reportNumber(event.report),
+        helperName: event.authorName ?? '',
+      },
+    })),
+  ].sort(
+    (a, b) =>
+      b.cursor.at.getTime() - a.cursor.at.getTime() ||
+      SCOPE_RANK[b.cursor.scope] - SCOPE_RANK[a.cursor.scope] ||
+      (b.cursor.id > a.cursor.id ? 1 : b.cursor.id < a.cursor.id ? -1 : 0),
+  );
+  const items = merged.slice(0, limit);
   const last = items[items.length - 1];
   return {
-    items: items.map((event) => ({
-      at: event.at.toISOString(),
-      kind: event.kind,
-      requestId: event.request.id,
-      receiptNumber: event.request.receiptNumber,
-      helperName: event.actorName ?? '',
-    })),
-    nextCursor: events.length > limit && last ? Buffer.from(last.id.toString()).toString('base64url') : null,
+    items: items.map((item) => item.action),
+    nextCursor: merged.length > limit && last ? encodeActionCursor(last.cursor) : null,
   };
 }
 

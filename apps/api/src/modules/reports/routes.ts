@@ -1,6 +1,7 @@
 // HTTP routes of fault reports: the tenant's TV, the tenant's phone (photos) and the landlord's console.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type, type TSchema } from 'typebox';
 import {
   AcceptSlotRequest,
   AssignReportRequest,
@@ -49,8 +50,24 @@ import {
   submitReport,
   tenantReport,
   uploadPhoto,
+  TENANT_HIMSELF,
   type ReportContext,
+  type TenantSideActor,
 } from './service';
+import { helperAccess } from '../mandates/helper-access';
+import type { TenantPlace } from '../places/tenant-place';
+
+/** Whose report it is, and who acts: the tenant, or a helper under their mandate. */
+interface Acting {
+  place: TenantPlace;
+  actor: TenantSideActor;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    reportActing: Acting;
+  }
+}
 
 const ReportParams = Type.Object({ reportId: Type.String({ format: 'uuid' }) });
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) });
@@ -64,125 +81,182 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ linkSecret: string }> = a
     storage: app.storage,
     links: signedPhotoLinks(options.linkSecret, 'report-photo', '/api/v1/report-photos'),
   };
+  app.decorateRequest('reportActing', null as unknown as Acting);
 
   // The phone sends a photo's bytes as they are; only here, and only this big.
   acceptPhotoUploads(app, '/api/v1/reports/photos');
 
   // --- the tenant's TV ---
 
-  app.post(
-    '/api/v1/reports',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'Report a fault to the landlord. Retries with the same Idempotency-Key return the same report.',
-        security: bearer,
-        headers: IdempotencyHeaders,
-        body: SubmitReportRequest,
-        response: { 200: TenantReport, 201: TenantReport, ...problemResponses(400, 401) },
-      },
-    },
-    async (request, reply) => {
-      const { report, created } = await submitReport(ctx, request.device.place, request.body, request.headers['idempotency-key']);
-      return reply.code(created ? 201 : 200).send(report);
-    },
-  );
-
-  app.get(
-    '/api/v1/reports',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'The tenant’s reports, newest first',
-        security: bearer,
-        querystring: PageQuery,
-        response: { 200: Page(TenantReportSummary), ...problemResponses(400, 401) },
-      },
-    },
-    async (request) => listTenantReports(app.db, request.device.place, request.query),
-  );
-
-  app.get(
-    '/api/v1/reports/draft-photos',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'Photos the phone sent for the report being written, not yet attached',
-        security: bearer,
-        response: { 200: DraftPhotos, ...problemResponses(401) },
-      },
-    },
-    async (request) => draftPhotos(ctx, request.device.place),
-  );
-
-  app.get(
-    '/api/v1/reports/building',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'Open reports about the common areas of the tenant’s building, without who made them',
-        security: bearer,
-        querystring: PageQuery,
-        response: { 200: Page(NeighbourhoodReport), ...problemResponses(400, 401) },
-      },
-    },
-    async (request) => buildingReports(app.db, request.device.place, request.query),
-  );
-
-  app.get(
-    '/api/v1/reports/:reportId',
-    {
-      preHandler: app.requireTenant,
-      schema: {
-        tags,
-        summary: 'One of the tenant’s reports, with its timeline, photos and appointment slots',
-        security: bearer,
-        params: ReportParams,
-        response: { 200: TenantReport, ...problemResponses(400, 401, 404) },
-      },
-    },
-    async (request) => tenantReport(ctx, request.device.place, request.params.reportId),
-  );
-
-  const tenantAction = (summary: string, body?: typeof ReportMessageRequest | typeof RateReportRequest | typeof AcceptSlotRequest) => ({
+  // The tenant's own routes, and the same under /api/v1/mandates/:mandateId/reports for a helper holding the tenant's
+  // mandate with the "reports" scope (their actions are written in the timeline as theirs, "on the tenant's behalf").
+  const self = {
+    prefix: '/api/v1/reports',
+    params: {},
     preHandler: app.requireTenant,
-    schema: {
-      tags,
-      summary,
-      security: bearer,
-      params: ReportParams,
-      ...(body ? { body } : {}),
-      response: { 200: TenantReport, ...problemResponses(400, 401, 404, 409) },
+    who: (request: FastifyRequest): Acting => ({ place: request.device.place, actor: TENANT_HIMSELF }),
+    forWhom: '',
+    denied: [] as 403[],
+  };
+  const helper = {
+    prefix: '/api/v1/mandates/:mandateId/reports',
+    params: { mandateId: Type.String({ format: 'uuid' }) },
+    preHandler: async (request: FastifyRequest) => {
+      const { place, actor } = await helperAccess(app, request, 'reports');
+      request.reportActing = { place, actor: { kind: 'HELPER', mandateId: actor.id, name: actor.name } };
     },
-  });
+    who: (request: FastifyRequest): Acting => request.reportActing,
+    forWhom: ' (a helper, in the name of the tenant who gave the mandate)',
+    denied: [403] as 403[],
+  };
 
-  app.post('/api/v1/reports/:reportId/messages', tenantAction('Add information to an open report', ReportMessageRequest), async (request) =>
-    addTenantMessage(ctx, request.device.place, request.params.reportId, (request.body as ReportMessageRequest).body),
-  );
+  for (const mode of [self, helper]) {
+    const { forWhom, denied } = mode;
+    const Params = <T extends Record<string, TSchema>>(more: T) => Type.Object({ ...mode.params, ...more });
+    const OneReport = Params({ reportId: Type.String({ format: 'uuid' }) });
 
-  app.post('/api/v1/reports/:reportId/cancel', tenantAction('Cancel a report before work starts'), async (request) =>
-    cancelReport(ctx, request.device.place, request.params.reportId),
-  );
+    app.post(
+      mode.prefix,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `Report a fault to the landlord. Retries with the same Idempotency-Key return the same report.${forWhom}`,
+          security: bearer,
+          params: Params({}),
+          headers: IdempotencyHeaders,
+          body: SubmitReportRequest,
+          response: { 200: TenantReport, 201: TenantReport, ...problemResponses(400, 401, 404, ...denied) },
+        },
+      },
+      async (request, reply) => {
+        const { place, actor } = mode.who(request);
+        const { report, created } = await submitReport(ctx, place, request.body, request.headers['idempotency-key'], actor);
+        return reply.code(created ? 201 : 200).send(report);
+      },
+    );
 
-  app.post(
-    '/api/v1/reports/:reportId/reopen',
-    tenantAction('Reopen a resolved report, within 15 days, saying why', ReportMessageRequest),
-    async (request) => reopenReport(ctx, request.device.place, request.params.reportId, (request.body as ReportMessageRequest).body),
-  );
+    app.get(
+      mode.prefix,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `The tenant’s reports, newest first${forWhom}`,
+          security: bearer,
+          params: Params({}),
+          querystring: PageQuery,
+          response: { 200: Page(TenantReportSummary), ...problemResponses(400, 401, 404, ...denied) },
+        },
+      },
+      async (request) => listTenantReports(app.db, mode.who(request).place, request.query),
+    );
 
-  app.post('/api/v1/reports/:reportId/rating', tenantAction('Rate a resolved report (once)', RateReportRequest), async (request) =>
-    rateReport(ctx, request.device.place, request.params.reportId, request.body as RateReportRequest),
-  );
+    if (mode === self) {
+      app.get(
+        '/api/v1/reports/draft-photos',
+        {
+          preHandler: app.requireTenant,
+          schema: {
+            tags,
+            summary: 'Photos the phone sent for the report being written, not yet attached',
+            security: bearer,
+            response: { 200: DraftPhotos, ...problemResponses(401) },
+          },
+        },
+        async (request) => draftPhotos(ctx, request.device.place),
+      );
 
-  app.post(
-    '/api/v1/reports/:reportId/appointment',
-    tenantAction('Accept one of the offered appointment slots', AcceptSlotRequest),
-    async (request) => acceptSlot(ctx, request.device.place, request.params.reportId, (request.body as AcceptSlotRequest).slotId),
-  );
+      app.get(
+        '/api/v1/reports/building',
+        {
+          preHandler: app.requireTenant,
+          schema: {
+            tags,
+            summary: 'Open reports about the common areas of the tenant’s building, without who made them',
+            security: bearer,
+            querystring: PageQuery,
+            response: { 200: Page(NeighbourhoodReport), ...problemResponses(400, 401) },
+          },
+        },
+        async (request) => buildingReports(app.db, request.device.place, request.query),
+      );
+    }
+
+    app.get(
+      `${mode.prefix}/:reportId`,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `One of the tenant’s reports, with its timeline, photos and appointment slots${forWhom}`,
+          security: bearer,
+          params: OneReport,
+          response: { 200: TenantReport, ...problemResponses(400, 401, 404, ...denied) },
+        },
+      },
+      async (request) => tenantReport(ctx, mode.who(request).place, request.params.reportId),
+    );
+
+    const tenantAction = <B extends TSchema>(summary: string, body: B) => ({
+      preHandler: mode.preHandler,
+      schema: {
+        tags,
+        summary: summary + forWhom,
+        security: bearer,
+        params: OneReport,
+        body,
+        response: { 200: TenantReport, ...problemResponses(400, 401, 404, 409, ...denied) },
+      },
+    });
+    const noBody = (summary: string) => ({
+      preHandler: mode.preHandler,
+      schema: {
+        tags,
+        summary: summary + forWhom,
+        security: bearer,
+        params: OneReport,
+        response: { 200: TenantReport, ...problemResponses(400, 401, 404, 409, ...denied) },
+      },
+    });
+
+    app.post(
+      `${mode.prefix}/:reportId/messages`,
+      tenantAction('Add information to an open report', ReportMessageRequest),
+      async (request) => {
+        const { place, actor } = mode.who(request);
+        return addTenantMessage(ctx, place, request.params.reportId, request.body.body, actor);
+      },
+    );
+
+    app.post(`${mode.prefix}/:reportId/cancel`, noBody('Cancel a report before work starts'), async (request) => {
+      const { place, actor } = mode.who(request);
+      return cancelReport(ctx, place, request.params.reportId, actor);
+    });
+
+    app.post(
+      `${mode.prefix}/:reportId/reopen`,
+      tenantAction('Reopen a resolved report, within 15 days, saying why', ReportMessageRequest),
+      async (request) => {
+        const { place, actor } = mode.who(request);
+        return reopenReport(ctx, place, request.params.reportId, request.body.body, actor);
+      },
+    );
+
+    app.post(`${mode.prefix}/:reportId/rating`, tenantAction('Rate a resolved report (once)', RateReportRequest), async (request) => {
+      const { place, actor } = mode.who(request);
+      return rateReport(ctx, place, request.params.reportId, request.body, actor);
+    });
+
+    app.post(
+      `${mode.prefix}/:reportId/appointment`,
+      tenantAction('Accept one of the offered appointment slots', AcceptSlotRequest),
+      async (request) => {
+        const { place, actor } = mode.who(request);
+        return acceptSlot(ctx, place, request.params.reportId, request.body.slotId, actor);
+      },
+    );
+  }
 
   app.put(
     '/api/v1/reports/:reportId/me-too',

@@ -1,4 +1,5 @@
-// Fault reports: submission, the tenant's follow-up, neighbours' "me too", and the landlord's queue and handling.
+// Fault reports: submission, the tenant's follow-up (by the tenant, or a helper under their mandate), neighbours'
+// "me too", and the landlord's queue and handling.
 import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import {
@@ -47,6 +48,22 @@ export interface ReportContext {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Who acts on a tenant's report: the tenant, or a helper in their name under a mandate (written in the timeline). */
+export type TenantSideActor = { kind: 'TENANT' } | { kind: 'HELPER'; mandateId: string; name: string };
+export const TENANT_HIMSELF: TenantSideActor = { kind: 'TENANT' };
+
+/** The author columns of a timeline event. */
+interface EventAuthor {
+  authorKind: 'TENANT' | 'STAFF' | 'HELPER';
+  authorStaffId?: string | null;
+  authorName?: string | null;
+  mandateId?: string | null;
+}
+
+function authorOf(actor: TenantSideActor): EventAuthor {
+  return actor.kind === 'HELPER' ? { authorKind: 'HELPER', authorName: actor.name, mandateId: actor.mandateId } : { authorKind: 'TENANT' };
+}
 
 type Change = 'created' | 'status' | 'message' | 'assigned' | 'slots' | 'photo' | 'rated' | 'me_too';
 
@@ -130,7 +147,8 @@ function timeline(report: LoadedReport, audience: 'TENANT' | 'STAFF') {
     id: event.id.toString(),
     kind: event.kind as TenantReport['timeline'][number]['kind'],
     at: event.at.toISOString(),
-    author: event.authorKind as 'TENANT' | 'STAFF' | 'SYSTEM',
+    author: event.authorKind as 'TENANT' | 'STAFF' | 'SYSTEM' | 'HELPER',
+    // The tenant reads first names ("by Nadia, on your behalf"); the console the full name and organisation.
     authorName: audience === 'TENANT' ? firstName(event.authorName) : event.authorName,
     status: event.status,
     body: event.body,
@@ -226,6 +244,7 @@ export async function submitReport(
   place: TenantPlace,
   request: SubmitReportRequest,
   idempotencyKey: string | undefined,
+  actor: TenantSideActor = TENANT_HIMSELF,
   now = new Date(),
 ): Promise<{ report: TenantReport; created: boolean }> {
   const { db } = ctx;
@@ -268,7 +287,7 @@ export async function submitReport(
           idempotencyKey: key,
           createdAt: now,
           updatedAt: now,
-          events: { create: { kind: 'STATUS', authorKind: 'TENANT', status: 'RECEIVED', at: now } },
+          events: { create: { kind: 'STATUS', ...authorOf(actor), status: 'RECEIVED', at: now } },
         },
       });
       if (photoIds.length > 0) {
@@ -347,7 +366,7 @@ async function applyTransition(
   report: { id: string; status: ReportStatus; resolvedAt: Date | null },
   action: ReportAction,
   actor: ReportActor,
-  author: { kind: ReportActor; staffId?: string; name?: string },
+  author: EventAuthor,
   body: string | null,
   now: Date,
 ): Promise<ReportStatus> {
@@ -369,9 +388,7 @@ async function applyTransition(
     data: {
       reportId: report.id,
       kind: 'STATUS',
-      authorKind: author.kind,
-      authorStaffId: author.staffId ?? null,
-      authorName: author.name ?? null,
+      ...author,
       status: decision.to,
       body,
       at: now,
@@ -386,47 +403,81 @@ async function reloadTenant(ctx: ReportContext, place: TenantPlace, reportId: st
   return toTenantReport(ctx.links, report);
 }
 
-export async function cancelReport(ctx: ReportContext, place: TenantPlace, reportId: string, now = new Date()) {
+export async function cancelReport(
+  ctx: ReportContext,
+  place: TenantPlace,
+  reportId: string,
+  actor: TenantSideActor = TENANT_HIMSELF,
+  now = new Date(),
+) {
   const report = await ownReport(ctx.db, place, reportId);
   await ctx.db.$transaction(async (tx) => {
-    await applyTransition(tx, report, 'cancel', 'TENANT', { kind: 'TENANT' }, null, now);
+    await applyTransition(tx, report, 'cancel', 'TENANT', authorOf(actor), null, now);
     await tx.reportSlot.updateMany({ where: { reportId, acceptedAt: null, withdrawnAt: null }, data: { withdrawnAt: now } });
   });
   return reloadTenant(ctx, place, reportId, 'status');
 }
 
-export async function reopenReport(ctx: ReportContext, place: TenantPlace, reportId: string, reason: string, now = new Date()) {
+export async function reopenReport(
+  ctx: ReportContext,
+  place: TenantPlace,
+  reportId: string,
+  reason: string,
+  actor: TenantSideActor = TENANT_HIMSELF,
+  now = new Date(),
+) {
   const report = await ownReport(ctx.db, place, reportId);
-  await ctx.db.$transaction((tx) => applyTransition(tx, report, 'reopen', 'TENANT', { kind: 'TENANT' }, reason.trim(), now));
+  await ctx.db.$transaction((tx) => applyTransition(tx, report, 'reopen', 'TENANT', authorOf(actor), reason.trim(), now));
   return reloadTenant(ctx, place, reportId, 'status');
 }
 
-export async function acceptSlot(ctx: ReportContext, place: TenantPlace, reportId: string, slotId: string, now = new Date()) {
+export async function acceptSlot(
+  ctx: ReportContext,
+  place: TenantPlace,
+  reportId: string,
+  slotId: string,
+  actor: TenantSideActor = TENANT_HIMSELF,
+  now = new Date(),
+) {
   const report = await ownReport(ctx.db, place, reportId);
   const slot = report.slots.find((candidate) => candidate.id === slotId);
   if (!slot || slot.withdrawnAt || slot.acceptedAt || slot.startsAt <= now) throw new DomainError('slot_unavailable');
   await ctx.db.$transaction(async (tx) => {
-    await applyTransition(tx, report, 'accept_slot', 'TENANT', { kind: 'TENANT' }, null, now);
+    await applyTransition(tx, report, 'accept_slot', 'TENANT', authorOf(actor), null, now);
     await tx.reportSlot.update({ where: { id: slotId }, data: { acceptedAt: now } });
     await tx.reportSlot.updateMany({ where: { reportId, id: { not: slotId }, withdrawnAt: null }, data: { withdrawnAt: now } });
     await tx.reportEvent.create({
-      data: { reportId, kind: 'SLOT_ACCEPTED', authorKind: 'TENANT', body: slot.startsAt.toISOString(), at: now },
+      data: { reportId, kind: 'SLOT_ACCEPTED', ...authorOf(actor), body: slot.startsAt.toISOString(), at: now },
     });
   });
   return reloadTenant(ctx, place, reportId, 'slots');
 }
 
-export async function addTenantMessage(ctx: ReportContext, place: TenantPlace, reportId: string, body: string, now = new Date()) {
+export async function addTenantMessage(
+  ctx: ReportContext,
+  place: TenantPlace,
+  reportId: string,
+  body: string,
+  actor: TenantSideActor = TENANT_HIMSELF,
+  now = new Date(),
+) {
   const report = await ownReport(ctx.db, place, reportId);
   if (!openReportStatuses.includes(report.status)) throw new DomainError('report_transition_refused');
   await ctx.db.$transaction([
-    ctx.db.reportEvent.create({ data: { reportId, kind: 'MESSAGE', authorKind: 'TENANT', body: body.trim(), at: now } }),
+    ctx.db.reportEvent.create({ data: { reportId, kind: 'MESSAGE', ...authorOf(actor), body: body.trim(), at: now } }),
     ctx.db.report.update({ where: { id: reportId }, data: { updatedAt: now } }),
   ]);
   return reloadTenant(ctx, place, reportId, 'message');
 }
 
-export async function rateReport(ctx: ReportContext, place: TenantPlace, reportId: string, rating: RateReportRequest, now = new Date()) {
+export async function rateReport(
+  ctx: ReportContext,
+  place: TenantPlace,
+  reportId: string,
+  rating: RateReportRequest,
+  actor: TenantSideActor = TENANT_HIMSELF,
+  now = new Date(),
+) {
   const report = await ownReport(ctx.db, place, reportId);
   if (report.status !== 'RESOLVED' && report.status !== 'CLOSED') throw new DomainError('report_transition_refused');
   const { count } = await ctx.db.report.updateMany({
@@ -435,7 +486,7 @@ export async function rateReport(ctx: ReportContext, place: TenantPlace, reportI
   });
   if (count !== 1) throw new DomainError('report_already_rated');
   await ctx.db.reportEvent.create({
-    data: { reportId, kind: 'RATED', authorKind: 'TENANT', body: String(rating.stars), at: now },
+    data: { reportId, kind: 'RATED', ...authorOf(actor), body: String(rating.stars), at: now },
   });
   return reloadTenant(ctx, place, reportId, 'rated');
 }
@@ -643,7 +694,7 @@ async function reloadStaff(ctx: ReportContext, staff: StaffContext, reportId: st
   return toStaffReport(ctx.links, staff, report);
 }
 
-const staffAuthor = (staff: StaffContext) => ({ kind: 'STAFF' as const, staffId: staff.id, name: staff.fullName });
+const staffAuthor = (staff: StaffContext): EventAuthor => ({ authorKind: 'STAFF', authorStaffId: staff.id, authorName: staff.fullName });
 
 export async function staffTransition(
   ctx: ReportContext,

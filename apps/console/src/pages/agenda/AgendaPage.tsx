@@ -1,7 +1,8 @@
 // The agenda task: publish a series of slots, read a day or a week per place with who is coming, cancel an appointment
-// with a reason (the tenant is told), download an appointment's .ics file.
+// with a reason (the tenant is told), download an appointment's .ics file; change what was published: edit a slot,
+// cancel a slot with a reason (every booked tenant is told), retire a subject.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { AgendaSlot, AgendaVisitor, AppointmentService, EventMessage, PalierClient } from '@palier/contracts';
+import type { AgendaSlot, AgendaVisitor, AppointmentService, EditSlotRequest, EventMessage, PalierClient } from '@palier/contracts';
 import { api } from '../../api/client';
 import { problemText } from '../../api/problem';
 import { useRealtime } from '../../api/useRealtime';
@@ -20,6 +21,9 @@ type AgendaClient = Pick<
   | 'publishSlotSeries'
   | 'cancelAppointmentAsStaff'
   | 'staffAppointmentCalendarUrl'
+  | 'editAppointmentSlot'
+  | 'cancelAppointmentSlot'
+  | 'retireAppointmentService'
 >;
 const agendaApi = api as unknown as AgendaClient;
 
@@ -40,6 +44,15 @@ export function AgendaPage() {
   const [error, setError] = useState<unknown>();
   const [places, setPlaces] = useState<string[]>([]);
   const [notice, setNotice] = useState('');
+  const [services, setServices] = useState<AppointmentService[]>([]);
+  const [servicesError, setServicesError] = useState<unknown>();
+
+  useEffect(() => {
+    agendaApi.staffAppointmentServices().then(
+      (list) => setServices(list.items),
+      (failure: unknown) => setServicesError(failure),
+    );
+  }, []);
 
   const load = useCallback(async () => {
     try {
@@ -89,15 +102,30 @@ export function AgendaPage() {
         <p className="page__intro">{a('intro')}</p>
       </div>
       <div className="workspace agenda">
-        <PublishSeries
-          a={a}
-          t={i18n.t}
-          from={from}
-          onPublished={(count) => {
-            setNotice(a('published', { count }));
-            void load();
-          }}
-        />
+        <div className="agenda-side">
+          <PublishSeries
+            a={a}
+            t={i18n.t}
+            from={from}
+            services={services}
+            servicesError={servicesError}
+            onServiceCreated={(service) => setServices((previous) => [...previous, service])}
+            onPublished={(count) => {
+              setNotice(a('published', { count }));
+              void load();
+            }}
+          />
+          <ServicesPanel
+            a={a}
+            t={i18n.t}
+            services={services}
+            onRetired={(service) => {
+              setServices((previous) => previous.filter((one) => one.id !== service.id));
+              setNotice(a('retired', { subject: service.subject }));
+              void load();
+            }}
+          />
+        </div>
         <section className="panel" aria-busy={status === 'loading' || undefined}>
           <div className="agenda-controls" role="search">
             <label className="field">
@@ -162,6 +190,10 @@ export function AgendaPage() {
                       setNotice(a('cancelled', { name }));
                       void load();
                     }}
+                    onSlotChanged={(message) => {
+                      setNotice(message);
+                      void load();
+                    }}
                   />
                 ))}
               </ul>
@@ -178,20 +210,83 @@ export function AgendaPage() {
   );
 }
 
-function SlotRow({ slot, a, t, onCancelled }: { slot: AgendaSlot; a: AgendaTranslate; t: Translate; onCancelled: (name: string) => void }) {
+type SlotAction = 'none' | 'edit' | 'cancel';
+
+function SlotRow({
+  slot,
+  a,
+  t,
+  onCancelled,
+  onSlotChanged,
+}: {
+  slot: AgendaSlot;
+  a: AgendaTranslate;
+  t: Translate;
+  onCancelled: (name: string) => void;
+  onSlotChanged: (message: string) => void;
+}) {
+  const [action, setAction] = useState<SlotAction>('none');
+  const cancelled = slot.cancelledAt !== null;
+  const upcoming = new Date(slot.startsAt).getTime() > Date.now();
   return (
     <li
-      className={`agenda-slot${slot.booked > 0 ? ' agenda-slot--booked' : ''}`}
+      className={`agenda-slot${slot.booked > 0 ? ' agenda-slot--booked' : ''}${cancelled ? ' agenda-slot--cancelled' : ''}`}
       data-testid={`agenda-slot-${slot.localDate}-${slot.localTime}`}
     >
       <div className="agenda-slot__head">
         <strong className="agenda-slot__time">{slot.localTime}</strong>
         <span>{slot.subject}</span>
         <span className="muted">{slot.placeName}</span>
+        {slot.serviceRetired && <span className="agenda-tag">{a('serviceRetired')}</span>}
         <span className="agenda-slot__seats">
-          {slot.booked === 0 && slot.capacity === 1 ? a('free') : a('seats', { booked: slot.booked, capacity: slot.capacity })}
+          {cancelled
+            ? a('slotCancelled')
+            : slot.booked === 0 && slot.capacity === 1
+              ? a('free')
+              : a('seats', { booked: slot.booked, capacity: slot.capacity })}
         </span>
+        {!cancelled && upcoming && action === 'none' && (
+          <span className="agenda-slot__actions">
+            {!slot.serviceRetired && (
+              <button type="button" className="button button--ghost" onClick={() => setAction('edit')} data-testid="slot-edit">
+                {a('editSlot')}
+              </button>
+            )}
+            <button type="button" className="button button--ghost" onClick={() => setAction('cancel')} data-testid="slot-cancel">
+              {a('cancelSlot')}
+            </button>
+          </span>
+        )}
       </div>
+      {cancelled && slot.cancelReason && (
+        <p className="agenda-slot__reason" data-testid="slot-cancel-reason">
+          {a('slotCancelReason', { reason: slot.cancelReason })}
+        </p>
+      )}
+      {action === 'edit' && (
+        <EditSlot
+          slot={slot}
+          a={a}
+          t={t}
+          onClose={() => setAction('none')}
+          onSaved={() => {
+            setAction('none');
+            onSlotChanged(a('slotSaved', { time: slot.localTime }));
+          }}
+        />
+      )}
+      {action === 'cancel' && (
+        <CancelSlot
+          slot={slot}
+          a={a}
+          t={t}
+          onClose={() => setAction('none')}
+          onCancelled={(count) => {
+            setAction('none');
+            onSlotChanged(a('slotCancelledDone', { time: slot.localTime, count }));
+          }}
+        />
+      )}
       {slot.visitors.length > 0 && (
         <ul className="agenda-visitors">
           {slot.visitors.map((visitor) => (
@@ -287,6 +382,284 @@ function Visitor({
   );
 }
 
+/**
+ * Place, time and duration while nobody booked the slot (tenants were told where and when); the number of seats at any
+ * time, never under the seats taken. Only what changed is sent, so the server compares like with like.
+ */
+function EditSlot({
+  slot,
+  a,
+  t,
+  onClose,
+  onSaved,
+}: {
+  slot: AgendaSlot;
+  a: AgendaTranslate;
+  t: Translate;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const booked = slot.booked > 0;
+  const [form, setForm] = useState({
+    placeName: slot.placeName,
+    placeAddress: slot.placeAddress,
+    localDate: slot.localDate,
+    localTime: slot.localTime,
+    durationMinutes: slot.durationMinutes,
+    capacity: slot.capacity,
+  });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const changes: EditSlotRequest = {};
+  if (form.placeName.trim() !== slot.placeName) changes.placeName = form.placeName.trim();
+  if (form.placeAddress.trim() !== slot.placeAddress) changes.placeAddress = form.placeAddress.trim();
+  if (form.localDate !== slot.localDate) changes.localDate = form.localDate;
+  if (form.localTime !== slot.localTime) changes.localTime = form.localTime;
+  if (form.durationMinutes !== slot.durationMinutes) changes.durationMinutes = form.durationMinutes;
+  if (form.capacity !== slot.capacity) changes.capacity = form.capacity;
+  const changed = Object.keys(changes).length > 0;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await agendaApi.editAppointmentSlot(slot.id, changes);
+      onSaved();
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="agenda-cancel agenda-edit" onSubmit={(event) => void submit(event)} data-testid="slot-edit-form">
+      {booked && <p className="field__hint">{a('editBookedHint', { booked: slot.booked })}</p>}
+      <div className="agenda-form__row">
+        <label className="field">
+          <span className="field__label">{a('placeName')}</span>
+          <input
+            value={form.placeName}
+            disabled={booked}
+            minLength={2}
+            maxLength={200}
+            required
+            onChange={(event) => setForm({ ...form, placeName: event.target.value })}
+            data-testid="slot-edit-placeName"
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{a('placeAddress')}</span>
+          <input
+            value={form.placeAddress}
+            disabled={booked}
+            minLength={2}
+            maxLength={300}
+            required
+            onChange={(event) => setForm({ ...form, placeAddress: event.target.value })}
+          />
+        </label>
+      </div>
+      <div className="agenda-form__row">
+        <label className="field">
+          <span className="field__label">{a('date')}</span>
+          <input
+            type="date"
+            value={form.localDate}
+            disabled={booked}
+            required
+            onChange={(event) => event.target.value && setForm({ ...form, localDate: event.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{a('time')}</span>
+          <input
+            type="time"
+            value={form.localTime}
+            disabled={booked}
+            required
+            onChange={(event) => event.target.value && setForm({ ...form, localTime: event.target.value })}
+            data-testid="slot-edit-time"
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{a('duration')}</span>
+          <input
+            type="number"
+            min={5}
+            max={480}
+            value={form.durationMinutes}
+            disabled={booked}
+            onChange={(event) => setForm({ ...form, durationMinutes: Number(event.target.value) })}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{a('capacity')}</span>
+          <input
+            type="number"
+            min={Math.max(1, slot.booked)}
+            max={100}
+            value={form.capacity}
+            onChange={(event) => setForm({ ...form, capacity: Number(event.target.value) })}
+            data-testid="slot-edit-capacity"
+          />
+          {booked && <span className="field__hint">{a('capacityHint', { booked: slot.booked })}</span>}
+        </label>
+      </div>
+      {error !== undefined && <Alert tone="error">{problemText(error, t)}</Alert>}
+      <div className="agenda-cancel__buttons">
+        <button type="submit" className="button button--primary" disabled={busy || !changed} data-testid="slot-edit-save">
+          {busy ? a('saving') : a('saveSlot')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onClose} disabled={busy}>
+          {a('keepSlot')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Cancels the slot after a reason and a confirmation that says how many tenants will be told. */
+function CancelSlot({
+  slot,
+  a,
+  t,
+  onClose,
+  onCancelled,
+}: {
+  slot: AgendaSlot;
+  a: AgendaTranslate;
+  t: Translate;
+  onClose: () => void;
+  onCancelled: (count: number) => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      // A retry after a lost answer is the same cancellation: the server changes nothing and tells nobody twice.
+      const done = await agendaApi.cancelAppointmentSlot(slot.id, reason);
+      onCancelled(done.cancelledAppointments);
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="agenda-cancel" onSubmit={(event) => void submit(event)} data-testid="slot-cancel-form">
+      <p className="agenda-cancel__warning">{slot.booked > 0 ? a('cancelSlotWarning', { count: slot.booked }) : a('cancelSlotEmpty')}</p>
+      <label className="field">
+        <span className="field__label">{slot.booked > 0 ? a('reason') : a('reasonInternal')}</span>
+        <textarea
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          minLength={3}
+          maxLength={500}
+          required
+          rows={2}
+          data-testid="slot-cancel-reason-input"
+        />
+        {slot.booked > 0 && <span className="field__hint">{a('reasonHint')}</span>}
+      </label>
+      {error !== undefined && <Alert tone="error">{problemText(error, t)}</Alert>}
+      <div className="agenda-cancel__buttons">
+        <button
+          type="submit"
+          className="button button--danger"
+          disabled={busy || reason.trim().length < 3}
+          data-testid="slot-cancel-confirm"
+        >
+          {busy ? a('cancelling') : slot.booked > 0 ? a('confirmCancelSlot', { count: slot.booked }) : a('confirmCancelEmptySlot')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onClose} disabled={busy}>
+          {a('keepSlot')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The organisation's subjects, each retirable after a confirmation saying what happens to what was booked. */
+function ServicesPanel({
+  a,
+  t,
+  services,
+  onRetired,
+}: {
+  a: AgendaTranslate;
+  t: Translate;
+  services: AppointmentService[];
+  onRetired: (service: AppointmentService) => void;
+}) {
+  const [asking, setAsking] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const retire = async (service: AppointmentService) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await agendaApi.retireAppointmentService(service.id);
+      setAsking(null);
+      onRetired(service);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel agenda-services" aria-labelledby="services-title" data-testid="agenda-services">
+      <h2 id="services-title" className="panel__title">
+        {a('servicesTitle')}
+      </h2>
+      {services.length === 0 && <p className="empty">{a('noService')}</p>}
+      <ul className="agenda-services__list">
+        {services.map((service) => (
+          <li key={service.id} className="agenda-services__item" data-testid={`agenda-service-${service.id}`}>
+            <span>{service.subject}</span>
+            {asking !== service.id ? (
+              <button
+                type="button"
+                className="button button--ghost"
+                onClick={() => {
+                  setError(undefined);
+                  setAsking(service.id);
+                }}
+                data-testid="service-retire"
+              >
+                {a('retire')}
+              </button>
+            ) : (
+              <div className="agenda-cancel" role="alertdialog" aria-label={a('retireQuestion', { subject: service.subject })}>
+                <p className="agenda-cancel__warning">
+                  <strong>{a('retireQuestion', { subject: service.subject })}</strong> {a('retireHelp')}
+                </p>
+                {error !== undefined && <Alert tone="error">{problemText(error, t)}</Alert>}
+                <div className="agenda-cancel__buttons">
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    disabled={busy}
+                    onClick={() => void retire(service)}
+                    data-testid="service-retire-confirm"
+                  >
+                    {busy ? a('retiring') : a('confirmRetire')}
+                  </button>
+                  <button type="button" className="button button--ghost" onClick={() => setAsking(null)} disabled={busy}>
+                    {a('keepService')}
+                  </button>
+                </div>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 interface SeriesForm {
@@ -307,14 +680,19 @@ function PublishSeries({
   a,
   t,
   from,
+  services,
+  servicesError,
+  onServiceCreated,
   onPublished,
 }: {
   a: AgendaTranslate;
   t: Translate;
   from: string;
+  services: AppointmentService[];
+  servicesError: unknown;
+  onServiceCreated: (service: AppointmentService) => void;
   onPublished: (count: number) => void;
 }) {
-  const [services, setServices] = useState<AppointmentService[]>([]);
   const [form, setForm] = useState<SeriesForm>({
     serviceId: '',
     placeName: '',
@@ -334,14 +712,16 @@ function PublishSeries({
   const [error, setError] = useState<unknown>();
 
   useEffect(() => {
-    agendaApi.staffAppointmentServices().then(
-      (list) => {
-        setServices(list.items);
-        setForm((previous) => (previous.serviceId || !list.items[0] ? previous : { ...previous, serviceId: list.items[0].id }));
-      },
-      (failure: unknown) => setError(failure),
+    if (servicesError !== undefined) setError(servicesError);
+  }, [servicesError]);
+  // The first subject is chosen until the user picks one; a retired one gives way to the next.
+  useEffect(() => {
+    setForm((previous) =>
+      previous.serviceId === 'new' || services.some((service) => service.id === previous.serviceId)
+        ? previous
+        : { ...previous, serviceId: services[0]?.id ?? '' },
     );
-  }, []);
+  }, [services]);
 
   const set = (patch: Partial<SeriesForm>) => {
     setForm((previous) => ({ ...previous, ...patch }));
@@ -359,7 +739,7 @@ function PublishSeries({
         ...(newService.whatToBring.trim() ? { whatToBring: newService.whatToBring } : {}),
         cancelCutoffHours: newService.cancelCutoffHours,
       });
-      setServices((previous) => [...previous, service]);
+      onServiceCreated(service);
       set({ serviceId: service.id });
       setNewService({ subject: '', whatToBring: '', cancelCutoffHours: 24 });
     } catch (failure) {

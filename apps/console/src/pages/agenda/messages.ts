@@ -3,7 +3,8 @@ import { fill, type Language, type Params } from '../../i18n/catalogue';
 
 const fr = {
   title: 'Agenda des rendez-vous',
-  intro: 'Publiez des créneaux, voyez qui vient, annulez un rendez-vous en prévenant le locataire. Heures de Paris.',
+  intro:
+    'Publiez des créneaux, voyez qui vient, annulez un rendez-vous ou un créneau en prévenant les locataires, modifiez un créneau, retirez un objet. Heures de Paris.',
   from: 'À partir du',
   view: 'Affichage',
   day: 'Jour',
@@ -56,12 +57,43 @@ const fr = {
   'weekday.5': 'Ven',
   'weekday.6': 'Sam',
   'weekday.7': 'Dim',
+  editSlot: 'Modifier…',
+  cancelSlot: 'Annuler le créneau…',
+  slotCancelled: 'créneau annulé',
+  slotCancelReason: 'Annulé : {reason}',
+  serviceRetired: 'objet retiré',
+  editBookedHint:
+    '{booked} locataire(s) ont réservé : le lieu, l’heure et la durée ne peuvent plus changer (ils ont été prévenus de ce qui est prévu). Seul le nombre de places peut changer, sans descendre sous {booked}.',
+  capacityHint: 'Au moins {booked} (les places déjà réservées).',
+  date: 'Date',
+  time: 'Heure',
+  saveSlot: 'Enregistrer les changements',
+  saving: 'Enregistrement…',
+  keepSlot: 'Ne rien changer',
+  slotSaved: 'Créneau de {time} modifié.',
+  cancelSlotWarning:
+    '{count} locataire(s) ont réservé ce créneau : leur rendez-vous sera annulé et chacun recevra un avis sur son téléviseur, dans sa langue, avec votre motif.',
+  cancelSlotEmpty: 'Personne n’a réservé ce créneau : il ne sera plus proposé.',
+  reasonInternal: 'Motif (gardé dans l’agenda)',
+  confirmCancelSlot: 'Annuler le créneau et prévenir {count} locataire(s)',
+  confirmCancelEmptySlot: 'Annuler le créneau',
+  slotCancelledDone: 'Créneau de {time} annulé ; {count} locataire(s) prévenu(s).',
+  servicesTitle: 'Objets de rendez-vous',
+  retire: 'Retirer…',
+  retireQuestion: 'Retirer « {subject} » ?',
+  retireHelp:
+    'Plus aucun créneau ni aucune réservation ; il disparaît de la liste des téléviseurs. Les rendez-vous déjà pris sont maintenus (vous pouvez les annuler un par un ou par créneau).',
+  confirmRetire: 'Retirer l’objet',
+  retiring: 'Retrait…',
+  keepService: 'Garder',
+  retired: '« {subject} » est retiré : il n’est plus proposé aux locataires.',
 };
 export type AgendaMessageKey = keyof typeof fr;
 
 const en: Record<AgendaMessageKey, string> = {
   title: 'Appointments agenda',
-  intro: 'Publish slots, see who is coming, cancel an appointment and tell the tenant. Paris time.',
+  intro:
+    'Publish slots, see who is coming, cancel an appointment or a slot and tell the tenants, edit a slot, retire a subject. Paris time.',
   from: 'From',
   view: 'View',
   day: 'Day',
@@ -114,6 +146,36 @@ const en: Record<AgendaMessageKey, string> = {
   'weekday.5': 'Fri',
   'weekday.6': 'Sat',
   'weekday.7': 'Sun',
+  editSlot: 'Edit…',
+  cancelSlot: 'Cancel the slot…',
+  slotCancelled: 'slot cancelled',
+  slotCancelReason: 'Cancelled: {reason}',
+  serviceRetired: 'subject retired',
+  editBookedHint:
+    '{booked} tenant(s) booked it: place, time and duration can no longer change (they were told what is planned). Only the number of seats can change, not below {booked}.',
+  capacityHint: 'At least {booked} (the seats already booked).',
+  date: 'Date',
+  time: 'Time',
+  saveSlot: 'Save the changes',
+  saving: 'Saving…',
+  keepSlot: 'Change nothing',
+  slotSaved: 'Slot of {time} changed.',
+  cancelSlotWarning:
+    '{count} tenant(s) booked this slot: their appointment will be cancelled and each gets a notice on their TV, in their language, with your reason.',
+  cancelSlotEmpty: 'Nobody booked this slot: it will no longer be offered.',
+  reasonInternal: 'Reason (kept in the agenda)',
+  confirmCancelSlot: 'Cancel the slot and tell {count} tenant(s)',
+  confirmCancelEmptySlot: 'Cancel the slot',
+  slotCancelledDone: 'Slot of {time} cancelled; {count} tenant(s) told.',
+  servicesTitle: 'Appointment subjects',
+  retire: 'Retire…',
+  retireQuestion: 'Retire “{subject}”?',
+  retireHelp:
+    'No more slots or bookings; it disappears from the TVs’ list. Appointments already booked stay (you can cancel them one by one or by slot).',
+  confirmRetire: 'Retire the subject',
+  retiring: 'Retiring…',
+  keepService: 'Keep it',
+  retired: '“{subject}” is retired: tenants are no longer offered it.',
 };
 
 export type AgendaTranslate = (key: AgendaMessageKey, params?: Params) => string;

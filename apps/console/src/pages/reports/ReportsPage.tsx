@@ -457,7 +457,10 @@ function ReportDetail({
                       body: event.kind === 'SLOT_ACCEPTED' && event.body ? dateTime(language, event.body) : (event.body ?? ''),
                     })}
             </strong>{' '}
-            <span className="muted">— {event.author === 'STAFF' ? event.authorName : r(`by.${event.author}` as ReportMessageKey)}</span>
+            <span className="muted">
+              —{' '}
+              {event.author === 'STAFF' ? event.authorName : r(`by.${event.author}` as ReportMessageKey, { name: event.authorName ?? '' })}
+            </span>
             {event.body && (event.kind === 'MESSAGE' || event.kind === 'STATUS') && <p className="report-timeline__body">{event.body}</p>}
           </li>
         ))}
