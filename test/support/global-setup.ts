@@ -6,15 +6,20 @@ import { seedDemoResidence } from '../../prisma/demo-residence';
 import { databaseUrl, templateName, withAdmin } from './test-database';
 import { buildStaleWebApps } from '../../packages/devstack/src/web-apps';
 import { ensureLivekitBinary } from '../../packages/devstack/src/livekit';
+import { ensureS3ServerBinary } from '../../packages/devstack/src/s3-server';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
 export default async function globalSetup() {
+  // The AWS SDK (S3 storage) warns in every worker that its releases after January 2027 need Node 22; the README says
+  // so once, and the version is pinned below that.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   await ensureWebAppsBuilt();
   await ensureTemplateDatabase();
-  // Built here, once, rather than by each worker that needs it: parallel `go install`s of the same module race.
-  // Where it cannot be built, the video tests say why themselves (and fail in CI).
-  ensureLivekitBinary((message) => process.stderr.write(`[palier] ${message}\n`));
+  // The Go servers are built here, once, rather than by each worker that needs them, and side by side: the S3 store's
+  // module download overlaps the LiveKit compile. Where one cannot be built, its tests say why (and fail in CI).
+  const log = (message: string) => process.stderr.write(`[palier] ${message}\n`);
+  for (const outcome of await Promise.all([ensureLivekitBinary(log), ensureS3ServerBinary(log)])) if (!outcome.ok) log(outcome.reason);
 }
 
 // The end-to-end tests and the TV build check read the built apps: build them once, here, before any test file runs.

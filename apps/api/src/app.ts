@@ -104,7 +104,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     issuer: config.publicUrl,
   });
   await app.register(livekit, { livekit: config.livekit });
-  await app.register(storage, { storageDir: config.storageDir });
+  await app.register(storage, { storageDir: config.storageDir, s3: config.storageS3 });
   await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
 
   await app.register(healthRoutes);

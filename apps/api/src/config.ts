@@ -33,6 +33,13 @@ const Environment = Type.Object({
   CALL_RING_TIMEOUT_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   CALL_SWEEP_INTERVAL_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   STORAGE_DIR: Type.Optional(Type.String()),
+  // an S3-compatible store instead of the folder
+  STORAGE_S3_BUCKET: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  STORAGE_S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://[^/]+/?$' })),
+  STORAGE_S3_REGION: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$' })),
+  STORAGE_S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  STORAGE_S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  STORAGE_S3_FORCE_PATH_STYLE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   FEED_FORBIDDEN_WORDS: Type.Optional(Type.String({ maxLength: 100_000 })),
   // town-hall e-services' webhooks
   ESERVICE_WEBHOOKS: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
@@ -79,6 +86,20 @@ export interface LivekitConfig {
   apiSecret: string;
 }
 
+/**
+ * An S3-compatible bucket for uploaded files. Without a key pair the SDK's usual sources of credentials apply
+ * (AWS_* variables, a profile, an instance or pod role).
+ */
+export interface S3StorageConfig {
+  bucket: string;
+  /** Null for AWS itself; any S3-compatible store otherwise (`https://s3.example.net`). */
+  endpoint: string | null;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  /** `endpoint/bucket/key` rather than `bucket.endpoint/key`: what most stores other than AWS expect. */
+  forcePathStyle: boolean;
+}
+
 export interface Config {
   environment: 'development' | 'test' | 'production';
   host: string;
@@ -107,8 +128,10 @@ export interface Config {
   callRingTimeoutSeconds: number;
   /** How often each instance looks for ringing calls past their deadline. */
   callSweepIntervalMs: number;
-  /** Folder where uploaded files (report photos) are kept. */
+  /** Folder where uploaded files (report photos, notice pictures) are kept, unless an S3 bucket is configured. */
   storageDir: string;
+  /** Set when STORAGE_S3_BUCKET is: files then go to that bucket and the folder is not used. */
+  storageS3: S3StorageConfig | null;
   /** Words (or phrases) a neighbour's post or reply may not contain; case and accents ignored. */
   feedForbiddenWords: string[];
   /** E-service webhooks: whether this instance sends them, how often it looks, how hard it tries. */
@@ -169,6 +192,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('CALL_RING_TIMEOUT_SECONDS: must be 1 or more');
   for (const key of ['ESERVICE_WEBHOOK_POLL_MS', 'ESERVICE_WEBHOOK_MAX_ATTEMPTS', 'ESERVICE_WEBHOOK_TIMEOUT_MS'] as const)
     if (picked[key] !== undefined && Number(picked[key]) < 1) problems.push(`${key}: must be 1 or more`);
+  const s3KeyPair = ['STORAGE_S3_ACCESS_KEY_ID', 'STORAGE_S3_SECRET_ACCESS_KEY'] as const;
+  for (const [key, other] of [s3KeyPair, [...s3KeyPair].reverse()])
+    if (picked[key] !== undefined && picked[other] === undefined) problems.push(`${other}: must be set with ${key}`);
+  if (picked.STORAGE_S3_BUCKET === undefined)
+    for (const key of Object.keys(Environment.properties).filter((name) => name.startsWith('STORAGE_S3_')))
+      if (picked[key] !== undefined) problems.push(`${key}: means nothing without STORAGE_S3_BUCKET`);
   if (picked.MODERATION_HIDE_THRESHOLD !== undefined && Number(picked.MODERATION_HIDE_THRESHOLD) < 1)
     problems.push('MODERATION_HIDE_THRESHOLD: must be 1 or more');
   if (problems.length > 0) throw new ConfigError(problems);
@@ -207,6 +236,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callRingTimeoutSeconds: Number(env_.CALL_RING_TIMEOUT_SECONDS ?? 45),
     callSweepIntervalMs: Number(env_.CALL_SWEEP_INTERVAL_MS ?? 2_000),
     storageDir: env_.STORAGE_DIR ?? path.join('.data', 'storage'),
+    storageS3: env_.STORAGE_S3_BUCKET
+      ? {
+          bucket: env_.STORAGE_S3_BUCKET,
+          endpoint: env_.STORAGE_S3_ENDPOINT?.replace(/\/$/, '') ?? null,
+          region: env_.STORAGE_S3_REGION ?? 'us-east-1',
+          credentials: env_.STORAGE_S3_ACCESS_KEY_ID
+            ? { accessKeyId: env_.STORAGE_S3_ACCESS_KEY_ID, secretAccessKey: env_.STORAGE_S3_SECRET_ACCESS_KEY! }
+            : null,
+          // Stores other than AWS mostly serve buckets by path; AWS itself prefers virtual-hosted names.
+          forcePathStyle: (env_.STORAGE_S3_FORCE_PATH_STYLE ?? (env_.STORAGE_S3_ENDPOINT ? 'true' : 'false')) === 'true',
+        }
+      : null,
     feedForbiddenWords: (env_.FEED_FORBIDDEN_WORDS ?? '')
       .split(',')
       .map((word) => word.trim())

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { StorageUnavailableError } from './plugins/storage';
 
 async function main() {
   let config;
@@ -37,6 +38,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // The storage plugin has already logged what is wrong with the bucket, in words: no stack trace on top.
+  if (!(error instanceof StorageUnavailableError)) console.error(error);
   process.exit(1);
 });

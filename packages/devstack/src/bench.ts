@@ -106,7 +106,7 @@ async function main(): Promise<number> {
     const helloUrl = await listen(hello);
 
     // Calls need a LiveKit server (production config requires one): a local one, as npm start runs.
-    const binary = ensureLivekitBinary((message) => say(message));
+    const binary = await ensureLivekitBinary((message) => say(message));
     if (!binary.ok) throw new Error(`the benchmark needs a LiveKit server: ${binary.reason}`);
     livekit = await startLivekit();
     const config = loadConfig({

@@ -1,69 +1,36 @@
 // A real LiveKit server for `npm start` and the tests: built once from the Go module proxy into a cache folder
 // outside the repository, started in dev mode on free loopback ports with our key and webhook URL, stopped after.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './free-port';
+import { ensureGoBinary, palierCacheDir, type GoBinaryAvailability } from './go';
 
 export const LIVEKIT_VERSION = 'v1.13.5';
-const MODULE = 'github.com/livekit/livekit-server/cmd/server';
+const MODULE = 'github.com/livekit/livekit-server';
+const MAIN_PACKAGE = `${MODULE}/cmd/server`;
 const READY_TIMEOUT_MS = 20_000;
 
 /** Where the binary is cached: `~/.cache/palier/livekit-v1.13.5/server` (or `$PALIER_CACHE_DIR/livekit-…`). */
 export function livekitCacheDir(): string {
-  const base = process.env.PALIER_CACHE_DIR || path.join(os.homedir(), '.cache', 'palier');
-  return path.join(base, `livekit-${LIVEKIT_VERSION}`);
+  return path.join(palierCacheDir(), `livekit-${LIVEKIT_VERSION}`);
 }
 
 export function livekitBinaryPath(): string {
   return path.join(livekitCacheDir(), 'server');
 }
 
-/** The `go` command: on PATH, else the usual install location. Null when there is none. */
-export function findGo(): string | null {
-  for (const candidate of ['go', '/usr/local/go/bin/go']) {
-    try {
-      execFileSync(candidate, ['version'], { stdio: 'ignore' });
-      return candidate;
-    } catch {
-      // not this one
-    }
-  }
-  return null;
-}
-
-export type LivekitAvailability = { ok: true; binary: string } | { ok: false; reason: string };
+export type LivekitAvailability = GoBinaryAvailability;
 
 /**
  * Finds the cached binary, or builds it with `go install …@v1.13.5` (about 3 minutes, once). Never throws: when it
  * cannot have a server it says why, so callers can skip loudly.
  */
-export function ensureLivekitBinary(log: (message: string) => void = () => {}): LivekitAvailability {
-  const binary = livekitBinaryPath();
-  if (existsSync(binary)) return { ok: true, binary };
-  const go = findGo();
-  if (!go) {
-    return {
-      ok: false,
-      reason: `no LiveKit server at ${binary} and no \`go\` command to build it (Go 1.26 builds ${MODULE}@${LIVEKIT_VERSION})`,
-    };
-  }
-  mkdirSync(livekitCacheDir(), { recursive: true });
-  log(`building the LiveKit server ${LIVEKIT_VERSION} with ${go} into ${livekitCacheDir()} (once, about 3 minutes)`);
-  try {
-    execFileSync(go, ['install', `${MODULE}@${LIVEKIT_VERSION}`], {
-      env: { ...process.env, GOBIN: livekitCacheDir(), GOFLAGS: '-mod=mod' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 15 * 60_000,
-    });
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim().split('\n').slice(-5).join('\n');
-    return { ok: false, reason: `\`go install ${MODULE}@${LIVEKIT_VERSION}\` failed: ${stderr || (error as Error).message}` };
-  }
-  if (!existsSync(binary)) return { ok: false, reason: `go install finished but ${binary} is missing` };
-  return { ok: true, binary };
+export function ensureLivekitBinary(log: (message: string) => void = () => {}): Promise<LivekitAvailability> {
+  return ensureGoBinary(
+    { mainPackage: MAIN_PACKAGE, module: MODULE, version: LIVEKIT_VERSION, binary: livekitBinaryPath(), expected: 'about 3 minutes' },
+    log,
+  );
 }
 
 export interface LivekitServer {

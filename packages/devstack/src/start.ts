@@ -37,7 +37,7 @@ async function waitUntilReady(baseUrl: string, api: ChildProcess): Promise<void>
 /** Video: LIVEKIT_URL's server, else a local LiveKit server when one can be had, else none (and why). */
 async function resolveLivekit(port: string): Promise<{ server: LivekitServer | null; line: string }> {
   if (process.env.LIVEKIT_URL) return { server: null, line: `from LIVEKIT_URL (${process.env.LIVEKIT_URL})` };
-  const binary = ensureLivekitBinary(say);
+  const binary = await ensureLivekitBinary(say);
   if (!binary.ok) {
     say(`WARNING: video calls have no media server: ${binary.reason}. Install Go 1.26 or set LIVEKIT_URL.`);
     return { server: null, line: 'none: video calls cannot connect (see the warning above)' };
