@@ -4,7 +4,9 @@
 // `<event>:choose` ({ id }) and `<event>:loaded` ({ count, more, failed }); Up/Down/OK are the list's, the other keys
 // (Back, Left/Right, colour keys) go on to the page. Props: w, h (the box, the "3 sur 20" line included), rowh, event,
 // testid, and active: true while the page shows the list, so that rows arriving then take the focus (and never while
-// the page shows something else, whatever Blits' focus chain says).
+// the page shows something else, whatever Blits' focus chain says). The box holds room for the focus outline: rows start
+// PAD_X in from its left and end PAD_X + BAR_W + 16 before its right (mirrored in right-to-left), so a page whose rows
+// run from 96 to 1824 puts it at x 56 (96 in Arabic), 1768 wide.
 import Blits from '@lightningjs/blits';
 import { failureMessage } from '../api/problems';
 import { format } from '../i18n';
@@ -40,9 +42,10 @@ const PREFETCH_ROWS = 3;
 /** When coming back to a row (after its detail), fetch at most this many pages to find it again. */
 const MAX_PAGES_TO_FIND = 10;
 const GAP = 20;
-const PAD_X = 24;
+/** Room around the rows for the focused one's outline (12 px) and growth (6 %): pages put the list this far left. */
+export const PAD_X = 40;
 const PAD_Y = 16;
-const BAR_W = 10;
+export const BAR_W = 10;
 
 let lists = 0;
 /** The fetch function of each list, by its uid: kept out of the reactive state. */
@@ -62,7 +65,7 @@ export default Blits.Component('PagedList', {
         <Element x="0" :y="$thumbY" :w="$BAR_W" :h="$thumbH" :color="$c.fresh" />
       </Element>
       <Text :content="$positionShown" :size="$ts.small" :color="$c.textMuted" x="0" :y="$windowH + 8" :maxwidth="$width" maxlines="1" :align="$rtl ? 'left' : 'right'" :inspector-data="{testid: $testid + '-position', message: $position}" />
-      <Text :show="!!$failed && !$loading" :content="$failed" :size="$ts.small" :color="$c.danger" x="0" :y="$windowH + 8" :maxwidth="$width - 500" maxlines="1" :align="$rtl ? 'right' : 'left'" />
+      <Text :show="!!$failed && !$loading" :content="$failed" :size="$ts.small" :color="$c.danger" :x="$count === 0 ? $PAD_X : 0" :y="$count === 0 ? $PAD_Y + $step + 8 : $windowH + 8" :maxwidth="$count === 0 ? $rowW : $width - 500" :maxlines="$count === 0 ? 3 : 1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: $testid + '-failed', message: $failed}" />
       <Waiting :show="$loading" :label="$loadingLabel" :w="$width - 500" :x="$rtl ? 500 : 0" :y="$windowH" :testid="$testid + '-loading'" />
     </Element>
   `,
@@ -260,11 +263,12 @@ export default Blits.Component('PagedList', {
       this.loading = false;
       this.loadingMore = false;
       const reason = failureMessage(error, this.t);
-      this.failed = more ? this.t.common.listMoreFailed + (reason ? ' ' + reason : '') : reason || this.t.common.listMoreFailed;
+      // Below the rows one short line (the why is spoken); alone on the screen, the why in full under "Réessayer".
+      this.failed = more || kept.length > 0 ? this.t.common.listMoreFailed : reason || this.t.common.listMoreFailed;
       this.draw(kept.concat([{ id: RETRY_ROW, label: this.t.common.retry }]));
       if (!more) this.index = kept.length;
       reportMessage(this.failed);
-      speak(this.failed);
+      speak(this.failed + (reason && this.failed !== reason ? ' ' + reason : ''));
       this.$emit(this.event + ':loaded', { count: kept.length, more: !!this.nextCursor, failed: this.failed });
       if (had) this.$setTimeout(() => this.focusRow(), 0);
       this.report();
@@ -278,9 +282,12 @@ export default Blits.Component('PagedList', {
       this.renders += 1;
       const step = this.step;
       const base = (this.testid || 'list') + '-';
+      // In Arabic a right-to-left embedding keeps "status · number · title" in reading order (the renderer lays a
+      // line out left to right); Button leaves it out of what it reports and speaks.
+      const embed = this.rtl ? '\u202b' : '';
       this.rows = rows.map((row, i) => ({
         id: row.id,
-        label: row.label,
+        label: embed + row.label.replace(/^\u202b/, ''),
         // Stable across pages, so the focused button survives the next page arriving; new after a language change.
         key: [row.id, row.label, this.rowHeight, this.rtl ? 'rtl' : 'ltr'].join('|'),
         y: PAD_Y + i * step,

@@ -25,7 +25,7 @@ const ar: Catalogue = {
     listPosition: '{index} من {total}',
     listPositionMore: '{index} من {total} أو أكثر',
     listLoadingMore: 'جارٍ تحميل المزيد…',
-    listMoreFailed: 'تعذّر تحميل البقية.',
+    listMoreFailed: 'تعذّر تحميل البقية: اضغط موافق لإعادة المحاولة.',
   },
   activation: {
     title: 'مرحبًا بكم في Palier',

@@ -25,7 +25,7 @@ const en: Catalogue = {
     listPosition: '{index} of {total}',
     listPositionMore: '{index} of {total} or more',
     listLoadingMore: 'Loading more…',
-    listMoreFailed: 'The rest could not be loaded.',
+    listMoreFailed: 'The rest could not be loaded: OK to try again.',
   },
   activation: {
     title: 'Welcome to Palier',

@@ -24,7 +24,7 @@ const fr = {
     listPosition: '{index} sur {total}',
     listPositionMore: '{index} sur {total} et plus',
     listLoadingMore: 'Chargement de la suite…',
-    listMoreFailed: 'La suite n’a pas pu être chargée.',
+    listMoreFailed: 'La suite n’a pas pu être chargée : OK pour réessayer.',
   },
   activation: {
     title: 'Bienvenue sur Palier',

@@ -65,7 +65,7 @@ export default Blits.Component('Appointments', {
       <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" size="300" :x="$rtl ? 96 : 1920 - 96 - 300" :y="54 + $ts.title * 1.6" testid="appointment-calendar-qr" />
       <Text :show="!!$qrUrl" :content="$words.qrHelp" :size="$ts.small" :color="$c.textMuted" :x="$rtl ? 96 : 1920 - 96 - 340" :y="54 + $ts.title * 1.6 + 320" maxwidth="340" maxlines="4" :align="$rtl ? 'right' : 'left'" />
       <Waiting :show="$loading" :label="$words.loading" w="1728" x="96" :y="54 + $ts.title * 1.6" testid="appointments-loading" />
-      <PagedList ref="list" :show="$step === 'mine'" :active="$step === 'mine'" x="72" y="220" w="1776" :h="1080 - 54 - $ts.small * 1.6 - 24 - 220" rowh="100" event="appointmentList" testid="appointment-list" />
+      <PagedList ref="list" :show="$step === 'mine'" :active="$step === 'mine'" :x="$rtl ? 96 : 56" y="220" w="1768" :h="1080 - 54 - $ts.small * 1.6 - 24 - 220" rowh="100" event="appointmentList" testid="appointment-list" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'appt-' + $item.id" />
       <KeyHints :hints="$hints" />
       <Dialog ref="confirm" zIndex="10" :show="$confirming" :question="$words.cancelQuestion" :help="$confirmHelp" :yes="$words.cancelYes" :no="$t.common.no" event="appointmentCancelAnswer" />

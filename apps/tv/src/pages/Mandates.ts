@@ -43,8 +43,8 @@ const PAGE = 10;
 const ACTIONS_SHOWN = 6;
 /** Below three lines of help; the list scrolls down to the key hints. */
 const LIST_TOP = 350;
-/** The list's box: its buttons (ITEM_W wide) sit 24 px in from its left, or 50 px in right-to-left (its scroll bar). */
-const LIST_W = ITEM_W + 2 * 24 + 10 + 16;
+/** The list's box: its buttons (ITEM_W wide) sit 40 px in from its left, or 66 px in right-to-left (its scroll bar). */
+const LIST_W = ITEM_W + 2 * 40 + 10 + 16;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 let renders = 0;
 
@@ -67,7 +67,7 @@ export default Blits.Component('Mandates', {
       <Text :content="$body" :size="$ts.body" :color="$bodyColour" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :alpha="$waiting ? 0 : 1" :inspector-data="{testid: 'mandates-body'}" />
       <Waiting :alpha="$waiting ? 1 : 0" :label="$waiting" x="96" :y="54 + $ts.title * 1.6" w="1728" testid="mandates-waiting" />
       <Text :content="$note" :size="$ts.body" :color="$c.danger" x="96" y="880" maxwidth="1728" maxlines="2" :align="$rtl ? 'right' : 'left'" :alpha="$step === 'write' ? 1 : 0" :inspector-data="{testid: 'mandates-note'}" />
-      <PagedList ref="list" :show="$step === 'list'" :active="$step === 'list'" :x="$rtl ? 1920 - $LEFT - $ITEM_W - 50 : $LEFT - 24" :y="$LIST_TOP - 16" :w="$LIST_W" :h="1080 - 54 - $ts.small * 1.6 - 24 - $LIST_TOP" :rowh="$rowH" event="mandateList" testid="mandates-list" />
+      <PagedList ref="list" :show="$step === 'list'" :active="$step === 'list'" :x="$rtl ? 1920 - $LEFT - $ITEM_W - 66 : $LEFT - 40" :y="$LIST_TOP - 16" :w="$LIST_W" :h="1080 - 54 - $ts.small * 1.6 - 24 - $LIST_TOP" :rowh="$rowH" event="mandateList" testid="mandates-list" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'mandates-' + $item.id" />
       <Keyboard
         ref="keyboard"

@@ -83,7 +83,7 @@ export default Blits.Component('Procedures', {
       <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$c.text" :x="$bodyX" :y="54 + $ts.title * 1.6" :maxwidth="$bodyW" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-body'}" />
       <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" :size="$qrSize" :x="$rtl ? 1920 - 96 - 380 : 96" :y="54 + $ts.title * 1.6" testid="report-photos-qr" />
       <Element :for="(thumb, i) in $thumbs" key="$thumb.id" :x="$thumb.x" y="560" w="300" h="225" :src="$thumb.src" :inspector-data="{testid: 'report-thumb'}" />
-      <PagedList ref="list" :show="$step === 'mine'" :active="$step === 'mine'" x="72" y="200" w="1776" :h="1080 - 54 - $ts.small * 1.6 - 24 - 200" :rowh="$listRowH" event="reportList" testid="report-list" />
+      <PagedList ref="list" :show="$step === 'mine'" :active="$step === 'mine'" :x="$rtl ? 96 : 56" y="200" w="1768" :h="1080 - 54 - $ts.small * 1.6 - 24 - 200" :rowh="$listRowH" event="reportList" testid="report-list" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'proc-' + $item.id" />
       <Keyboard
         ref="keyboard"
