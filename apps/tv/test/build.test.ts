@@ -83,9 +83,35 @@ describe('the TV build', () => {
       .map((match) => match[1] as string)
       .filter((name) => name !== 'livekit');
     const isScreenChunk = (file: string) => lazyNames.some((name) => file.startsWith(name + '-'));
-    const modern = js.filter((file) => !file.includes('-legacy') && !isCallChunk(file) && !isScreenChunk(file));
-    const legacy = js.filter((file) => file.includes('-legacy') && !isCallChunk(file) && !isScreenChunk(file));
-    const screens = js.filter(isScreenChunk).map((file) => ({ file, kb: gzipKb([file]) }));
+    // What a chunk pulls in with it: its static imports (modern `from"./x.js"`; legacy, the deps of System.register),
+    // never the lists of chunks to preload for a dynamic import().
+    const importsOf = (file: string) => {
+      const source = readFileSync(join(assets, file), 'utf8');
+      const names = file.includes('-legacy')
+        ? Array.from((/System\.register\(\[([^\]]*)\]/.exec(source)?.[1] ?? '').matchAll(/"\.\/([\w-]+\.js)"/g))
+        : Array.from(source.matchAll(/from\s*"\.\/([\w-]+\.js)"/g));
+      return names.map((match) => match[1] as string).filter((name) => js.includes(name) && !isCallChunk(name));
+    };
+    const withImports = (roots: string[]): Set<string> => {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        importsOf(file).forEach(visit);
+      };
+      roots.forEach(visit);
+      return seen;
+    };
+    // The first start: the entry and what it imports statically (plus the legacy polyfills). A chunk shared by screens
+    // only (the keyboard, the paged list) comes with the first of those screens opened: it counts in their budget.
+    const legacyEntry = js.find((file) => /^index-legacy-[\w-]+\.js$/.test(file)) as string;
+    const polyfills = js.filter((file) => /^polyfills-legacy-/.test(file));
+    const modern = [...withImports([entry])];
+    const legacy = [...withImports([legacyEntry, ...polyfills])];
+    const atStart = new Set([...modern, ...legacy]);
+    const screens = js
+      .filter(isScreenChunk)
+      .map((file) => ({ file, kb: gzipKb([...withImports([file])].filter((chunk) => !atStart.has(chunk))) }));
     const modernCallKb = gzipKb(js.filter((file) => isCallChunk(file) && !file.includes('-legacy')));
     const legacyCallKb = gzipKb(js.filter((file) => isCallChunk(file) && file.includes('-legacy')));
     const fonts = files.filter((file) => file.endsWith('.woff2'));
@@ -99,7 +125,7 @@ describe('the TV build', () => {
         `legacy ${legacyCallKb.toFixed(1)} KB (${secondsOnTheLine(legacyCallKb)} s, budget ${LEGACY_CALL_JS_BUDGET_KB} KB)\n`,
     );
     process.stdout.write(
-      `screens loaded when opened (gzip): ${screens.map((screen) => `${screen.file} ${screen.kb.toFixed(1)} KB`).join(', ')}\n`,
+      `screens loaded when opened, with the chunks they share (gzip): ${screens.map((screen) => `${screen.file} ${screen.kb.toFixed(1)} KB`).join(', ')}\n`,
     );
     expect(lazyNames).toEqual(expect.arrayContaining(['Procedures', 'EServices']));
     for (const screen of screens) expect(screen.kb).toBeLessThan(SCREEN_JS_BUDGET_KB);
