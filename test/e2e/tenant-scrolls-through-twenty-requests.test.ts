@@ -163,4 +163,54 @@ describe('a tenant scrolls through twenty requests', () => {
     expect(arabic).toMatchObject({ index: 12, count: REQUESTS, position: '13 من 20' });
     await tvAr.screenshot('requests-06-tv-scrolled-ar');
   });
+
+  it('scrolls "Mes signalements" the same way, twelve fault reports to the last', async () => {
+    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
+    const auth = { authorization: `Bearer ${tokens.access_token}` };
+    for (let i = 1; i <= 12; i += 1) {
+      const created = await api.app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        headers: { ...auth, 'idempotency-key': randomUUID() },
+        payload: {
+          category: 'PLUMBING',
+          location: 'HOME',
+          spot: 'KITCHEN',
+          urgency: 'NORMAL',
+          description: `Fuite numéro ${i} sous l’évier`,
+        },
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const reports: { number: string }[] = (await api.app.inject({ url: '/api/v1/reports?limit=50', headers: auth })).json().items;
+    expect(reports).toHaveLength(12);
+
+    const tv = await openTv(browser, baseUrl, {
+      language: 'fr',
+      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
+    });
+    tvs.push(tv);
+    await tv.expectScreen('home', 20_000);
+    await tv.press('Right', 'Right', 'OK');
+    await tv.expectScreen('procedures');
+    await tv.press('Right');
+    await tv.expectFocused('Mes signalements');
+    await tv.press('OK');
+    await tv.expectFocused(new RegExp('^' + reports[0]!.number + ' · '), 10_000);
+    expect(listOf(await tv.waitFor('the first page of reports', (s) => listOf(s).count === 10))).toMatchObject({
+      testid: 'report-list',
+      more: true,
+      position: '1 sur 10 et plus',
+    });
+    for (let i = 1; i < 12; i += 1) {
+      await tv.press('Down');
+      await tv.expectFocused(new RegExp('^' + reports[i]!.number + ' · '), 10_000);
+    }
+    expect(listOf(await tv.state())).toMatchObject({ index: 11, count: 12, more: false, position: '12 sur 12' });
+    await tv.screenshot('requests-07-tv-my-reports-last');
+    await tv.press('OK');
+    await tv.expectMessage('État : Reçu', 10_000);
+    await tv.press('Back');
+    await tv.expectFocused(new RegExp('^' + reports[11]!.number + ' · '), 10_000);
+  });
 });
