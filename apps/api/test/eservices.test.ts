@@ -343,7 +343,16 @@ describe('town-hall e-services', () => {
     expect(events.map((event) => event.payload)).toContainEqual({ requestId: sent.id, status: 'INFO_REQUESTED', change: 'info_requested' });
 
     // Only the questions asked may change; the answer is retried with one key and recorded once.
-    const notAsked = await tv(tenant, 'POST', `/api/v1/eservices/requests/${sent.id}/information`, { answers: { kind: 'lighting' } });
+    // Every answer carries an Idempotency-Key: a TV retries.
+    const keyless = await tv(tenant, 'POST', `/api/v1/eservices/requests/${sent.id}/information`, { message: 'Au 12.' });
+    expect([keyless.statusCode, keyless.json().code]).toEqual([400, 'validation_failed']);
+    const notAsked = await tv(
+      tenant,
+      'POST',
+      `/api/v1/eservices/requests/${sent.id}/information`,
+      { answers: { kind: 'lighting' } },
+      randomUUID(),
+    );
     expect(notAsked.json()).toMatchObject({
       code: 'eservice_answers_invalid',
       errors: [{ field: '/answers/kind', message: 'was not asked again' }],
@@ -361,7 +370,9 @@ describe('town-hall e-services', () => {
       infoRequest: null,
     });
     // Answering again once the clerk has it back is refused.
-    expect((await tv(tenant, 'POST', `/api/v1/eservices/requests/${sent.id}/information`, { message: 'encore' })).statusCode).toBe(409);
+    expect(
+      (await tv(tenant, 'POST', `/api/v1/eservices/requests/${sent.id}/information`, { message: 'encore' }, randomUUID())).statusCode,
+    ).toBe(409);
 
     const accepted = await act({ action: 'accept', message: 'Une équipe passe cette semaine.' });
     expect(accepted.json()).toMatchObject({ status: 'ACCEPTED', actions: [] });

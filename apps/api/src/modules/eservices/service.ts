@@ -403,13 +403,13 @@ export async function provideInformation(
   place: TenantPlace,
   requestId: string,
   body: ProvideEServiceInformationRequest,
-  idempotencyKey: string | undefined,
+  idempotencyKey: string,
   actor: Actor = { kind: 'TENANT', id: place.tenantId, name: null },
   now = new Date(),
 ): Promise<TenantEServiceRequest> {
   const { db } = ctx;
-  const key = idempotencyKey ? `${requestId}:${idempotencyKey}` : undefined;
-  if (key && (await db.eServiceRequestEvent.findUnique({ where: { idempotencyKey: key }, select: { id: true } })))
+  const key = `${requestId}:${idempotencyKey}`;
+  if (await db.eServiceRequestEvent.findUnique({ where: { idempotencyKey: key }, select: { id: true } }))
     return tenantRequest(db, place, requestId);
   const request = await ownRequest(db, place, requestId);
   const decision = decideEServiceTransition(request.status, 'provide_information', 'TENANT');
@@ -459,7 +459,7 @@ export async function provideInformation(
     });
   } catch (error) {
     // A concurrent retry with the same key won (unique key, or the status it changed first): its answer is the one.
-    if (key && (await db.eServiceRequestEvent.findUnique({ where: { idempotencyKey: key }, select: { id: true } })))
+    if (await db.eServiceRequestEvent.findUnique({ where: { idempotencyKey: key }, select: { id: true } }))
       return tenantRequest(db, place, requestId);
     throw error;
   }
