@@ -1,7 +1,8 @@
 // A tenant fills in the town hall's road-problem form with the remote: half the questions, then a power cut (the page
 // reloads), back at the same question, the long description typed on their phone, the summary, the send and its
-// receipt number. The city's clerk takes it in the console and asks a question; the tenant answers from the TV; the
-// clerk accepts it; the TV shows the answer. Screenshots at each step in test-output/screenshots.
+// receipt number. The city's clerk takes it in the console and asks for "Où exactement ?" again; the tenant re-answers
+// just that question from the TV (prefilled, same keyboard, a summary old → new; also seen in Arabic); the console's
+// timeline shows the change; the clerk accepts it; the TV shows the answer. Screenshots in test-output/screenshots.
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startTestApi, type TestApi } from '../support/test-api';
@@ -152,37 +153,88 @@ describe('a tenant fills in the road-problem form', () => {
     await page.getByTestId('eservice-answers').getByText('Éclairage public en panne').waitFor();
     await page.getByTestId('eservice-action-take').click();
     await page.locator('[data-testid="eservice-status"]', { hasText: 'En traitement' }).waitFor();
-    await page.getByTestId('eservice-message').fill('Le lampadaire est-il côté pair ou impair ?');
+    await page.getByTestId('eservice-message').fill('Le lampadaire est-il côté pair ou impair ? Précisez le numéro.');
+    await page.locator('.eservice-fields label', { hasText: 'Où exactement ?' }).locator('input').check();
     await page.getByTestId('eservice-action-ask_information').click();
     await page.locator('[data-testid="eservice-status"]', { hasText: 'Complément demandé' }).waitFor();
     await consolePage.screenshot('road-14-console-question-asked');
 
-    // The tenant sees the question in "my requests" and answers it with the remote.
+    // The tenant sees the question in "my requests" and answers the named question again with the remote.
     await tv.expectFocused('Voir mes demandes');
     await tv.press('OK');
     await tv.expectFocused(new RegExp('^La mairie vous pose une question · ' + receipt), 15_000);
     await tv.screenshot('road-15-tv-my-requests');
     await tv.press('OK');
-    await tv.expectMessage('La mairie vous demande : « Le lampadaire est-il côté pair ou impair ? »');
-    await tv.expectFocused('Répondre à la mairie');
+    const asked = await tv.expectMessage('La mairie vous demande : « Le lampadaire est-il côté pair ou impair ? Précisez le numéro. »');
+    expect(asked.message).toContain('Questions à revoir : Où exactement ?');
+    await tv.expectFocused('Répondre aux questions');
     await tv.screenshot('road-16-tv-request-question');
+
+    // The same in Arabic, on a second TV of the home: the request, then the question asked again, mirrored.
+    const arTokens = await activateTv(api.app, LAURIERS_A_TENANT);
+    const tvAr = await openTv(browser, baseUrl, {
+      language: 'ar',
+      tokens: { accessToken: arTokens.access_token, refreshToken: arTokens.refresh_token },
+    });
+    await tvAr.expectScreen('home', 20_000);
+    await tvAr.press('Left', 'Left', 'OK');
+    await tvAr.expectScreen('procedures');
+    await tvAr.press('Down', 'Left', 'OK');
+    await tvAr.expectScreen('eservices');
+    await tvAr.expectFocused(/^طلباتي/, 10_000);
+    await tvAr.press('OK');
+    await tvAr.expectFocused(new RegExp(receipt), 15_000);
+    await tvAr.press('OK');
+    await tvAr.expectFocused('الإجابة عن الأسئلة', 10_000);
+    await tvAr.screenshot('road-16b-tv-request-question-ar');
+    await tvAr.press('OK');
+    await tvAr.waitFor('the keyboard prefilled', (s) => !!s.keyboard && s.keyboard.text === 'Devant le 12');
+    await tvAr.expectMessage('سؤال للمراجعة 1 من 1');
+    await tvAr.screenshot('road-16c-tv-reanswer-question-ar');
+    await tvAr.close();
+
     await tv.press('OK');
-    await tv.waitFor('the keyboard', (s) => !!s.keyboard && s.keyboard.text === '');
-    await tv.typeWithRemote('Pair');
+    // Only the named question, prefilled with the answer sent, on the same keyboard.
+    await tv.expectMessage('Question à revoir 1 sur 1 — Où exactement ?');
+    await tv.waitFor('the keyboard prefilled', (s) => !!s.keyboard && s.keyboard.text === 'Devant le 12');
+    await tv.goToKey((label) => label === '[erase]', '[erase]');
+    await tv.press('OK', 'OK');
+    await tv.typeWithRemote('14 pair');
+    await tv.waitFor('the new answer typed', (s) => !!s.keyboard && s.keyboard.text === 'Devant le 14 pair');
+    await tv.screenshot('road-17-tv-reanswer-question');
     await tv.goToKey((label) => label === '[done]', '[done]');
     await tv.press('OK');
-    await tv.expectMessage('Votre réponse est partie', 15_000);
-    await tv.screenshot('road-17-tv-answer-sent');
+    const check = await tv.expectMessage('Vérifiez vos nouvelles réponses');
+    expect(check.message).toContain('Où exactement ? — Devant le 12 → Devant le 14 pair');
+    // The questions not named are not asked again.
+    expect(check.message).not.toContain('Quel est le problème');
+    await tv.expectFocused('Envoyer mes réponses');
+    await tv.screenshot('road-18-tv-reanswer-summary');
+    await tv.press('OK');
+    await tv.expectMessage('Vos réponses sont parties', 15_000);
+    await tv.expectMessage('État : En traitement');
+    await tv.screenshot('road-19-tv-answers-sent');
+    const stored = (
+      await api.app.inject({ url: `/api/v1/eservices/requests`, headers: { authorization: `Bearer ${tokens.access_token}` } })
+    )
+      .json()
+      .items.find((item: { receiptNumber: string }) => item.receiptNumber === receipt);
+    const answered = (
+      await api.app.inject({ url: `/api/v1/eservices/requests/${stored.id}`, headers: { authorization: `Bearer ${tokens.access_token}` } })
+    ).json();
+    expect(answered.answers).toMatchObject({ kind: 'lighting', where: 'Devant le 14 pair', dangerous: true, description });
 
-    // The clerk sees the answer live and accepts; the TV shows the decision without a key press.
+    // The clerk sees the change live, old → new, and accepts; the TV shows the decision without a key press.
     await page.locator('[data-testid="eservice-status"]', { hasText: 'En traitement' }).waitFor({ timeout: 15_000 });
-    await page.getByTestId('eservice-timeline').getByText('Pair', { exact: true }).waitFor();
+    await page.getByTestId('eservice-change-where').getByText('Où exactement ? : Devant le 12 → Devant le 14 pair').waitFor();
+    await page.getByTestId('eservice-answers').getByText('Devant le 14 pair').waitFor();
+    await consolePage.screenshot('road-20-console-answer-changed');
     await page.getByTestId('eservice-message').fill('Une équipe passe demain matin. Merci pour votre signalement.');
     await page.getByTestId('eservice-action-accept').click();
     await page.locator('[data-testid="eservice-status"]', { hasText: 'Acceptée' }).waitFor();
-    await consolePage.screenshot('road-18-console-accepted');
+    await consolePage.screenshot('road-21-console-accepted');
     const decided = await tv.expectMessage('État : Acceptée', 15_000);
     expect(decided.message).toContain('Une équipe passe demain matin');
-    await tv.screenshot('road-19-tv-answer-shown');
+    await tv.screenshot('road-22-tv-answer-shown');
   });
 });

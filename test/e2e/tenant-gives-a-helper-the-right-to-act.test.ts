@@ -142,6 +142,9 @@ describe('a tenant gives a helper the right to act in their name', () => {
     // The tenant goes back to the list and opens the helper: the request and the report are there.
     await tv.press('Down', 'Down', 'OK');
     await tv.expectScreen(mandates);
+    // Back from a helper, the focus is on that helper again; "Ajouter un aidant" is just above.
+    await tv.expectFocused(`${HELPER_NAME} — peut agir`, 10_000);
+    await tv.press('Up');
     await tv.expectFocused('Ajouter un aidant');
     await tv.press('Down');
     await tv.expectFocused(`${HELPER_NAME} — peut agir`);
@@ -183,9 +186,7 @@ describe('a tenant gives a helper the right to act in their name', () => {
     expect(refused.json().code).toBe('mandate_withdrawn');
 
     await tv.press('OK');
-    await tv.expectFocused('Ajouter un aidant');
-    await tv.press('Down');
-    await tv.expectFocused(`${HELPER_NAME} — droit retiré`);
+    await tv.expectFocused(`${HELPER_NAME} — droit retiré`, 10_000);
     await tv.screenshot('mandates-12-list-withdrawn');
     await tv.press('Back');
     await tv.expectScreen('settings');

@@ -343,7 +343,16 @@ describe('town-hall e-services', () => {
     expect(events.map((event) => event.payload)).toContainEqual({ requestId: sent.id, status: 'INFO_REQUESTED', change: 'info_requested' });
 
     // Only the questions asked may change; the answer is retried with one key and recorded once.
-    const notAsked = await tv(tenant, 'POST', `/api/v1/eservices/requests/${sent.id}/information`, { answers: { kind: 'lighting' } });
+    // Every answer carries an Idempotency-Key: a TV retries.
+    const keyless = await tv(tenant, 'POST', `/api/v1/eservices/requests/${sent.id}/information`, { message: 'Au 12.' });
+    expect([keyless.statusCode, keyless.json().code]).toEqual([400, 'validation_failed']);
+    const notAsked = await tv(
+      tenant,
+      'POST',
+      `/api/v1/eservices/requests/${sent.id}/information`,
+      { answers: { kind: 'lighting' } },
+      randomUUID(),
+    );
     expect(notAsked.json()).toMatchObject({
       code: 'eservice_answers_invalid',
       errors: [{ field: '/answers/kind', message: 'was not asked again' }],
@@ -361,7 +370,9 @@ describe('town-hall e-services', () => {
       infoRequest: null,
     });
     // Answering again once the clerk has it back is refused.
-    expect((await tv(tenant, 'POST', `/api/v1/eservices/requests/${sent.id}/information`, { message: 'encore' })).statusCode).toBe(409);
+    expect(
+      (await tv(tenant, 'POST', `/api/v1/eservices/requests/${sent.id}/information`, { message: 'encore' }, randomUUID())).statusCode,
+    ).toBe(409);
 
     const accepted = await act({ action: 'accept', message: 'Une équipe passe cette semaine.' });
     expect(accepted.json()).toMatchObject({ status: 'ACCEPTED', actions: [] });
@@ -380,6 +391,104 @@ describe('town-hall e-services', () => {
     expect(followed.timeline[3]).toMatchObject({ message: 'C’est devant le numéro 12.', fields: ['where'] });
     const mine = (await tv(tenant, 'GET', '/api/v1/eservices/requests')).json();
     expect(mine.items[0]).toMatchObject({ id: sent.id, status: 'ACCEPTED', awaitingTenant: false });
+  });
+
+  it('takes new answers to the named questions only: checked against the request’s version, applied once, old → new', async () => {
+    // A form of its own, so that a version 2 can be published under the request without touching the others' forms.
+    const created = await staff(townHallClerk, 'POST', '/api/v1/staff/eservices/forms', {
+      slug: 'stationnement-resident',
+      receiptPrefix: 'M13',
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['plate', 'cars', 'since'],
+        properties: {
+          plate: { type: 'string', minLength: 4, maxLength: 10 },
+          cars: { type: 'integer', minimum: 1, maximum: 3 },
+          since: { type: 'string', format: 'date' },
+          note: { type: 'string', maxLength: 200 },
+        },
+        'x-palier': {
+          title: { fr: 'Carte de stationnement résident' },
+          order: ['plate', 'cars', 'since', 'note'],
+          questions: {
+            plate: { title: { fr: 'Immatriculation' }, widget: 'text' },
+            cars: { title: { fr: 'Nombre de véhicules' }, widget: 'number' },
+            since: { title: { fr: 'Installé depuis' }, widget: 'date' },
+            note: { title: { fr: 'Remarque' }, widget: 'text' },
+          },
+        },
+      },
+    });
+    const formId = created.json().id;
+    await staff(townHallClerk, 'POST', `/api/v1/staff/eservices/forms/${formId}/publish`);
+    const hooked = await staff(townHallClerk, 'PUT', `/api/v1/staff/eservices/forms/${formId}/webhook`, {
+      url: 'http://127.0.0.1:9/palier',
+    });
+    expect(hooked.statusCode).toBe(200);
+    const form = await formTitled(tenant, 'Carte de stationnement résident');
+    const sent = (await submit(tenant, form.versionId, { plate: 'AB-123-CD', cars: 1, since: '2024-03-01' })).json();
+    const act = (body: object) => staff(townHallClerk, 'POST', `/api/v1/staff/eservices/requests/${sent.id}/transitions`, body);
+    await act({ action: 'take' });
+    await act({
+      action: 'ask_information',
+      message: 'La plaque et le nombre de véhicules ne correspondent pas.',
+      fields: ['plate', 'cars'],
+    });
+    // Version 2 asks one more required question: the request stays on version 1, and so does its re-answer.
+    const v2 = (await staff(townHallClerk, 'GET', `/api/v1/staff/eservices/forms/${formId}/versions/1`)).json().schema;
+    v2.required.push('colour');
+    v2.properties.colour = { type: 'string', maxLength: 20 };
+    v2['x-palier'].order.push('colour');
+    v2['x-palier'].questions.colour = { title: { fr: 'Couleur' }, widget: 'text' };
+    expect((await staff(townHallClerk, 'PUT', `/api/v1/staff/eservices/forms/${formId}/draft`, { schema: v2 })).statusCode).toBe(200);
+    expect((await staff(townHallClerk, 'POST', `/api/v1/staff/eservices/forms/${formId}/publish`)).statusCode).toBe(200);
+
+    const reanswer = (answers: object, key: string = randomUUID()) =>
+      tv(tenant, 'POST', `/api/v1/eservices/requests/${sent.id}/information`, { answers }, key);
+    // A refused answer names the failing question; nothing changes.
+    const refused = await reanswer({ plate: 'AB-456-CD', cars: 7 });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'eservice_answers_invalid', errors: [{ field: '/answers/cars' }] });
+    expect(refused.json().errors).toHaveLength(1);
+    expect((await reanswer({ plate: 'AB-456-CD', cars: 'deux' })).json().errors[0].field).toBe('/answers/cars');
+    // Only the named questions may change.
+    const notNamed = await reanswer({ plate: 'AB-456-CD', since: '2023-01-01' });
+    expect(notNamed.json()).toMatchObject({
+      code: 'eservice_answers_invalid',
+      errors: [{ field: '/answers/since', message: 'was not asked again' }],
+    });
+    const unchanged = (await tv(tenant, 'GET', `/api/v1/eservices/requests/${sent.id}`)).json();
+    expect(unchanged).toMatchObject({ status: 'INFO_REQUESTED', answers: { plate: 'AB-123-CD', cars: 1, since: '2024-03-01' } });
+
+    // The TV sends both named answers (one unchanged) with a key; a retry with the same key is applied once.
+    const deliveriesBefore = await api.app.db.eServiceWebhookDelivery.count({ where: { requestId: sent.id } });
+    const key = randomUUID();
+    const first = await reanswer({ plate: 'AB-456-CD', cars: 1 }, key);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({
+      status: 'IN_REVIEW',
+      answers: { plate: 'AB-456-CD', cars: 1, since: '2024-03-01' },
+      infoRequest: null,
+    });
+    expect(first.json().answers).not.toHaveProperty('colour');
+    const retried = await reanswer({ plate: 'AB-456-CD', cars: 1 }, key);
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json().timeline).toEqual(first.json().timeline);
+    expect(await api.app.db.eServiceRequestEvent.count({ where: { requestId: sent.id, kind: 'INFO_PROVIDED' } })).toBe(1);
+    expect(await api.app.db.eServiceWebhookDelivery.count({ where: { requestId: sent.id } })).toBe(deliveriesBefore + 1);
+
+    // The timeline says what changed, old → new: the clerk's console shows it, and the tenant's TV too.
+    const provided = {
+      kind: 'INFO_PROVIDED',
+      author: 'TENANT',
+      fields: ['plate'],
+      changes: [{ field: 'plate', before: 'AB-123-CD', after: 'AB-456-CD' }],
+    };
+    const inConsole = (await staff(townHallClerk, 'GET', `/api/v1/staff/eservices/requests/${sent.id}`)).json();
+    expect(inConsole.timeline.at(-1)).toMatchObject(provided);
+    expect(inConsole.timeline.at(-2)).toMatchObject({ kind: 'INFO_REQUESTED', fields: ['plate', 'cars'], changes: [] });
+    expect(first.json().timeline.at(-1)).toMatchObject(provided);
   });
 
   it('pages the clerk’s queue by keyset, oldest first, filtered by form and status', async () => {

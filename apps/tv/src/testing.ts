@@ -24,6 +24,20 @@ export interface TestState {
   missedCalls: number;
   /** The on-screen keyboard showing, if any (components/Keyboard.ts). */
   keyboard: KeyboardSnapshot | null;
+  /** The paged list last focused or loaded (components/PagedList.ts), if any. */
+  list: ListSnapshot | null;
+}
+
+export interface ListSnapshot {
+  testid: string;
+  /** The focused row (0-based) and how many rows are loaded; more: another page can be fetched. */
+  index: number;
+  count: number;
+  more: boolean;
+  /** The rows above the window: how far the list has scrolled. */
+  first: number;
+  /** "3 sur 20", as shown. */
+  position: string;
 }
 
 export interface KeyboardSnapshot {
@@ -81,6 +95,7 @@ const snapshot: TestState = {
   call: idleCall(),
   missedCalls: 0,
   keyboard: null,
+  list: null,
 };
 
 function idleCall(): CallSnapshot {
@@ -194,4 +209,8 @@ export function reportCallEnded(id: string, state: string, reason: string | null
 
 export function reportKeyboard(keyboard: KeyboardSnapshot | null): void {
   snapshot.keyboard = keyboard;
+}
+
+export function reportList(list: ListSnapshot | null): void {
+  snapshot.list = list;
 }

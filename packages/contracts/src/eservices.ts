@@ -206,6 +206,14 @@ export const openEServiceRequestStatuses: readonly EServiceRequestStatus[] = ['S
 
 export const eserviceEventKinds = ['SUBMITTED', 'TAKEN', 'INFO_REQUESTED', 'INFO_PROVIDED', 'ACCEPTED', 'REJECTED'] as const;
 
+/** One answer the tenant gave again: what it was, what it is now. */
+export const EServiceAnswerChange = Type.Object({
+  field: Type.String(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+});
+export type EServiceAnswerChange = Static<typeof EServiceAnswerChange>;
+
 /** One line of a request's timeline. Clerks appear by first name to the tenant, by full name in the console. */
 export const EServiceRequestEvent = Type.Object({
   id: Type.String(),
@@ -219,6 +227,8 @@ export const EServiceRequestEvent = Type.Object({
   message: Nullable(Type.String()),
   /** INFO_REQUESTED: the questions the tenant is asked to answer again; INFO_PROVIDED: those they changed. */
   fields: Type.Array(Type.String()),
+  /** INFO_PROVIDED: each answer changed, old → new (`before` null when there was none), in the form's order. */
+  changes: Type.Array(EServiceAnswerChange),
 });
 export type EServiceRequestEvent = Static<typeof EServiceRequestEvent>;
 
@@ -265,7 +275,12 @@ export const TenantEServiceRequest = Type.Object({
 });
 export type TenantEServiceRequest = Static<typeof TenantEServiceRequest>;
 
-/** The tenant's answer to a clerk's request for information: a message, new answers to the named questions, or both. */
+/**
+ * The tenant's answer to a clerk's request for information: a message, new answers to the named questions, or both.
+ * Send it with an `Idempotency-Key` (the same on every retry): a retried answer is applied once. The answers are merged
+ * into the request's and validated again against its form version (422 `eservice_answers_invalid`, `errors[].field` =
+ * `/answers/<question>`); a question the clerk did not name is refused the same way.
+ */
 export const ProvideEServiceInformationRequest = Type.Object(
   {
     message: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),

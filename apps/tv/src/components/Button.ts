@@ -27,7 +27,9 @@ export default Blits.Component('Button', {
   computed: { ...lookComputed },
   hooks: {
     focus() {
-      announceFocus(this.label, this.hint ? this.label + '. ' + this.hint : this.label);
+      // A label may start with a right-to-left embedding (see PagedList): drawn, never read out or reported.
+      const label = String(this.label).replace(/[\u202a-\u202e]/g, '');
+      announceFocus(label, this.hint ? label + '. ' + this.hint : label);
     },
   },
 });

@@ -22,6 +22,10 @@ const ar: Catalogue = {
     keyGreen: 'الأخضر',
     keyYellow: 'الأصفر',
     keyBlue: 'الأزرق',
+    listPosition: '{index} من {total}',
+    listPositionMore: '{index} من {total} أو أكثر',
+    listLoadingMore: 'جارٍ تحميل المزيد…',
+    listMoreFailed: 'تعذّر تحميل البقية: اضغط موافق لإعادة المحاولة.',
   },
   activation: {
     title: 'مرحبًا بكم في Palier',

@@ -22,6 +22,10 @@ const en: Catalogue = {
     keyGreen: 'Green',
     keyYellow: 'Yellow',
     keyBlue: 'Blue',
+    listPosition: '{index} of {total}',
+    listPositionMore: '{index} of {total} or more',
+    listLoadingMore: 'Loading more…',
+    listMoreFailed: 'The rest could not be loaded: OK to try again.',
   },
   activation: {
     title: 'Welcome to Palier',

@@ -20,6 +20,11 @@ const fr = {
     keyGreen: 'Vert',
     keyYellow: 'Jaune',
     keyBlue: 'Bleu',
+    /** A list's position, e.g. under "Mes demandes": "3 sur 20"; with more pages to fetch: "3 sur 20 et plus". */
+    listPosition: '{index} sur {total}',
+    listPositionMore: '{index} sur {total} et plus',
+    listLoadingMore: 'Chargement de la suite…',
+    listMoreFailed: 'La suite n’a pas pu être chargée : OK pour réessayer.',
   },
   activation: {
     title: 'Bienvenue sur Palier',

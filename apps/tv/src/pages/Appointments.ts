@@ -17,6 +17,7 @@ import Dialog from '../components/Dialog';
 import KeyHints from '../components/KeyHints';
 import Waiting from '../components/Waiting';
 import QrCode from '../components/QrCode';
+import PagedList, { type PagedListPage } from '../components/PagedList';
 import { onAppointmentEvent } from '../appointments/events';
 import { goBack } from './navigation';
 
@@ -56,7 +57,7 @@ function newKey(): string {
 }
 
 export default Blits.Component('Appointments', {
-  components: { Button, Dialog, KeyHints, QrCode, Waiting },
+  components: { Button, Dialog, KeyHints, QrCode, Waiting, PagedList },
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-appointments', step: $step}">
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'appointments-title'}" />
@@ -64,6 +65,7 @@ export default Blits.Component('Appointments', {
       <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" size="300" :x="$rtl ? 96 : 1920 - 96 - 300" :y="54 + $ts.title * 1.6" testid="appointment-calendar-qr" />
       <Text :show="!!$qrUrl" :content="$words.qrHelp" :size="$ts.small" :color="$c.textMuted" :x="$rtl ? 96 : 1920 - 96 - 340" :y="54 + $ts.title * 1.6 + 320" maxwidth="340" maxlines="4" :align="$rtl ? 'right' : 'left'" />
       <Waiting :show="$loading" :label="$words.loading" w="1728" x="96" :y="54 + $ts.title * 1.6" testid="appointments-loading" />
+      <PagedList ref="list" :show="$step === 'mine'" :active="$step === 'mine'" :x="$rtl ? 96 : 56" y="220" w="1768" :h="1080 - 54 - $ts.small * 1.6 - 24 - 220" rowh="100" event="appointmentList" testid="appointment-list" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'appt-' + $item.id" />
       <KeyHints :hints="$hints" />
       <Dialog ref="confirm" zIndex="10" :show="$confirming" :question="$words.cancelQuestion" :help="$confirmHelp" :yes="$words.cancelYes" :no="$t.common.no" event="appointmentCancelAnswer" />
@@ -117,6 +119,7 @@ export default Blits.Component('Appointments', {
     ready() {
       reportScreen('appointments');
       this.$listen('appointmentCancelAnswer', (yes: boolean) => this.answerCancel(yes));
+      this.$listen('appointmentList:choose', ({ id }: { id: string }) => this.act(id));
       if (stopListening) stopListening();
       stopListening = onAppointmentEvent((event: EventMessage) => this.onEvent(event));
       this.showMenu();
@@ -176,6 +179,7 @@ export default Blits.Component('Appointments', {
     },
     focusItem() {
       if (this.confirming) return;
+      if (this.step === 'mine' && this.items.length === 0) return this.$select('list').$focus();
       const item = this.$select('item' + this.index);
       if (item) item.$focus();
     },
@@ -395,27 +399,32 @@ export default Blits.Component('Appointments', {
 
     // --- my appointments ---
 
-    showMine() {
+    /** My appointments, a page at a time as the focus goes down; back from one, the focus returns to it. */
+    showMine(keepId = '') {
       this.moving = null;
-      this.presentLoading('mine', this.words.mineTitle);
-      api.appointments({ limit: 6 }).then(
-        (page) => {
-          if (this.step !== 'mine') return;
-          const language = this.lang();
-          this.present('mine', this.words.mineTitle, page.items.length === 0 ? this.words.mineEmpty : '');
-          const choices: Choice[] = page.items.map((appointment) => ({
-            action: 'open:' + appointment.id,
-            label: format(this.words.mineChoice, {
-              day: appointmentDay(appointment.slot.localDate, language, true),
-              time: appointment.slot.localTime,
-              subject: appointment.service.subject,
-            }),
-          }));
-          if (page.items.length === 0) choices.push({ action: 'book', label: this.words.menuBook });
-          this.setChoices(choices, 1, page.items.length === 0 ? 340 : 220, 100);
-        },
-        (error: unknown) => this.showFailure(error, { action: 'mine', label: this.t.common.retry }),
+      this.present('mine', this.words.mineTitle, '');
+      this.setChoices([], 1, 220);
+      const language = this.lang();
+      this.$select('list').load(
+        (cursor: string | null): Promise<PagedListPage> =>
+          api.appointments(cursor ? { limit: 10, cursor } : { limit: 10 }).then((page) => {
+            const rows = page.items.map((appointment) => ({
+              id: 'open:' + appointment.id,
+              label: format(this.words.mineChoice, {
+                day: appointmentDay(appointment.slot.localDate, language, true),
+                time: appointment.slot.localTime,
+                subject: appointment.service.subject,
+              }),
+            }));
+            if (!cursor && rows.length === 0) {
+              this.present('mine', this.words.mineTitle, this.words.mineEmpty);
+              rows.push({ id: 'book', label: this.words.menuBook });
+            }
+            return { rows, nextCursor: page.nextCursor };
+          }),
+        keepId ? 'open:' + keepId : undefined,
       );
+      this.$setTimeout(() => this.focusItem(), 0);
     },
     openAppointment(appointmentId: string) {
       this.presentLoading('detail', this.words.detailTitle);
@@ -529,14 +538,19 @@ export default Blits.Component('Appointments', {
 
     chooseItem() {
       const choice = this.choices[this.index] as Choice | undefined;
-      if (!choice || this.busy) return;
-      const separator = choice.action.indexOf(':');
-      const kind = separator < 0 ? choice.action : choice.action.slice(0, separator);
-      const value = separator < 0 ? '' : choice.action.slice(separator + 1);
+      if (choice) this.act(choice.action);
+    },
+    /** What OK does on a button or a row of the list: `kind:value`. */
+    act(action: string) {
+      if (this.busy) return;
+      const separator = action.indexOf(':');
+      const kind = separator < 0 ? action : action.slice(0, separator);
+      const value = separator < 0 ? '' : action.slice(separator + 1);
       if (kind === 'book') {
         this.moving = null;
         this.loadServices();
-      } else if (kind === 'mine') this.showMine();
+      } else if (kind === 'mine')
+        this.showMine(this.step === 'detail' && this.appointment ? (this.appointment as TenantAppointment).id : '');
       else if (kind === 'menu') this.showMenu();
       else if (kind === 'back') this.goUp();
       else if (kind === 'who') {
@@ -572,7 +586,7 @@ export default Blits.Component('Appointments', {
     onEvent(event: EventMessage) {
       // While this TV waits for its own change, the event is that change: the answer will show it.
       if (event.name !== 'appointment.updated' || this.busy) return;
-      if (this.step === 'mine') this.showMine();
+      if (this.step === 'mine') this.$select('list').refresh();
       else if (this.step === 'detail' && this.appointment && (this.appointment as TenantAppointment).id === event.data.appointmentId)
         this.openAppointment(event.data.appointmentId);
     },
@@ -605,7 +619,7 @@ export default Blits.Component('Appointments', {
         confirm: () => this.showTimes(this.timesCursor),
         done: () => this.showMenu(),
         mine: () => this.showMenu(),
-        detail: () => this.showMine(),
+        detail: () => this.showMine(this.appointment ? (this.appointment as TenantAppointment).id : ''),
         cancelled: () => this.showMine(),
       };
       parents[this.step as Step]();

@@ -26,6 +26,7 @@ import Keyboard from '../components/Keyboard';
 import PhoneText from '../components/PhoneText';
 import DatePicker from '../components/DatePicker';
 import Waiting from '../components/Waiting';
+import PagedList, { type PagedListPage } from '../components/PagedList';
 import { onEServiceEvent } from '../eservices/events';
 import { answerText, localized, typedAnswer } from '../eservices/answers';
 import { goBack } from './navigation';
@@ -55,6 +56,9 @@ const WIDTH = 1728;
 /** Where a question's answer area starts: below the progress, the question and two lines of help. */
 const ANSWER_Y = 265;
 const SUBMIT_KEY = 'palier.eservices.submitKey.';
+const REANSWER_KEY = 'palier.eservices.reanswerKey.';
+/** Forms or requests per page of the scrolling lists. */
+const PAGE_SIZE = 10;
 let renders = 0;
 let stopListening: (() => void) | null = null;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -63,29 +67,32 @@ function newKey(): string {
   return 'tv-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
 }
 
-/** The send's Idempotency-Key survives a power cut: kept in the TV's storage until the request is created. */
-function submitKey(formId: string): string {
+/**
+ * A send's Idempotency-Key survives a power cut: kept in the TV's storage until the send succeeds (a request created,
+ * new answers taken), so a retry after a cut is the same send.
+ */
+function keptKey(name: string): string {
   try {
-    const kept = window.localStorage.getItem(SUBMIT_KEY + formId);
+    const kept = window.localStorage.getItem(name);
     if (kept) return kept;
     const key = newKey();
-    window.localStorage.setItem(SUBMIT_KEY + formId, key);
+    window.localStorage.setItem(name, key);
     return key;
   } catch {
     return newKey();
   }
 }
 
-function forgetSubmitKey(formId: string): void {
+function forgetKey(name: string): void {
   try {
-    window.localStorage.removeItem(SUBMIT_KEY + formId);
+    window.localStorage.removeItem(name);
   } catch {
     // Storage disabled: nothing was kept.
   }
 }
 
 export default Blits.Component('EServices', {
-  components: { Button, KeyHints, Keyboard, PhoneText, DatePicker, Waiting },
+  components: { Button, KeyHints, Keyboard, PhoneText, DatePicker, Waiting, PagedList },
   // Route parameters reach props in lower case (Blits lower-cases route paths).
   props: ['id'],
   template: `
@@ -96,6 +103,7 @@ export default Blits.Component('EServices', {
       </Element>
       <Text :content="$title" :font="$f.bold" :size="$step === 'question' ? $ts.heading : $ts.title" :color="$c.text" x="96" :y="$step === 'question' ? 100 : 54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'eservice-title'}" />
       <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$step === 'question' ? $c.textMuted : $c.text" x="96" :y="$step === 'question' ? 165 : 54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'eservice-body'}" />
+      <PagedList ref="list" :show="$step === 'list' || $step === 'requests'" :active="$step === 'list' || $step === 'requests'" :x="$rtl ? 96 : 56" :y="$listY" w="1768" :h="1080 - 54 - $ts.small * 1.6 - 24 - $listY" :rowh="$step === 'list' ? 84 : 90" event="eserviceList" testid="eservice-list" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :selected="$item.selected" :testid="'eservice-' + $item.id" />
       <Keyboard ref="keyboard" :show="$mode === 'keyboard'" x="96" :y="$keyboardY" event="eserviceText" :limit="$kbLimit" :lines="$kbLines" :placeholder="$kbPlaceholder" :extra="$kbExtra" testid="eservice-keyboard" />
       <PhoneText ref="phone" :show="$mode === 'phone'" x="96" :y="$keyboardY" event="eservicePhone" testid="eservice-phone" />
@@ -128,6 +136,7 @@ export default Blits.Component('EServices', {
       /** A line shown above a request ("your answer has gone") until its status changes. */
       requestNote: '',
       requestNoteStatus: '',
+      requestsEmpty: false,
       kbLimit: 200,
       kbLines: 1,
       kbPlaceholder: '',
@@ -136,6 +145,11 @@ export default Blits.Component('EServices', {
       ANSWER_Y,
       /** What to do when OK is pressed on a failure ("try again"). */
       retry: '',
+      /** Where the scrolling list (forms, or my requests) starts. */
+      listY: 250,
+      /** Answering the clerk's named questions again: the wizard on those questions only, no draft, sent as one answer. */
+      reanswer: false,
+      asked: [] as string[],
     };
   },
   computed: {
@@ -163,6 +177,8 @@ export default Blits.Component('EServices', {
       this.$listen('eservicePhone:back', () => this.backToKeyboard(null));
       this.$listen('eserviceDate:done', ({ value }: { value: string }) => this.answer(value));
       this.$listen('eserviceDate:back', () => this.goUp());
+      this.$listen('eserviceList:choose', ({ id }: { id: string }) => this.act(id));
+      this.$listen('eserviceList:loaded', ({ count, failed }: { count: number; failed: string }) => this.listLoaded(count, failed));
       if (this.id) this.openForm(this.id as string);
       else this.showList();
     },
@@ -210,6 +226,7 @@ export default Blits.Component('EServices', {
       if (this.mode === 'keyboard') this.$select('keyboard').$focus();
       else if (this.mode === 'phone') this.$select('phone').$focus();
       else if (this.mode === 'date') this.$select('date').$focus();
+      else if ((this.step === 'list' || this.step === 'requests') && this.items.length === 0) this.$select('list').$focus();
       else {
         const item = this.$select('item' + this.index);
         if (item) item.$focus();
@@ -253,39 +270,46 @@ export default Blits.Component('EServices', {
     },
 
     // --- the list of forms ---
+    /** "Mes demandes" first, then the forms, a page at a time as the focus goes down. */
     showList() {
       this.form = null;
-      this.present('list', this.words.title, this.words.loading);
+      this.reanswer = false;
+      this.listY = 250;
+      this.present('list', this.words.title, this.words.listHelp);
       this.setChoices([], 1, 300);
-      this.wait(this.words.loading);
-      Promise.all([api.eserviceForms({ limit: 20 }), api.eserviceRequests({ limit: 20 })]).then(
-        ([forms, requests]) => {
-          if (this.step !== 'list') return;
+      const language = this.lang();
+      const formRow = (form: EServiceFormSummary) => ({
+        id: 'form:' + form.formId,
+        label: form.draft
+          ? format(this.words.resume, {
+              title: localized(form.title, language),
+              step: Math.min(form.draft.step + 1, form.questionCount),
+              count: form.questionCount,
+            })
+          : localized(form.title, language),
+      });
+      this.$select('list').load((cursor: string | null): Promise<PagedListPage> => {
+        if (cursor)
+          return api
+            .eserviceForms({ limit: PAGE_SIZE, cursor })
+            .then((page) => ({ rows: page.items.map(formRow), nextCursor: page.nextCursor }));
+        return Promise.all([api.eserviceForms({ limit: PAGE_SIZE }), api.eserviceRequests({ limit: 20 })]).then(([forms, requests]) => {
           const awaiting = requests.items.some((request: TenantEServiceRequestSummary) => request.awaitingTenant);
-          this.present('list', this.words.title, forms.items.length === 0 ? this.words.none : this.words.listHelp);
-          const language = this.lang();
-          this.setChoices(
-            [{ action: 'requests', label: awaiting ? this.words.mineAwaiting : this.words.mine }].concat(
-              forms.items.map((form: EServiceFormSummary) => ({
-                action: 'form:' + form.formId,
-                label: form.draft
-                  ? format(this.words.resume, {
-                      title: localized(form.title, language),
-                      step: Math.min(form.draft.step + 1, form.questionCount),
-                      count: form.questionCount,
-                    })
-                  : localized(form.title, language),
-              })),
-            ),
-            1,
-            250,
-            84,
-            0,
-            true,
-          );
-        },
-        (error: unknown) => this.fail(error, 'list'),
-      );
+          return {
+            rows: [{ id: 'requests', label: awaiting ? this.words.mineAwaiting : this.words.mine }].concat(forms.items.map(formRow)),
+            nextCursor: forms.nextCursor,
+          };
+        });
+      });
+      this.$setTimeout(() => this.focusCurrent(), 0);
+    },
+    /** A page of the scrolling list arrived: say what the screen holds. */
+    listLoaded(count: number, failed: string) {
+      if (failed) return;
+      if (this.step === 'list') this.body = count <= 1 ? this.words.none : this.words.listHelp;
+      else if (this.step === 'requests') this.body = this.requestsEmpty ? this.words.mineEmpty : '';
+      else return;
+      this.tell();
     },
 
     // --- one form ---
@@ -342,9 +366,11 @@ export default Blits.Component('EServices', {
       const language = this.lang();
       this.qIndex = index;
       const question = this.question();
-      const count = form.questions.length;
-      this.progress = format(this.words.progress, { step: index + 1, count });
-      this.progressW = Math.round((WIDTH * (index + 1)) / count);
+      // Answering the clerk's questions again: counted among those only.
+      const count = this.reanswer ? this.asked.length : form.questions.length;
+      const position = this.reanswer ? this.asked.indexOf(question.name) + 1 : index + 1;
+      this.progress = format(this.reanswer ? this.words.reanswerProgress : this.words.progress, { step: position, count });
+      this.progressW = Math.round((WIDTH * position) / count);
       const help = localized(question.help, language);
       const title = localized(question.title, language) + (question.required ? '' : ' (' + this.words.optional + ')');
       const value = this.answers[question.name];
@@ -392,14 +418,15 @@ export default Blits.Component('EServices', {
         }));
         if (widget === 'multiChoice') choices.push({ action: 'next', label: this.words.next });
       }
-      if (!question.required && widget !== 'multiChoice') choices.push({ action: 'skip', label: this.words.skip });
+      // Asked again, a question is answered (the API keeps an answer not sent): no "skip" then.
+      if (!question.required && widget !== 'multiChoice' && !this.reanswer) choices.push({ action: 'skip', label: this.words.skip });
       const selected = choices.map((choice) => !!choice.selected).indexOf(true);
       const cols = choices.length > 5 ? 2 : 1;
       this.setChoices(choices, cols, ANSWER_Y + 20, cols > 1 ? 90 : 96, selected >= 0 && widget !== 'multiChoice' ? selected : 0);
     },
     /** Keeps what is being typed on the server too, a little after the last key: a power cut loses a few letters at most. */
     typing(text: string) {
-      if (this.step !== 'question' || !this.form) return;
+      if (this.step !== 'question' || !this.form || this.reanswer) return;
       const question = this.question();
       const index = this.qIndex;
       if (saveTimer) clearTimeout(saveTimer);
@@ -450,6 +477,11 @@ export default Blits.Component('EServices', {
     /** Records the answer, saves the draft at the next step, then shows it. */
     answer(value: unknown) {
       const question = this.question();
+      if (this.reanswer && (value === undefined || (Array.isArray(value) && value.length === 0))) {
+        this.body = this.words.required;
+        this.tell();
+        return;
+      }
       const answers = { ...this.answers };
       if (value === undefined) delete answers[question.name];
       else answers[question.name] = value;
@@ -464,6 +496,13 @@ export default Blits.Component('EServices', {
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = null;
       const form = this.form as EServiceFormVersion;
+      if (this.reanswer) {
+        // No draft: the new answers stay on the TV until they are sent together.
+        const following = this.askedIndex(next, 1);
+        if (following < 0) this.showSummary();
+        else this.showQuestion(following);
+        return;
+      }
       this.wait(this.words.saving);
       this.saveDraft(next, this.answers).then(
         () => {
@@ -488,6 +527,11 @@ export default Blits.Component('EServices', {
     },
     /** Back from a question: the one before (its answer kept), and the draft remembers where the tenant is. */
     previousQuestion() {
+      if (this.reanswer) {
+        const before = this.askedIndex(this.qIndex - 1, -1);
+        if (before < 0) return this.openRequest(this.requestId);
+        return this.showQuestion(before);
+      }
       if (this.qIndex === 0) return this.showIntro();
       const previous = this.qIndex - 1;
       this.saveDraft(previous, this.answers).then(
@@ -500,6 +544,7 @@ export default Blits.Component('EServices', {
       const form = this.form as EServiceFormVersion;
       const language = this.lang();
       this.qIndex = form.questions.length;
+      if (this.reanswer) return this.showAnswersSummary();
       const lines = form.questions.map(
         (question) =>
           '• ' + localized(question.title, language) + ' — ' + answerText(question, this.answers[question.name], this.words, language),
@@ -520,9 +565,9 @@ export default Blits.Component('EServices', {
       if (this.busy) return;
       this.wait(this.words.sending);
       // The same key for every try until one succeeds, even after a power cut: a retried send never makes two requests.
-      api.submitEServiceRequest({ versionId: form.versionId, answers: this.answers }, submitKey(form.formId)).then(
+      api.submitEServiceRequest({ versionId: form.versionId, answers: this.answers }, keptKey(SUBMIT_KEY + form.formId)).then(
         (request) => {
-          forgetSubmitKey(form.formId);
+          forgetKey(SUBMIT_KEY + form.formId);
           this.requestId = request.id;
           this.present('sent', this.words.sentTitle, format(this.words.sent, { number: request.receiptNumber }));
           this.setChoices(
@@ -546,19 +591,20 @@ export default Blits.Component('EServices', {
     },
 
     // --- my requests ---
-    showRequests() {
+    /** Newest first, a page at a time; back from a request's detail, the focus returns to it. */
+    showRequests(keepId = '') {
       this.requestNote = '';
-      this.present('requests', this.words.mine, this.words.loading);
+      this.reanswer = false;
+      this.requestsEmpty = false;
+      this.listY = 200;
+      this.present('requests', this.words.mine, '');
       this.setChoices([], 1, 300);
-      this.wait(this.words.loading);
-      api.eserviceRequests({ limit: 8 }).then(
-        (page) => {
-          if (this.step !== 'requests') return;
-          this.present('requests', this.words.mine, page.items.length === 0 ? this.words.mineEmpty : '');
-          const language = this.lang();
-          this.setChoices(
-            page.items.map((request: TenantEServiceRequestSummary) => ({
-              action: 'request:' + request.id,
+      const language = this.lang();
+      this.$select('list').load(
+        (cursor: string | null): Promise<PagedListPage> =>
+          api.eserviceRequests(cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE }).then((page) => {
+            const rows = page.items.map((request: TenantEServiceRequestSummary) => ({
+              id: 'request:' + request.id,
               // The status first: it is what the tenant looks for, and a long title may be cut.
               label:
                 this.words[('status.' + request.status) as keyof EServiceWords] +
@@ -566,16 +612,15 @@ export default Blits.Component('EServices', {
                 request.receiptNumber +
                 ' · ' +
                 localized(request.title, language),
-            })),
-            1,
-            200,
-            90,
-            0,
-            true,
-          );
-        },
-        (error: unknown) => this.fail(error, 'requests'),
+            }));
+            // Nothing sent yet: a way on rather than an empty screen.
+            if (!cursor) this.requestsEmpty = rows.length === 0;
+            if (!cursor && rows.length === 0) rows.push({ id: 'list', label: this.words.toList });
+            return { rows, nextCursor: page.nextCursor };
+          }),
+        keepId ? 'request:' + keepId : undefined,
       );
+      this.$setTimeout(() => this.focusCurrent(), 0);
     },
     openRequest(requestId: string, note = '') {
       this.requestId = requestId;
@@ -610,13 +655,123 @@ export default Blits.Component('EServices', {
           name: event.authorName || w.clerk,
           message: event.message || '',
         });
-        lines.push('• ' + formatDateTime(event.at, language) + ' : ' + what.replace(/ : $|: $/, ''));
+        // The answers given again, old → new, as the clerk sees them.
+        const changes = (event.changes || [])
+          .map((change) => {
+            const question = request.form.questions.filter((one) => one.name === change.field)[0];
+            if (!question) return '';
+            return (
+              localized(question.title, language) +
+              ' ' +
+              format(w.reanswerLine, {
+                before: answerText(question, change.before, w, language),
+                after: answerText(question, change.after, w, language),
+              })
+            );
+          })
+          .filter((text) => !!text);
+        lines.push(
+          '• ' +
+            formatDateTime(event.at, language) +
+            ' : ' +
+            what.replace(/ : $|: $/, '') +
+            (changes.length ? ' — ' + changes.join(' ; ') : ''),
+        );
       });
       this.present('request', format(w.requestTitle, { number: request.receiptNumber }), lines.join('\n'));
       const choices: Choice[] = [];
-      if (request.awaitingTenant) choices.push({ action: 'reply', label: w.reply });
+      const named = request.infoRequest ? this.namedQuestions(request) : [];
+      if (request.awaitingTenant && named.length > 0) {
+        choices.push({ action: 'reanswer', label: w.reanswer });
+        choices.push({ action: 'reply', label: w.replyMessage });
+      } else if (request.awaitingTenant) choices.push({ action: 'reply', label: w.reply });
       choices.push({ action: 'requests', label: w.back });
-      this.setChoices(choices, 2, 820, 100);
+      this.setChoices(choices, choices.length > 2 ? 3 : 2, 820, 100);
+    },
+    // --- answering the clerk's named questions again ---
+    /** The questions the clerk named, in the form's order (names the version does not have are left out). */
+    namedQuestions(request: TenantEServiceRequest): EServiceQuestion[] {
+      const names = request.infoRequest ? request.infoRequest.fields : [];
+      return request.form.questions.filter((question) => names.indexOf(question.name) >= 0);
+    },
+    /** The index of the first named question from `from` going `direction` (1 or -1), -1 when there is none. */
+    askedIndex(from: number, direction: number): number {
+      const questions = (this.form as EServiceFormVersion).questions;
+      for (let i = from; i >= 0 && i < questions.length; i += direction)
+        if (this.asked.indexOf((questions[i] as EServiceQuestion).name) >= 0) return i;
+      return -1;
+    },
+    /** The wizard on the named questions only, each prefilled with the answer sent before, same widgets as the form. */
+    startReanswer() {
+      const request = this.request as TenantEServiceRequest;
+      this.form = request.form;
+      this.answers = JSON.parse(JSON.stringify(request.answers || {}));
+      this.asked = this.namedQuestions(request).map((question: EServiceQuestion) => question.name);
+      this.reanswer = true;
+      this.showQuestion(this.askedIndex(0, 1));
+    },
+    /** Old → new for each named question, before sending. */
+    showAnswersSummary() {
+      const request = this.request as TenantEServiceRequest;
+      const form = this.form as EServiceFormVersion;
+      const language = this.lang();
+      const lines = form.questions
+        .filter((question) => this.asked.indexOf(question.name) >= 0)
+        .map((question) => {
+          const before = answerText(question, request.answers[question.name], this.words, language);
+          const after = answerText(question, this.answers[question.name], this.words, language);
+          const change =
+            JSON.stringify(request.answers[question.name]) === JSON.stringify(this.answers[question.name])
+              ? format(this.words.unchanged, { value: after })
+              : format(this.words.reanswerLine, { before, after });
+          return '• ' + localized(question.title, language) + ' — ' + change;
+        });
+      this.present('summary', this.words.reanswerSummaryTitle, this.words.reanswerSummaryHelp + '\n' + lines.join('\n'));
+      this.setChoices(
+        [
+          { action: 'sendAnswers', label: this.words.reanswerSend },
+          { action: 'change', label: this.words.change },
+        ],
+        2,
+        820,
+        100,
+      );
+    },
+    /** Sends the named answers with a key kept until they are taken: a retry, even after a power cut, applies once. */
+    sendAnswers() {
+      if (this.busy) return;
+      const requestId = this.requestId;
+      const answers: Record<string, unknown> = {};
+      this.asked.forEach((name: string) => {
+        if (this.answers[name] !== undefined) answers[name] = this.answers[name];
+      });
+      this.wait(this.words.reanswerSending);
+      api.provideEServiceInformation(requestId, { answers }, keptKey(REANSWER_KEY + requestId)).then(
+        (request) => {
+          forgetKey(REANSWER_KEY + requestId);
+          this.reanswer = false;
+          this.form = null;
+          this.showRequest(request, this.words.reanswerSent);
+        },
+        (error: unknown) => {
+          this.busy = false;
+          // The API names the answer it refuses: back to that question, saying why.
+          const problem = error instanceof ApiProblem && error.status === 422 ? error.problem : null;
+          const field = problem && problem.errors && problem.errors[0] ? problem.errors[0].field : '';
+          const name = field.indexOf('/answers/') === 0 ? field.slice('/answers/'.length) : '';
+          const at = (this.form as EServiceFormVersion).questions.map((question) => question.name).indexOf(name);
+          if (problem && at >= 0) {
+            forgetKey(REANSWER_KEY + requestId);
+            this.showQuestion(at);
+            this.body = problem.title + (problem.errors && problem.errors[0] ? ' (' + problem.errors[0].message + ')' : '');
+            this.tell();
+            return;
+          }
+          const reason = problem ? problem.title : failureMessage(error, this.t) || this.words.failed;
+          this.body = format(this.words.reanswerFailed, { reason });
+          this.tell();
+        },
+      );
     },
     showReply() {
       const request = this.request as TenantEServiceRequest;
@@ -665,11 +820,14 @@ export default Blits.Component('EServices', {
 
     choose() {
       const choice = this.choices[this.index] as Choice | undefined;
-      if (!choice) return;
-      const colon = choice.action.indexOf(':');
-      const kind = colon >= 0 ? choice.action.slice(0, colon) : choice.action;
-      const arg = colon >= 0 ? choice.action.slice(colon + 1) : '';
-      if (kind === 'requests') this.showRequests();
+      if (choice) this.act(choice.action);
+    },
+    /** What OK does on a button or a row of the list: `kind:arg`. */
+    act(action: string) {
+      const colon = action.indexOf(':');
+      const kind = colon >= 0 ? action.slice(0, colon) : action;
+      const arg = colon >= 0 ? action.slice(colon + 1) : '';
+      if (kind === 'requests') this.showRequests(this.step === 'request' ? this.requestId : '');
       else if (kind === 'list') {
         if (this.id) this.$router.to('/eservices');
         else this.showList();
@@ -700,9 +858,11 @@ export default Blits.Component('EServices', {
         } else this.answer(chosen.length ? chosen : undefined);
       } else if (kind === 'skip') this.answer(undefined);
       else if (kind === 'send') this.send();
-      else if (kind === 'change') this.showQuestion(0);
+      else if (kind === 'sendAnswers') this.sendAnswers();
+      else if (kind === 'change') this.showQuestion(this.reanswer ? this.askedIndex(0, 1) : 0);
       else if (kind === 'request') this.openRequest(arg);
       else if (kind === 'reply') this.showReply();
+      else if (kind === 'reanswer') this.startReanswer();
     },
     retryFailed() {
       const [what, arg] = this.retry.split(':') as [string, string];
@@ -715,7 +875,7 @@ export default Blits.Component('EServices', {
     onEvent(event: EventMessage) {
       if (event.name !== 'eservice.updated') return;
       if (this.step === 'request' && event.data.requestId === this.requestId && !this.busy) this.openRequest(this.requestId);
-      else if (this.step === 'requests') this.showRequests();
+      else if (this.step === 'requests') this.$select('list').refresh();
     },
     moveFocus(delta: number) {
       const next = this.index + delta;
@@ -734,12 +894,13 @@ export default Blits.Component('EServices', {
         return this.showList();
       }
       if (step === 'question') return this.previousQuestion();
+      if (step === 'summary' && this.reanswer) return this.showQuestion(this.askedIndex(this.qIndex - 1, -1));
       if (step === 'summary') return this.showQuestion((this.form as EServiceFormVersion).questions.length - 1);
       if (step === 'requests') {
         if (this.id) return goBack(this, '/eservices');
         return this.showList();
       }
-      if (step === 'request') return this.showRequests();
+      if (step === 'request') return this.showRequests(this.requestId);
       if (step === 'reply') {
         this.mode = 'buttons';
         return this.openRequest(this.requestId);

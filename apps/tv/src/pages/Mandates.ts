@@ -17,6 +17,7 @@ import Dialog from '../components/Dialog';
 import KeyHints from '../components/KeyHints';
 import Keyboard from '../components/Keyboard';
 import Waiting from '../components/Waiting';
+import PagedList, { type PagedListPage } from '../components/PagedList';
 import { goBack } from './navigation';
 
 type Step = 'list' | 'kind' | 'write' | 'scopes' | 'detail';
@@ -38,8 +39,8 @@ interface Item extends Choice {
 
 const LEFT = 96;
 const ITEM_W = 1400;
-/** Helpers per page of the list: with "Ajouter" and "Voir les suivants", everything fits above the key hints. */
-const PAGE = 3;
+/** Helpers per page fetched; the list scrolls with the focus and fetches the next page near its end. */
+const PAGE = 10;
 /** Lines of activity on a helper's page: with its three buttons, everything fits above the key hints. */
 const ACTIONS_SHOWN = 4;
 /** The choices of what a helper may do, in the order shown (both first: what most tenants want). */
@@ -48,8 +49,10 @@ const SCOPE_CHOICES: Record<string, MandateScope[]> = {
   eservices: ['eservices'],
   reports: ['reports'],
 };
-/** Below three lines of help: five buttons end above the key hints. */
+/** Below three lines of help; the list scrolls down to the key hints. */
 const LIST_TOP = 350;
+/** The list's box: its buttons (ITEM_W wide) sit 40 px in from its left, or 66 px in right-to-left (its scroll bar). */
+const LIST_W = ITEM_W + 2 * 40 + 10 + 16;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 let renders = 0;
 
@@ -65,13 +68,14 @@ function rightToLeftLines(text: string): string {
 }
 
 export default Blits.Component('Mandates', {
-  components: { Button, Dialog, KeyHints, Keyboard, Waiting },
+  components: { Button, Dialog, KeyHints, Keyboard, Waiting, PagedList },
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-mandates', step: $step}">
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'mandates-title'}" />
       <Text :content="$body" :size="$ts.body" :color="$bodyColour" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :alpha="$waiting ? 0 : 1" :inspector-data="{testid: 'mandates-body'}" />
       <Waiting :alpha="$waiting ? 1 : 0" :label="$waiting" x="96" :y="54 + $ts.title * 1.6" w="1728" testid="mandates-waiting" />
       <Text :content="$note" :size="$ts.body" :color="$c.danger" x="96" y="880" maxwidth="1728" maxlines="2" :align="$rtl ? 'right' : 'left'" :alpha="$step === 'write' ? 1 : 0" :inspector-data="{testid: 'mandates-note'}" />
+      <PagedList ref="list" :show="$step === 'list'" :active="$step === 'list'" :x="$rtl ? 1920 - $LEFT - $ITEM_W - 66 : $LEFT - 40" :y="$LIST_TOP - 16" :w="$LIST_W" :h="1080 - 54 - $ts.small * 1.6 - 24 - $LIST_TOP" :rowh="$rowH" event="mandateList" testid="mandates-list" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'mandates-' + $item.id" />
       <Keyboard
         ref="keyboard"
@@ -102,8 +106,6 @@ export default Blits.Component('Mandates', {
       choices: [] as Choice[],
       index: 0,
       mandates: [] as Mandate[],
-      cursors: [] as string[],
-      nextCursor: null as string | null,
       helperKind: 'STAFF' as HelperKind,
       typed: '',
       /** Choosing what a helper may do for a new right ('grant') or for the open helper ('change'). */
@@ -115,12 +117,19 @@ export default Blits.Component('Mandates', {
       question: '',
       questionHelp: '',
       questionYes: '',
+      LEFT,
+      ITEM_W,
+      LIST_TOP,
+      LIST_W,
     };
   },
   computed: {
     ...lookComputed,
     words(): MandateWords {
       return mandateWords(this.$appState.language);
+    },
+    rowH(): number {
+      return Math.round(96 * (this.ts.k > 1 ? 1.15 : 1));
     },
     bodyColour(): string {
       return this.failed ? this.c.danger : this.c.text;
@@ -142,7 +151,8 @@ export default Blits.Component('Mandates', {
       this.$listen('mandateText:done', ({ text }: { text: string }) => this.typedHelper(text));
       this.$listen('mandateText:back', () => this.showKinds());
       this.$listen('mandateAnswer', (yes: boolean) => this.answer(yes));
-      this.showList(null);
+      this.$listen('mandateList:choose', ({ id }: { id: string }) => this.act(id));
+      this.showList();
     },
     focus() {
       this.focusItem();
@@ -194,6 +204,7 @@ export default Blits.Component('Mandates', {
         return;
       }
       if (this.step === 'write') return;
+      if (this.step === 'list' && this.items.length === 0) return this.$select('list').$focus();
       const item = this.$select('item' + this.index);
       if (item) item.$focus();
     },
@@ -205,30 +216,22 @@ export default Blits.Component('Mandates', {
     },
 
     // --- the list ---
-    /** The page of helpers after `cursor` (null: the first page). */
-    showList(cursor: string | null) {
+    /** "Ajouter un aidant", then the helpers a page at a time; back from one, the focus returns to it. */
+    showList(keepId = '') {
       this.bodyLines = 3;
-      this.present('list', this.words.title, '');
-      this.setChoices([], 320);
-      this.wait(this.words.loading);
-      api.mandates({ limit: PAGE, ...(cursor ? { cursor } : {}) }).then(
-        (page) => {
-          if (this.step !== 'list') return;
-          this.mandates = page.items;
-          this.nextCursor = page.nextCursor;
-          this.present('list', this.words.title, this.words.help + (page.items.length || cursor ? '' : '\n' + this.words.none));
-          const choices: Choice[] = [{ action: 'add', label: this.words.add }];
-          page.items.forEach((mandate) => choices.push({ action: 'open:' + mandate.id, label: this.helperLabel(mandate) }));
-          if (page.nextCursor) choices.push({ action: 'more', label: this.words.more });
-          this.setChoices(choices, LIST_TOP);
-        },
-        (error: unknown) => {
-          if (this.step !== 'list') return;
-          this.present('list', this.words.title, '');
-          this.fail(error, this.words.failed);
-          this.setChoices([{ action: 'retry', label: this.words.retry }], LIST_TOP);
-        },
+      this.present('list', this.words.title, this.words.help);
+      this.setChoices([], LIST_TOP);
+      this.$select('list').load(
+        (cursor: string | null): Promise<PagedListPage> =>
+          api.mandates({ limit: PAGE, ...(cursor ? { cursor } : {}) }).then((page) => {
+            this.mandates = cursor ? (this.mandates as Mandate[]).concat(page.items) : page.items;
+            if (!cursor) this.present('list', this.words.title, this.words.help + (page.items.length ? '' : '\n' + this.words.none));
+            const rows = page.items.map((mandate) => ({ id: 'open:' + mandate.id, label: this.helperLabel(mandate) }));
+            return { rows: cursor ? rows : [{ id: 'add', label: this.words.add }].concat(rows), nextCursor: page.nextCursor };
+          }),
+        keepId ? 'open:' + keepId : undefined,
       );
+      this.$setTimeout(() => this.focusItem(), 0);
     },
 
     // --- adding a helper ---
@@ -412,16 +415,14 @@ export default Blits.Component('Mandates', {
 
     choose() {
       const choice = (this.choices as Choice[])[this.index];
-      if (!choice) return;
-      const [kind, value] = choice.action.split(':') as [string, string | undefined];
+      if (choice) this.act(choice.action);
+    },
+    /** What OK does on a button or a row of the list: `kind:value`. */
+    act(action: string) {
+      const [kind, value] = action.split(':') as [string, string | undefined];
       if (kind === 'add') this.showKinds();
-      else if (kind === 'retry' || kind === 'list') {
-        this.cursors = [];
-        this.showList(null);
-      } else if (kind === 'more') {
-        this.cursors = (this.cursors as string[]).concat([this.nextCursor as string]);
-        this.showList(this.nextCursor);
-      } else if (kind === 'open') {
+      else if (kind === 'list') this.showList(this.current ? (this.current as Mandate).id : '');
+      else if (kind === 'open') {
         const mandate = (this.mandates as Mandate[]).filter((one) => one.id === value)[0];
         if (mandate) this.openMandate(mandate);
       } else if (kind === 'scopes') {
@@ -448,18 +449,10 @@ export default Blits.Component('Mandates', {
       this.focusItem();
     },
     goUp() {
-      if (this.step === 'list') {
-        const cursors = this.cursors as string[];
-        if (!cursors.length) {
-          goBack(this, '/settings');
-          return;
-        }
-        this.cursors = cursors.slice(0, -1);
-        this.showList(cursors.length > 1 ? (cursors[cursors.length - 2] as string) : null);
-      } else if (this.step === 'kind' || this.step === 'detail') {
-        this.cursors = [];
-        this.showList(null);
-      } else if (this.step === 'write') this.showKinds();
+      if (this.step === 'list') goBack(this, '/settings');
+      else if (this.step === 'kind') this.showList();
+      else if (this.step === 'detail') this.showList(this.current ? (this.current as Mandate).id : '');
+      else if (this.step === 'write') this.showKinds();
       else if (this.step === 'scopes') {
         if (this.scopeMode === 'grant') this.showWrite(this.typed as string);
         else this.openMandate(this.current as Mandate);

@@ -23,6 +23,7 @@ import { choiceGridInput } from '../components/choice-grid';
 import Button from '../components/Button';
 import KeyHints from '../components/KeyHints';
 import QrCode from '../components/QrCode';
+import PagedList, { type PagedListPage } from '../components/PagedList';
 import Keyboard from '../components/Keyboard';
 import PhoneText from '../components/PhoneText';
 import { keyboardWords } from '../i18n/keyboard';
@@ -73,7 +74,7 @@ function newKey(): string {
 }
 
 export default Blits.Component('Procedures', {
-  components: { Button, KeyHints, QrCode, Keyboard, PhoneText },
+  components: { Button, KeyHints, QrCode, Keyboard, PhoneText, PagedList },
   /** start: 'report' opens the fault report's first step (from the calls screen when the call-centre is closed). */
   props: ['start'],
   template: `
@@ -82,6 +83,7 @@ export default Blits.Component('Procedures', {
       <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$c.text" :x="$bodyX" :y="54 + $ts.title * 1.6" :maxwidth="$bodyW" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-body'}" />
       <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" :size="$qrSize" :x="$rtl ? 1920 - 96 - 380 : 96" :y="54 + $ts.title * 1.6" testid="report-photos-qr" />
       <Element :for="(thumb, i) in $thumbs" key="$thumb.id" :x="$thumb.x" y="560" w="300" h="225" :src="$thumb.src" :inspector-data="{testid: 'report-thumb'}" />
+      <PagedList ref="list" :show="$step === 'mine'" :active="$step === 'mine'" :x="$rtl ? 96 : 56" y="200" w="1768" :h="1080 - 54 - $ts.small * 1.6 - 24 - 200" :rowh="$listRowH" event="reportList" testid="report-list" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'proc-' + $item.id" />
       <Keyboard
         ref="keyboard"
@@ -130,6 +132,9 @@ export default Blits.Component('Procedures', {
     qrSize() {
       return 380;
     },
+    listRowH() {
+      return Math.round(100 * (this.ts.k > 1 ? 1.15 : 1));
+    },
     bodyX() {
       return this.step === 'photos' ? (this.rtl ? LEFT : LEFT + 440) : LEFT;
     },
@@ -153,6 +158,7 @@ export default Blits.Component('Procedures', {
       this.$listen('reportText:extra', ({ text }: { text: string }) => this.writeOnPhone(text));
       this.$listen('reportPhone:text', ({ text }: { text: string }) => this.backToKeyboard(text));
       this.$listen('reportPhone:back', () => this.backToKeyboard(null));
+      this.$listen('reportList:choose', ({ id }: { id: string }) => this.act(id));
       if (this.start === 'report') {
         this.draft = null;
         this.showCategories();
@@ -204,6 +210,7 @@ export default Blits.Component('Procedures', {
       speak(title + '. ' + body);
     },
     focusItem() {
+      if (this.step === 'mine' && this.items.length === 0) return this.$select('list').$focus();
       const item = this.$select('item' + this.index);
       if (item) item.$focus();
     },
@@ -430,32 +437,34 @@ export default Blits.Component('Procedures', {
           (error: unknown) => this.showFailure(error),
         );
     },
-    showMine() {
-      this.present('mine', this.words.mineTitle, this.words.loading);
+    /** My reports, newest first, a page at a time as the focus goes down; back from one, the focus returns to it. */
+    showMine(keepId = '') {
+      this.present('mine', this.words.mineTitle, '');
       this.setChoices([], 1, 200);
-      api.reports({ limit: 6 }).then(
-        (page) => {
-          if (this.step !== 'mine') return;
-          this.body = page.items.length === 0 ? this.words.mineEmpty : '';
-          reportMessage(this.title + ' — ' + this.body);
-          const language: 'fr' | 'en' | 'ar' = this.lang();
-          this.setChoices(
-            page.items.map((report: TenantReportSummary) => ({
-              action: 'open:' + report.id,
+      const language: 'fr' | 'en' | 'ar' = this.lang();
+      this.$select('list').load(
+        (cursor: string | null): Promise<PagedListPage> =>
+          api.reports(cursor ? { limit: 10, cursor } : { limit: 10 }).then((page) => {
+            const rows = page.items.map((report: TenantReportSummary) => ({
+              id: 'open:' + report.id,
               label:
                 report.number +
                 ' · ' +
                 reportCategory(report.category).label[language] +
                 ' · ' +
                 this.words[('status.' + report.status) as keyof ReportWords],
-            })),
-            1,
-            200,
-            100,
-          );
-        },
-        (error: unknown) => this.showFailure(error),
+            }));
+            if (!cursor && rows.length === 0) {
+              this.body = this.words.mineEmpty;
+              reportMessage(this.title + ' — ' + this.body);
+              // Nothing reported yet: the way to report, rather than an empty screen.
+              rows.push({ id: 'report', label: this.words.menuReport });
+            }
+            return { rows, nextCursor: page.nextCursor };
+          }),
+        keepId ? 'open:' + keepId : undefined,
       );
+      this.$setTimeout(() => this.focusItem(), 0);
     },
     openReport(reportId: string) {
       this.reportId = reportId;
@@ -558,12 +567,15 @@ export default Blits.Component('Procedures', {
     },
     chooseItem() {
       const choice = this.choices[this.index] as Choice | undefined;
-      if (!choice) return;
-      const [kind, a, b] = choice.action.split(':') as [string, string, string];
+      if (choice) this.act(choice.action);
+    },
+    /** What OK does on a button or a row of the list: `kind:a:b`. */
+    act(action: string) {
+      const [kind, a, b] = action.split(':') as [string, string, string];
       if (kind === 'report') {
         this.draft = null;
         this.showCategories();
-      } else if (kind === 'mine') this.showMine();
+      } else if (kind === 'mine') this.showMine(this.step === 'detail' ? this.reportId : '');
       else if (kind === 'building') this.showBuilding();
       else if (kind === 'eservices') this.$router.to('/eservices');
       else if (kind === 'menu') this.showMenu();
@@ -603,7 +615,7 @@ export default Blits.Component('Procedures', {
       if (event.name === 'report.photo_added' && this.step === 'photos') this.loadPhotos();
       if (event.name === 'report.updated') {
         if (this.step === 'detail' && event.data.reportId === this.reportId) this.openReport(this.reportId);
-        else if (this.step === 'mine') this.showMine();
+        else if (this.step === 'mine') this.$select('list').refresh();
       }
     },
     moveFocus(delta: number) {
@@ -625,7 +637,7 @@ export default Blits.Component('Procedures', {
         summary: () => this.showPhotos(),
         sent: () => this.showMenu(),
         mine: () => this.showMenu(),
-        detail: () => this.showMine(),
+        detail: () => this.showMine(this.reportId),
         building: () => this.showMenu(),
       };
       if (this.step !== 'photos' && this.step !== 'summary') this.qrUrl = '';

@@ -254,9 +254,11 @@ export const eserviceRoutes: FastifyPluginAsyncTypebox<{ webhookTargets: Webhook
         schema: {
           tags,
           summary: `Answer the clerk’s request for information (a message and/or new answers to the questions asked)${forWhom}`,
+          description:
+            'Only the questions the clerk named may be answered again; the answers are merged and validated against the request’s own version (422 eservice_answers_invalid names /answers/<question>). Retries with the same Idempotency-Key are applied once.',
           security: bearer,
           params: Params({ requestId: Type.String({ format: 'uuid' }) }),
-          headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
+          headers: Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 100 }) }),
           body: ProvideEServiceInformationRequest,
           response: { 200: TenantEServiceRequest, ...problemResponses(400, 401, 404, 409, 422, ...denied) },
         },

@@ -4,6 +4,7 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import {
   openEServiceRequestStatuses,
+  type EServiceAnswerChange,
   type EServiceDraft,
   type EServiceInfoRequest,
   type EServiceRequestEvent,
@@ -84,7 +85,13 @@ function timeline(request: LoadedRequest, audience: 'TENANT' | 'STAFF'): EServic
     status: event.status,
     message: event.message,
     fields: event.fields,
+    changes: Array.isArray(event.changes) ? (event.changes as unknown as EServiceAnswerChange[]) : [],
   }));
+}
+
+/** Same answer: JSON values compared as written (a multi-choice in another order is another answer). */
+function sameAnswer(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 function infoRequest(request: LoadedRequest): EServiceInfoRequest | null {
@@ -396,27 +403,35 @@ export async function provideInformation(
   place: TenantPlace,
   requestId: string,
   body: ProvideEServiceInformationRequest,
-  idempotencyKey: string | undefined,
+  idempotencyKey: string,
   actor: Actor = { kind: 'TENANT', id: place.tenantId, name: null },
   now = new Date(),
 ): Promise<TenantEServiceRequest> {
   const { db } = ctx;
-  const key = idempotencyKey ? `${requestId}:${idempotencyKey}` : undefined;
-  if (key && (await db.eServiceRequestEvent.findUnique({ where: { idempotencyKey: key }, select: { id: true } })))
+  const key = `${requestId}:${idempotencyKey}`;
+  if (await db.eServiceRequestEvent.findUnique({ where: { idempotencyKey: key }, select: { id: true } }))
     return tenantRequest(db, place, requestId);
   const request = await ownRequest(db, place, requestId);
   const decision = decideEServiceTransition(request.status, 'provide_information', 'TENANT');
   if (!decision.allowed) throw new DomainError('eservice_transition_refused');
-  const changes = body.answers ?? {};
-  const changed = Object.keys(changes);
-  if (!body.message?.trim() && changed.length === 0)
+  const given = body.answers ?? {};
+  const named = Object.keys(given);
+  if (!body.message?.trim() && named.length === 0)
     throw new DomainError('validation_failed', undefined, { errors: [{ field: 'body', message: 'needs a message or answers' }] });
   const asked = infoRequest(request)?.fields ?? [];
-  const notAsked = changed.filter((name) => !asked.includes(name));
+  const notAsked = named.filter((name) => !asked.includes(name));
   if (notAsked.length > 0) throw answersInvalid(notAsked.map((name) => ({ field: `/answers/${name}`, message: 'was not asked again' })));
-  const answers = { ...(request.answers as Record<string, unknown>), ...changes };
+  const before = request.answers as Record<string, unknown>;
+  const answers = { ...before, ...given };
+  // Against the request's own version, as at submission: a newer version of the form changes nothing here.
   const errors = validateAnswers(request.versionId, request.version.schema, answers, true);
   if (errors.length > 0) throw answersInvalid(errors);
+  // The timeline keeps what really changed, old → new, in the form's order; an answer given again unchanged is no change.
+  const order = versionQuestions(request.versionId, request.version.schema).map((question) => question.name);
+  const changes: EServiceAnswerChange[] = order
+    .filter((name) => named.includes(name) && !sameAnswer(before[name], given[name]))
+    .map((name) => ({ field: name, before: before[name] ?? null, after: given[name] }));
+  const changed = changes.map((change) => change.field);
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: place.tenantId }, select: { firstName: true } });
   try {
     await db.$transaction(async (tx) => {
@@ -435,6 +450,7 @@ export async function provideInformation(
           status: decision.to,
           message: body.message?.trim() || null,
           fields: changed,
+          changes: changes as unknown as Prisma.InputJsonValue,
           idempotencyKey: key,
           at: now,
         },
@@ -443,7 +459,7 @@ export async function provideInformation(
     });
   } catch (error) {
     // A concurrent retry with the same key won (unique key, or the status it changed first): its answer is the one.
-    if (key && (await db.eServiceRequestEvent.findUnique({ where: { idempotencyKey: key }, select: { id: true } })))
+    if (await db.eServiceRequestEvent.findUnique({ where: { idempotencyKey: key }, select: { id: true } }))
       return tenantRequest(db, place, requestId);
     throw error;
   }

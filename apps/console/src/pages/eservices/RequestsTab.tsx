@@ -339,10 +339,24 @@ function RequestDetail({
                 : `${e(`by.${event.author}` as EServiceMessageKey)}${event.authorName ? ` (${event.authorName})` : ''}`}
             </span>
             {event.message && <p className="eservice-timeline__body">{event.message}</p>}
-            {event.fields.length > 0 && (
-              <p className="muted">
-                {e(event.kind === 'INFO_REQUESTED' ? 'askedFields' : 'changedFields', { fields: event.fields.map(titleOf).join(', ') })}
-              </p>
+            {event.kind === 'INFO_REQUESTED' && event.fields.length > 0 && (
+              <p className="muted">{e('askedFields', { fields: event.fields.map(titleOf).join(', ') })}</p>
+            )}
+            {event.kind === 'INFO_PROVIDED' && event.changes.length > 0 && (
+              <ul className="eservice-changes" data-testid="eservice-changes">
+                {event.changes.map((change) => {
+                  const question = questions.find((candidate) => candidate.name === change.field);
+                  const text = (value: unknown) => (question ? answerText(question, value, e, language) : String(value ?? e('noAnswer')));
+                  return (
+                    <li key={change.field} data-testid={`eservice-change-${change.field}`}>
+                      {e('changeLine', { question: titleOf(change.field), before: text(change.before), after: text(change.after) })}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            {event.kind === 'INFO_PROVIDED' && event.changes.length === 0 && event.fields.length > 0 && (
+              <p className="muted">{e('changedFields', { fields: event.fields.map(titleOf).join(', ') })}</p>
             )}
           </li>
         ))}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "EServiceRequestEvent" ADD COLUMN     "changes" JSONB;
+
