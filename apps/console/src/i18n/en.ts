@@ -29,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   'role.MODERATOR': 'Moderator',
   'role.CLERK': 'Town-hall clerk',
   'role.ADMIN': 'Administrator',
+  'role.SOCIAL_WORKER': 'Social worker',
 
   'signIn.title': 'Sign in',
   'signIn.intro': 'For the landlord’s and the town hall’s staff only.',

@@ -27,6 +27,7 @@ export const fr = {
   'role.MODERATOR': 'Modérateur·rice',
   'role.CLERK': 'Agent de mairie',
   'role.ADMIN': 'Administrateur·rice',
+  'role.SOCIAL_WORKER': 'Travailleur·se social·e',
 
   'signIn.title': 'Connexion',
   'signIn.intro': 'Espace réservé au personnel du bailleur et de la mairie.',
