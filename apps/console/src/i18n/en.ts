@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   'nav.eservices': 'E-services',
   'nav.agenda': 'Agenda',
   'nav.moderation': 'Moderation',
+  'nav.helping': 'People I help',
 
   'role.AGENT': 'Call-centre agent',
   'role.CARETAKER': 'Caretaker',

@@ -21,6 +21,7 @@ export const fr = {
   'nav.eservices': 'Démarches',
   'nav.agenda': 'Agenda',
   'nav.moderation': 'Modération',
+  'nav.helping': 'Personnes que j’aide',
 
   'role.AGENT': 'Agent d’accueil',
   'role.CARETAKER': 'Gardien·ne',
