@@ -9,6 +9,8 @@ import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv, bearer } from '../support/journeys';
 import { freePort } from '../../packages/devstack/src/free-port';
 import type { Browser } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import { signInStaff } from '../support/journeys';
 
 jest.setTimeout(120_000);
 
@@ -39,7 +41,28 @@ describe('a social worker follows a tenant’s procedures from the console', () 
     const tenant = await api.app.db.tenant.findUniqueOrThrow({ where: { reference: LAURIERS_A_TENANT } });
     const fullName = `${tenant.firstName} ${tenant.lastName}`;
     const asTenant = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
-      api.app.inject({ method, url, headers: bearer(tokens), ...(payload ? { payload } : {}) });
+      api.app.inject({ method, url, headers: { ...bearer(tokens), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+    // The tenant sent the road-problem form from their TV; the city's clerk asks where exactly.
+    const forms = (await asTenant('GET', '/api/v1/eservices/forms')).json().items;
+    const road = forms.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');
+    const lighting = {
+      kind: 'lighting',
+      where: 'Rue des Lilas',
+      noticedOn: '2026-11-24',
+      dangerous: false,
+      description: 'Le lampadaire ne s’allume plus.',
+    };
+    const request = (await asTenant('POST', '/api/v1/eservices/requests', { versionId: road.versionId, answers: lighting })).json();
+    const clerk = await signInStaff(api.app, DEMO_STAFF.cityClerk);
+    const transition = (body: object) =>
+      api.app.inject({
+        method: 'POST',
+        url: `/api/v1/staff/eservices/requests/${request.id}/transitions`,
+        headers: { cookie: clerk.cookie },
+        payload: body,
+      });
+    await transition({ action: 'take' });
+    expect((await transition({ action: 'ask_information', message: 'Devant quel numéro ?', fields: ['where'] })).statusCode).toBe(200);
     const granted = await asTenant('POST', '/api/v1/mandates', {
       helper: { kind: 'STAFF', email: DEMO_STAFF.socialWorker },
       scopes: ['eservices', 'reports'],
@@ -76,6 +99,20 @@ describe('a social worker follows a tenant’s procedures from the console', () 
     await page.getByTestId('helped-report').filter({ hasText: number! }).waitFor();
     await console_.screenshot('helper-console-02-report-filed');
 
+    // She answers the clerk's question for the tenant: a new "where" and a word.
+    await page.getByTestId('helped-request').filter({ hasText: request.receiptNumber }).click();
+    const asked = page.getByTestId('helped-request-detail');
+    await asked.getByText('Question de la mairie : Devant quel numéro ?').waitFor();
+    await asked.getByLabel('Nouvelle réponse à « Où exactement ? »').fill('Devant le 4 rue des Lilas');
+    await page.getByTestId('eservice-answer').fill('Le lampadaire est juste devant l’entrée du bâtiment A.');
+    await asked.getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByText('Réponse envoyée à la mairie.').waitFor();
+    expect(await asked.innerText()).toMatch(/Complément reçu[^\n]*Leïla[^\n]*au nom du locataire/);
+    await console_.screenshot('helper-console-02b-clerk-answered');
+    const answered = (await asTenant('GET', `/api/v1/eservices/requests/${request.id}`)).json();
+    expect(answered).toMatchObject({ status: 'IN_REVIEW', answers: { where: 'Devant le 4 rue des Lilas' } });
+    expect(answered.timeline[answered.timeline.length - 1]).toMatchObject({ kind: 'INFO_PROVIDED', author: 'HELPER' });
+
     // The tenant's side: the report is theirs, filed by her on their behalf, and listed in what was done in their name.
     const mine = (await asTenant('GET', '/api/v1/reports')).json().items;
     const filed = mine.find((item: { number: string }) => item.number === number);
@@ -83,12 +120,15 @@ describe('a social worker follows a tenant’s procedures from the console', () 
     const timeline = (await asTenant('GET', `/api/v1/reports/${filed.id}`)).json().timeline;
     expect(timeline[0]).toMatchObject({ author: 'HELPER', authorName: expect.stringContaining('Leïla') });
     const actions = (await asTenant('GET', `/api/v1/mandates/${mandateId}/actions`)).json().items;
-    expect(actions).toEqual([expect.objectContaining({ scope: 'reports', kind: 'REPORTED', receiptNumber: number })]);
+    expect(actions).toEqual([
+      expect.objectContaining({ scope: 'eservices', kind: 'INFO_PROVIDED', receiptNumber: request.receiptNumber }),
+      expect.objectContaining({ scope: 'reports', kind: 'REPORTED', receiptNumber: number }),
+    ]);
 
     // The tenant withdraws while her page is open: her next action is refused and the page says why.
     expect((await asTenant('DELETE', `/api/v1/mandates/${mandateId}`)).statusCode).toBe(200);
     await page.getByTestId('report-information').fill('Le voisin du dessous a aussi une tache au plafond.');
-    await page.getByRole('button', { name: 'Envoyer' }).first().click();
+    await page.getByTestId('helped-report-detail').getByRole('button', { name: 'Envoyer' }).click();
     const withdrawn = page.getByTestId('mandate-withdrawn');
     await withdrawn.waitFor();
     expect(await withdrawn.innerText()).toContain(`${fullName} vient de retirer le droit d’agir en son nom : rien n’a été envoyé.`);

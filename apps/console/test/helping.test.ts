@@ -14,7 +14,15 @@ const refused = (code: string) => new ApiProblem({ type: 'about:blank', title: '
 
 const helped = (id: string, active = true): HelpedTenant => ({
   id,
-  tenant: { id: `t-${id}`, name: 'Jeanne Martin', reference: 'HMP-LAU-A-0203', building: 'Bâtiment A', residence: 'Les Lauriers', floor: 2, door: '3' },
+  tenant: {
+    id: `t-${id}`,
+    name: 'Jeanne Martin',
+    reference: 'HMP-LAU-A-0203',
+    building: 'Bâtiment A',
+    residence: 'Les Lauriers',
+    floor: 2,
+    door: '3',
+  },
   scopes: ['reports'],
   createdAt: '2026-11-20T10:00:00.000Z',
   withdrawnAt: active ? null : '2026-11-25T10:00:00.000Z',
@@ -57,7 +65,10 @@ describe('the people a social worker helps', () => {
     const questions = [question('motif', 'choice'), question('details', 'longText'), question('pieces', 'number'), question('nom', 'text')];
     const named = typedQuestions(questions, ['motif', 'details', 'pieces']);
     expect(named.map((q) => q.name)).toEqual(['details', 'pieces']);
-    expect(answersFrom(named, { details: '  Fuite au plafond ', pieces: '3', nom: 'ignored' })).toEqual({ details: 'Fuite au plafond', pieces: 3 });
+    expect(answersFrom(named, { details: '  Fuite au plafond ', pieces: '3', nom: 'ignored' })).toEqual({
+      details: 'Fuite au plafond',
+      pieces: 3,
+    });
     expect(answersFrom(named, { details: '   ' })).toEqual({});
   });
 

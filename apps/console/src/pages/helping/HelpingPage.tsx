@@ -101,7 +101,15 @@ export function HelpingPage() {
         <section className="helping__list" aria-label={h('title')}>
           {status === 'loading' && <Spinner label={h('loading')} />}
           {status === 'failed' && (
-            <Alert tone="error" title={h('failed')} action={<button className="button button--small" onClick={() => void load()}>{h('retry')}</button>}>
+            <Alert
+              tone="error"
+              title={h('failed')}
+              action={
+                <button className="button button--small" onClick={() => void load()}>
+                  {h('retry')}
+                </button>
+              }
+            >
               {problemText(failure, i18n.t)}
             </Alert>
           )}
@@ -182,7 +190,11 @@ function HelpedTenantView({ helped, h, language, withdrawnNow, onWithdrawn, onBa
           tone={withdrawnNow ? 'error' : 'info'}
           title={h('withdrawnTitle')}
           testId="mandate-withdrawn"
-          action={<button className="button button--small" onClick={onBack}>{h('backToList')}</button>}
+          action={
+            <button className="button button--small" onClick={onBack}>
+              {h('backToList')}
+            </button>
+          }
         >
           {withdrawnNow
             ? h('withdrawnNow', { name: tenant.name })
@@ -207,23 +219,20 @@ function useMandateCall(onWithdrawn: () => void) {
   latest.current = { handle: session.handle, onWithdrawn };
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const run = useCallback(
-    async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
-      setBusy(true);
-      setFailure(undefined);
-      try {
-        return await call();
-      } catch (error) {
-        if (latest.current.handle(error)) return undefined;
-        if (isMandateWithdrawn(error)) latest.current.onWithdrawn();
-        else setFailure(error);
-        return undefined;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [],
-  );
+  const run = useCallback(async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      return await call();
+    } catch (error) {
+      if (latest.current.handle(error)) return undefined;
+      if (isMandateWithdrawn(error)) latest.current.onWithdrawn();
+      else setFailure(error);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
   return { run, failure, busy };
 }
 
@@ -321,7 +330,11 @@ function ReportsPart({ helper, helped, h, language, onWithdrawn }: PartProps & {
       <ul className="helping__rows">
         {reports.map((item) => (
           <li key={item.id}>
-            <button className={`helping__row${item.id === openId ? ' helping__row--open' : ''}`} onClick={() => void open(item.id)} data-testid="helped-report">
+            <button
+              className={`helping__row${item.id === openId ? ' helping__row--open' : ''}`}
+              onClick={() => void open(item.id)}
+              data-testid="helped-report"
+            >
               <strong>{item.number}</strong> {categoryLabel(language, item.category)} — {r(`spot.${item.spot}` as 'spot.KITCHEN')} —{' '}
               <span className="tag">{r(reportStatusKey(item.status))}</span>
             </button>
@@ -344,7 +357,9 @@ function ReportsPart({ helper, helped, h, language, onWithdrawn }: PartProps & {
             {report.timeline.map((event: ReportEvent) => (
               <li key={event.id}>
                 <time>{formatDateTime(event.at, language)}</time> —{' '}
-                {event.kind === 'STATUS' && event.status ? r(reportStatusKey(event.status)) : r(`event.${event.kind}` as 'event.MESSAGE', { body: event.body ?? '' })}
+                {event.kind === 'STATUS' && event.status
+                  ? r(reportStatusKey(event.status))
+                  : r(`event.${event.kind}` as 'event.MESSAGE', { body: event.body ?? '' })}
                 {event.kind === 'MESSAGE' && event.body ? ` : ${event.body}` : ''} <span className="muted">({authorOf(h, event)})</span>
               </li>
             ))}
@@ -370,7 +385,12 @@ function ReportsPart({ helper, helped, h, language, onWithdrawn }: PartProps & {
             <form onSubmit={(event) => void addInformation(event)} className="helping__form">
               <label className="field">
                 <span className="field__label">{h('addInfo')}</span>
-                <textarea value={message} maxLength={2000} onChange={(event) => setMessage(event.target.value)} data-testid="report-information" />
+                <textarea
+                  value={message}
+                  maxLength={2000}
+                  onChange={(event) => setMessage(event.target.value)}
+                  data-testid="report-information"
+                />
               </label>
               <button className="button button--primary" type="submit" disabled={busy || !message.trim()}>
                 {h('send')}
@@ -509,8 +529,13 @@ function EServicesPart({ helper, h, language, onWithdrawn }: PartProps) {
       <ul className="helping__rows">
         {requests.map((item) => (
           <li key={item.id}>
-            <button className={`helping__row${item.id === request?.id ? ' helping__row--open' : ''}`} onClick={() => void open(item.id)} data-testid="helped-request">
-              <strong>{item.receiptNumber}</strong> {item.title[language] ?? item.title.fr} — <span className="tag">{e(eserviceStatusKey(item.status))}</span>
+            <button
+              className={`helping__row${item.id === request?.id ? ' helping__row--open' : ''}`}
+              onClick={() => void open(item.id)}
+              data-testid="helped-request"
+            >
+              <strong>{item.receiptNumber}</strong> {item.title[language] ?? item.title.fr} —{' '}
+              <span className="tag">{e(eserviceStatusKey(item.status))}</span>
             </button>
           </li>
         ))}
@@ -552,7 +577,12 @@ function EServicesPart({ helper, h, language, onWithdrawn }: PartProps) {
               {named.length < request.infoRequest.fields.length && <p className="field__help">{h('answerHelp')}</p>}
               <label className="field">
                 <span className="field__label">{h('answerMessage')}</span>
-                <textarea value={message} maxLength={2000} onChange={(event) => setMessage(event.target.value)} data-testid="eservice-answer" />
+                <textarea
+                  value={message}
+                  maxLength={2000}
+                  onChange={(event) => setMessage(event.target.value)}
+                  data-testid="eservice-answer"
+                />
               </label>
               {empty && <p className="field__error">{h('answerEmpty')}</p>}
               <button className="button button--primary" type="submit" disabled={busy}>

@@ -8,7 +8,8 @@ const fr = {
   loading: 'Chargement des personnes que vous aidez…',
   failed: 'La liste n’a pas pu être chargée.',
   retry: 'Réessayer',
-  empty: 'Personne ne vous a encore donné le droit d’agir en son nom. Un locataire le fait depuis sa télévision (Démarches → Mes aidants), avec votre adresse e-mail.',
+  empty:
+    'Personne ne vous a encore donné le droit d’agir en son nom. Un locataire le fait depuis sa télévision (Démarches → Mes aidants), avec votre adresse e-mail.',
   more: 'Voir plus',
   active: 'Actif',
   withdrawn: 'Retiré le {date}',
@@ -65,7 +66,8 @@ const en: Record<HelpingMessageKey, string> = {
   loading: 'Loading the people you help…',
   failed: 'The list could not be loaded.',
   retry: 'Try again',
-  empty: 'Nobody has given you the right to act in their name yet. A tenant does it from their TV (Procedures → My helpers), with your e-mail address.',
+  empty:
+    'Nobody has given you the right to act in their name yet. A tenant does it from their TV (Procedures → My helpers), with your e-mail address.',
   more: 'Show more',
   active: 'Active',
   withdrawn: 'Withdrawn on {date}',
