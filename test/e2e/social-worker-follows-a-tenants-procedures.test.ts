@@ -1,7 +1,8 @@
 // A tenant names the city's social worker as their helper for fault reports and town-hall procedures; she signs in to
-// the console, finds the tenant in "Personnes que j'aide", files a fault report for them; the tenant's own API shows it
-// done by her on their behalf; the tenant withdraws the right while her page is open, her next action says so and
-// the page turns read-only, and the list shows the mandate withdrawn. Screenshots in test-output/screenshots.
+// the console, finds the tenant in "Personnes que j'aide", files a fault report for them, accepts the caretaker's slot
+// and answers the clerk's question on their road-problem request; the tenant's own API shows each step done by her on
+// their behalf; the tenant withdraws the right while her page is open, her next action says so and the page turns
+// read-only, and the list shows the mandate withdrawn. Screenshots in test-output/screenshots.
 import path from 'node:path';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { launchChromium, openConsole, type ConsolePage } from './support/console';
@@ -99,6 +100,28 @@ describe('a social worker follows a tenant’s procedures from the console', () 
     await page.getByTestId('helped-report').filter({ hasText: number! }).waitFor();
     await console_.screenshot('helper-console-02-report-filed');
 
+    // The caretaker offers two slots; she accepts the first for the tenant.
+    const caretaker = await signInStaff(api.app, DEMO_STAFF.caretakerLauriers);
+    const reportId = (await asTenant('GET', '/api/v1/reports')).json().items[0].id as string;
+    const day = new Date(Date.now() + 3 * 86_400_000);
+    day.setUTCHours(8, 0, 0, 0);
+    const slot = (hours: number) => ({
+      startsAt: new Date(day.getTime() + hours * 3_600_000).toISOString(),
+      endsAt: new Date(day.getTime() + (hours + 2) * 3_600_000).toISOString(),
+    });
+    const offered = await api.app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/reports/${reportId}/slots`,
+      headers: { cookie: caretaker.cookie },
+      payload: { slots: [slot(0), slot(4)] },
+    });
+    expect(offered.statusCode).toBe(200);
+    await page.getByTestId('helped-report').filter({ hasText: number! }).click();
+    await detail.getByRole('button', { name: 'Accepter ce créneau' }).first().click();
+    await page.getByText('Créneau accepté.').waitFor();
+    expect(await detail.innerText()).toMatch(/Rendez-vous fixé/);
+    expect((await asTenant('GET', `/api/v1/reports/${reportId}`)).json()).toMatchObject({ status: 'APPOINTMENT_BOOKED' });
+
     // She answers the clerk's question for the tenant: a new "where" and a word.
     await page.getByTestId('helped-request').filter({ hasText: request.receiptNumber }).click();
     const asked = page.getByTestId('helped-request-detail');
@@ -122,6 +145,7 @@ describe('a social worker follows a tenant’s procedures from the console', () 
     const actions = (await asTenant('GET', `/api/v1/mandates/${mandateId}/actions`)).json().items;
     expect(actions).toEqual([
       expect.objectContaining({ scope: 'eservices', kind: 'INFO_PROVIDED', receiptNumber: request.receiptNumber }),
+      expect.objectContaining({ scope: 'reports', kind: 'SLOT_ACCEPTED', receiptNumber: number }),
       expect.objectContaining({ scope: 'reports', kind: 'REPORTED', receiptNumber: number }),
     ]);
 
