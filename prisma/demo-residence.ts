@@ -18,6 +18,7 @@ export const DEMO_STAFF = {
   moderator: 'moderation@hmp.demo',
   townHallClerk: 'demarches@mairie13-14.demo',
   cityClerk: 'communication@marseille.demo',
+  socialWorker: 'accompagnement@marseille.demo',
 } as const;
 
 /** The landlord's call-centre answers video calls Monday to Friday, 8:30 to 17:30, Paris time. */
@@ -288,7 +289,7 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
 
   const passwordHash = await hashPassword(DEMO_STAFF_PASSWORD);
   const staff: Record<keyof typeof DEMO_STAFF, string> = {} as never;
-  const staffRows: [keyof typeof DEMO_STAFF, string, string, ('AGENT' | 'CARETAKER' | 'MODERATOR' | 'CLERK' | 'ADMIN')[], string[]][] = [
+  const staffRows: [keyof typeof DEMO_STAFF, string, string, ('AGENT' | 'CARETAKER' | 'MODERATOR' | 'CLERK' | 'ADMIN' | 'SOCIAL_WORKER')[], string[]][] = [
     ['landlordAdmin', landlord.id, 'Sandrine Aubert', ['ADMIN'], []],
     ['caretakerLauriers', landlord.id, 'Mourad Belkacem', ['CARETAKER'], [lauriers.id]],
     ['caretakerSavine', landlord.id, 'Patrick Orsini', ['CARETAKER'], [savine.id]],
@@ -296,6 +297,8 @@ export async function seedDemoResidence(db: PrismaClient): Promise<{ seeded: boo
     ['moderator', landlord.id, 'Julien Fabre', ['MODERATOR'], [lauriers.id, savine.id]],
     ['townHallClerk', townHall.id, 'Awa Ndiaye', ['CLERK'], []],
     ['cityClerk', cityHall.id, 'François Lambert', ['CLERK'], []],
+    // The city's social-action centre: tenants name her as their helper from the TV (Mes aidants).
+    ['socialWorker', cityHall.id, 'Leïla Haddad', ['SOCIAL_WORKER'], []],
   ];
   for (const [key, organisationId, fullName, roles, residenceIds] of staffRows) {
     const member = await db.staffMember.create({

@@ -180,4 +180,42 @@ describe('mandates', () => {
     // The neighbour's own procedures are untouched.
     expect((await tv(neighbour, 'GET', '/api/v1/eservices/forms')).statusCode).toBe(200);
   });
+
+  it('lists the people a social worker helps: active first with their home, then withdrawn ones, in keyset pages', async () => {
+    const demoSocialWorker = await signInStaff(api.app, 'accompagnement@marseille.demo');
+    const grant = async (who: TokenResponse, scopes: string[]) =>
+      (await tv(who, 'POST', '/api/v1/mandates', { helper: { kind: 'STAFF', email: 'accompagnement@marseille.demo' }, scopes })).json();
+    const first = await grant(stranger, ['reports']);
+    const second = await grant(neighbour, ['eservices', 'reports']);
+    const third = await grant(tenant, ['eservices']);
+    await tv(neighbour, 'DELETE', `/api/v1/mandates/${second.id}`);
+
+    const all = await staff(demoSocialWorker, 'GET', '/api/v1/staff/helped-tenants');
+    expect(all.statusCode).toBe(200);
+    const items = all.json().items;
+    expect(items.map((item: { id: string }) => item.id)).toEqual([third.id, first.id, second.id]);
+    expect(items[0]).toMatchObject({
+      active: true,
+      scopes: ['eservices'],
+      tenant: { reference: LAURIERS_A_TENANT, name: expect.stringMatching(/\S+ \S+/), building: expect.any(String), residence: 'Les Lauriers' },
+    });
+    expect(items[2]).toMatchObject({ active: false, withdrawnAt: expect.any(String), scopes: ['eservices', 'reports'] });
+
+    // One row a page walks through the active part into the withdrawn one, and stops.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = '/api/v1/staff/helped-tenants?limit=1' + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : '');
+      const page = (await staff(demoSocialWorker, 'GET', url)).json();
+      seen.push(...page.items.map((item: { id: string }) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual([third.id, first.id, second.id]);
+
+    // Nobody else sees them; a forged cursor is a 400, no session a 401.
+    expect((await staff(otherStaff, 'GET', '/api/v1/staff/helped-tenants')).json().items).toEqual([]);
+    const forged = await staff(demoSocialWorker, 'GET', '/api/v1/staff/helped-tenants?cursor=x.nope');
+    expect([forged.statusCode, forged.json().code]).toEqual([400, 'invalid_cursor']);
+    expect((await api.app.inject({ method: 'GET', url: '/api/v1/staff/helped-tenants' })).statusCode).toBe(401);
+  });
 });

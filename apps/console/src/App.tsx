@@ -14,6 +14,7 @@ import { EServicesPage } from './pages/eservices/EServicesPage';
 // appointments
 import { AgendaPage } from './pages/agenda/AgendaPage';
 import { ModerationPage } from './pages/moderation/ModerationPage';
+import { HelpingPage } from './pages/helping/HelpingPage';
 import { SignInPage, type SignInReason } from './pages/sign-in/SignInPage';
 import { SessionContext, type Session } from './session';
 
@@ -101,6 +102,7 @@ function Workspace({ staff, hash, onSignOut }: { staff: StaffProfile; hash: stri
         {page === 'eservices' && <EServicesPage />}
         {page === 'agenda' && <AgendaPage />}
         {page === 'moderation' && <ModerationPage />}
+        {page === 'helping' && <HelpingPage />}
       </main>
     </>
   );

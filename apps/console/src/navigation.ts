@@ -2,7 +2,7 @@
 import type { OrganisationKind } from '@palier/contracts';
 import type { StaffRole } from './api/shapes';
 
-export type PageId = 'notices' | 'calls' | 'reports' | 'eservices' | 'agenda' | 'moderation';
+export type PageId = 'notices' | 'calls' | 'reports' | 'eservices' | 'agenda' | 'moderation' | 'helping';
 
 export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
   notices: ['CARETAKER', 'ADMIN', 'CLERK'],
@@ -12,6 +12,8 @@ export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
   eservices: ['CLERK', 'ADMIN'],
   agenda: ['AGENT', 'CARETAKER', 'CLERK', 'ADMIN'],
   moderation: ['MODERATOR', 'ADMIN'],
+  // "Personnes que j'aide": the tenants who named this social worker their helper (mandates)
+  helping: ['SOCIAL_WORKER'],
 };
 
 /** Pages only some organisations have: a landlord has no e-services (the API answers its staff 403). */
@@ -25,7 +27,7 @@ function opens(page: PageId, roles: readonly StaffRole[], organisation?: Organis
   return PAGE_ROLES[page].some((role) => roles.includes(role));
 }
 
-const order: PageId[] = ['calls', 'notices', 'reports', 'eservices', 'agenda', 'moderation'];
+const order: PageId[] = ['calls', 'notices', 'reports', 'eservices', 'agenda', 'moderation', 'helping'];
 
 /** The pages this staff member has a use for; a role with none still gets the notices page, which says so. */
 export function pagesFor(roles: readonly StaffRole[], organisation?: OrganisationKind): PageId[] {

@@ -81,7 +81,7 @@ import type {
   TenantEServiceRequest,
   TenantEServiceRequestSummary,
 } from './eservices';
-import type { GrantMandateRequest, Mandate, MandateAction, MandateScopesRequest } from './mandates';
+import type { GrantMandateRequest, HelpedTenant, Mandate, MandateAction, MandateScopesRequest } from './mandates';
 import type {
   AgentAvailability,
   BlockedNeighbour,
@@ -804,6 +804,11 @@ export class PalierClient {
   /** The mandates this staff member received. */
   staffMandates(page: PageQuery = {}): Promise<Page<Mandate>> {
     return this.request('GET', '/api/v1/staff/mandates', { query: page });
+  }
+
+  /** The tenants who gave this staff member a mandate: active first, then withdrawn ones. */
+  helpedTenants(page: PageQuery = {}): Promise<Page<HelpedTenant>> {
+    return this.request('GET', '/api/v1/staff/helped-tenants', { query: page });
   }
 
   // --- town-hall e-services (clerks) ---

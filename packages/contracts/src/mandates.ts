@@ -63,3 +63,26 @@ export const MandateAction = Type.Object({
   helperName: Type.String(),
 });
 export type MandateAction = Static<typeof MandateAction>;
+
+/**
+ * A line of a staff helper's "people I help" (`GET /api/v1/staff/helped-tenants`): the mandate and whom it is from,
+ * with what a social worker needs to recognise them (full name, reference, home). Active mandates come first (newest
+ * first), then withdrawn ones (most recently withdrawn first), which stay listed read-only.
+ */
+export const HelpedTenant = Type.Object({
+  id: Type.String({ description: 'The mandate’s id, for /api/v1/mandates/:mandateId/…' }),
+  tenant: Type.Object({
+    id: Type.String(),
+    name: Type.String({ description: 'First and last name' }),
+    reference: Type.String(),
+    building: Type.String(),
+    residence: Type.String(),
+    floor: Type.Integer(),
+    door: Type.String(),
+  }),
+  scopes: Type.Array(Type.Enum(mandateScopes)),
+  createdAt: Type.String({ format: 'date-time' }),
+  withdrawnAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  active: Type.Boolean(),
+});
+export type HelpedTenant = Static<typeof HelpedTenant>;

@@ -1,7 +1,8 @@
 // Staff sign-in and the signed-in staff member.
 import { Type, type Static } from 'typebox';
 
-export const staffRoles = ['AGENT', 'CARETAKER', 'MODERATOR', 'CLERK', 'ADMIN'] as const;
+/** SOCIAL_WORKER: a social worker (e.g. the city's social-action centre) whom tenants name as their helper. */
+export const staffRoles = ['AGENT', 'CARETAKER', 'MODERATOR', 'CLERK', 'ADMIN', 'SOCIAL_WORKER'] as const;
 export const StaffRole = Type.Enum(staffRoles);
 export type StaffRole = (typeof staffRoles)[number];
 

@@ -23,12 +23,14 @@ export const en: Record<MessageKey, string> = {
   'nav.eservices': 'E-services',
   'nav.agenda': 'Agenda',
   'nav.moderation': 'Moderation',
+  'nav.helping': 'People I help',
 
   'role.AGENT': 'Call-centre agent',
   'role.CARETAKER': 'Caretaker',
   'role.MODERATOR': 'Moderator',
   'role.CLERK': 'Town-hall clerk',
   'role.ADMIN': 'Administrator',
+  'role.SOCIAL_WORKER': 'Social worker',
 
   'signIn.title': 'Sign in',
   'signIn.intro': 'For the landlord’s and the town hall’s staff only.',

@@ -21,12 +21,14 @@ export const fr = {
   'nav.eservices': 'Démarches',
   'nav.agenda': 'Agenda',
   'nav.moderation': 'Modération',
+  'nav.helping': 'Personnes que j’aide',
 
   'role.AGENT': 'Agent d’accueil',
   'role.CARETAKER': 'Gardien·ne',
   'role.MODERATOR': 'Modérateur·rice',
   'role.CLERK': 'Agent de mairie',
   'role.ADMIN': 'Administrateur·rice',
+  'role.SOCIAL_WORKER': 'Travailleur·se social·e',
 
   'signIn.title': 'Connexion',
   'signIn.intro': 'Espace réservé au personnel du bailleur et de la mairie.',

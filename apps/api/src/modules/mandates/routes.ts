@@ -2,13 +2,14 @@
 // The helper's own actions go through each domain's routes under /api/v1/mandates/:mandateId/ (see eservices).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { GrantMandateRequest, Mandate, MandateAction, MandateScopesRequest, Page, PageQuery } from '@palier/contracts';
+import { GrantMandateRequest, HelpedTenant, Mandate, MandateAction, MandateScopesRequest, Page, PageQuery } from '@palier/contracts';
 import { problemResponses } from '../../plugins/problems';
 import {
   givenMandates,
   grantMandate,
   mandateActions,
   setMandateScopes,
+  staffHelpedTenants,
   staffHelperMandates,
   tenantHelperMandates,
   withdrawMandate,
@@ -126,5 +127,19 @@ export const mandateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => staffHelperMandates(app.db, request.staff.id, request.query),
+  );
+
+  app.get(
+    '/api/v1/staff/helped-tenants',
+    {
+      preHandler: app.requireStaff(),
+      schema: {
+        tags,
+        summary: 'The tenants who gave this staff member a mandate: active first, then withdrawn ones (read-only)',
+        querystring: PageQuery,
+        response: { 200: Page(HelpedTenant), ...problemResponses(400, 401) },
+      },
+    },
+    async (request) => staffHelpedTenants(app.db, request.staff.id, request.query),
   );
 };

@@ -1,7 +1,7 @@
 // Mandates: a tenant's right given to a helper to act in their name, what the helper did with it, and the one check
 // every helper route makes (resolveMandate) — the same for e-services and fault reports.
 import type { Prisma, PrismaClient } from '@prisma/client';
-import type { GrantMandateRequest, Mandate, MandateAction, MandateScope, Page, PageQuery } from '@palier/contracts';
+import type { GrantMandateRequest, HelpedTenant, Mandate, MandateAction, MandateScope, Page, PageQuery } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import { tenantPlaceSelect, toTenantPlace, type TenantPlace } from '../places/tenant-place';
@@ -106,6 +106,80 @@ export const tenantHelperMandates = (db: PrismaClient, place: TenantPlace, query
   page(db, { helperTenantId: place.tenantId, withdrawnAt: null }, query, 'TENANT_HELPER');
 export const staffHelperMandates = (db: PrismaClient, staffId: string, query: PageQuery) =>
   page(db, { helperStaffId: staffId, withdrawnAt: null }, query, 'STAFF');
+
+const helpedInclude = {
+  tenant: {
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      reference: true,
+      home: { select: { floor: true, door: true, building: { select: { name: true, residence: { select: { name: true } } } } } },
+    },
+  },
+} satisfies Prisma.MandateInclude;
+
+/**
+ * A staff helper's "people I help": active mandates first (newest first), then withdrawn ones (latest withdrawn first).
+ * One keyset cursor over both parts: `a.` or `w.` (which part) and the last row's time and id in that part's order.
+ */
+export async function staffHelpedTenants(db: PrismaClient, staffId: string, query: PageQuery): Promise<Page<HelpedTenant>> {
+  const limit = query.limit ?? 20;
+  let part: 'a' | 'w' = 'a';
+  let after: { at: Date; id: string } | null = null;
+  if (query.cursor) {
+    const [prefix, rest] = [query.cursor.slice(0, 2), query.cursor.slice(2)];
+    if (prefix !== 'a.' && prefix !== 'w.') throw new DomainError('invalid_cursor');
+    part = prefix === 'a.' ? 'a' : 'w';
+    after = decodeCursor(rest);
+  }
+  const keyset = (field: 'createdAt' | 'withdrawnAt') =>
+    after ? { OR: [{ [field]: { lt: after.at } }, { [field]: after.at, id: { lt: after.id } }] } : {};
+  const rows: { part: 'a' | 'w'; row: Prisma.MandateGetPayload<{ include: typeof helpedInclude }> }[] = [];
+  if (part === 'a') {
+    const active = await db.mandate.findMany({
+      where: { helperStaffId: staffId, withdrawnAt: null, ...keyset('createdAt') },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+      include: helpedInclude,
+    });
+    rows.push(...active.map((row) => ({ part: 'a' as const, row })));
+    after = null;
+  }
+  if (rows.length <= limit) {
+    const withdrawn = await db.mandate.findMany({
+      where: { helperStaffId: staffId, withdrawnAt: { not: null }, ...(part === 'w' ? keyset('withdrawnAt') : {}) },
+      orderBy: [{ withdrawnAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1 - rows.length,
+      include: helpedInclude,
+    });
+    rows.push(...withdrawn.map((row) => ({ part: 'w' as const, row })));
+  }
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(({ row }) => ({
+      id: row.id,
+      tenant: {
+        id: row.tenant.id,
+        name: `${row.tenant.firstName} ${row.tenant.lastName}`,
+        reference: row.tenant.reference,
+        building: row.tenant.home.building.name,
+        residence: row.tenant.home.building.residence.name,
+        floor: row.tenant.home.floor,
+        door: row.tenant.home.door,
+      },
+      scopes: row.scopes as MandateScope[],
+      createdAt: row.createdAt.toISOString(),
+      withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+      active: !row.withdrawnAt,
+    })),
+    nextCursor:
+      rows.length > limit && last
+        ? `${last.part}.` + encodeCursor({ at: last.part === 'a' ? last.row.createdAt : last.row.withdrawnAt!, id: last.row.id })
+        : null,
+  };
+}
 
 /** Changes what an active helper may do, at once (the next request of theirs is checked against it); idempotent. */
 export async function setMandateScopes(db: PrismaClient, place: TenantPlace, mandateId: string, scopes: MandateScope[]): Promise<Mandate> {

@@ -1,0 +1,126 @@
+// The words of the "people I help" page, French and English, kept beside the page (the shared catalogues hold its nav label).
+import { fill, type Language, type Params } from '../../i18n/catalogue';
+
+const fr = {
+  title: 'Personnes que j’aide',
+  intro:
+    'Les locataires qui vous ont donné le droit de faire leurs démarches en leur nom. Tout ce que vous faites ici est inscrit dans leur historique « en leur nom » et ils peuvent retirer ce droit à tout moment.',
+  loading: 'Chargement des personnes que vous aidez…',
+  failed: 'La liste n’a pas pu être chargée.',
+  retry: 'Réessayer',
+  empty:
+    'Personne ne vous a encore donné le droit d’agir en son nom. Un locataire le fait depuis sa télévision (Démarches → Mes aidants), avec votre adresse e-mail.',
+  more: 'Voir plus',
+  active: 'Actif',
+  withdrawn: 'Retiré le {date}',
+  since: 'depuis le {date}',
+  home: '{building}, {residence} — étage {floor}, porte {door}',
+  'scope.eservices': 'Démarches de la mairie',
+  'scope.reports': 'Signalements',
+  pick: 'Choisissez une personne dans la liste.',
+  withdrawnTitle: 'Mandat retiré',
+  withdrawnBody:
+    '{name} a retiré le droit d’agir en son nom le {date}. Vous ne pouvez plus consulter ni faire ses démarches ; ce qui a été fait reste dans son historique.',
+  withdrawnNow: '{name} vient de retirer le droit d’agir en son nom : rien n’a été envoyé. La page est maintenant en consultation seule.',
+  backToList: 'Retour à la liste',
+  reports: 'Signalements',
+  reportsEmpty: 'Aucun signalement.',
+  newReport: 'Signaler un problème pour {name}',
+  category: 'Catégorie',
+  location: 'Où ?',
+  'location.HOME': 'Dans le logement',
+  'location.COMMON_AREA': 'Parties communes',
+  spot: 'Endroit',
+  urgency: 'Urgence',
+  description: 'Description',
+  descriptionHelp: 'Décrivez le problème comme la personne vous l’a expliqué (3 caractères au moins).',
+  send: 'Envoyer',
+  sending: 'Envoi…',
+  reportSent: 'Signalement {number} envoyé au nom de {name}.',
+  timeline: 'Historique',
+  addInfo: 'Ajouter une information',
+  addInfoSent: 'Information ajoutée.',
+  slots: 'Créneaux proposés',
+  acceptSlot: 'Accepter ce créneau',
+  slotAccepted: 'Créneau accepté.',
+  eservices: 'Démarches de la mairie',
+  eservicesEmpty: 'Aucune demande.',
+  question: 'Question de la mairie',
+  answerMessage: 'Votre réponse',
+  answerAgain: 'Nouvelle réponse à « {question} »',
+  answerHelp: 'Les questions à choix se répondent depuis la télévision de la personne.',
+  answerSent: 'Réponse envoyée à la mairie.',
+  answerEmpty: 'Écrivez une réponse ou une nouvelle valeur.',
+  noAccess: 'Ce mandat ne couvre pas cette partie.',
+  'by.HELPER': '{name}, au nom du locataire',
+  'by.TENANT': 'le locataire',
+  'by.STAFF': '{name}',
+  'by.SYSTEM': 'Palier',
+};
+export type HelpingMessageKey = keyof typeof fr;
+
+const en: Record<HelpingMessageKey, string> = {
+  title: 'People I help',
+  intro:
+    'Tenants who gave you the right to do their procedures in their name. Whatever you do here is written in their history “on their behalf”, and they can withdraw the right at any time.',
+  loading: 'Loading the people you help…',
+  failed: 'The list could not be loaded.',
+  retry: 'Try again',
+  empty:
+    'Nobody has given you the right to act in their name yet. A tenant does it from their TV (Procedures → My helpers), with your e-mail address.',
+  more: 'Show more',
+  active: 'Active',
+  withdrawn: 'Withdrawn on {date}',
+  since: 'since {date}',
+  home: '{building}, {residence} — floor {floor}, door {door}',
+  'scope.eservices': 'Town-hall procedures',
+  'scope.reports': 'Fault reports',
+  pick: 'Pick a person in the list.',
+  withdrawnTitle: 'Mandate withdrawn',
+  withdrawnBody:
+    '{name} withdrew the right to act in their name on {date}. You can no longer read or do their procedures; what was done stays in their history.',
+  withdrawnNow: '{name} has just withdrawn the right to act in their name: nothing was sent. The page is now read-only.',
+  backToList: 'Back to the list',
+  reports: 'Fault reports',
+  reportsEmpty: 'No fault report.',
+  newReport: 'Report a problem for {name}',
+  category: 'Category',
+  location: 'Where?',
+  'location.HOME': 'In the home',
+  'location.COMMON_AREA': 'Common areas',
+  spot: 'Place',
+  urgency: 'Urgency',
+  description: 'Description',
+  descriptionHelp: 'Describe the problem as the person told you (at least 3 characters).',
+  send: 'Send',
+  sending: 'Sending…',
+  reportSent: 'Report {number} sent in {name}’s name.',
+  timeline: 'Timeline',
+  addInfo: 'Add information',
+  addInfoSent: 'Information added.',
+  slots: 'Offered slots',
+  acceptSlot: 'Accept this slot',
+  slotAccepted: 'Slot accepted.',
+  eservices: 'Town-hall procedures',
+  eservicesEmpty: 'No request.',
+  question: 'The town hall’s question',
+  answerMessage: 'Your answer',
+  answerAgain: 'New answer to “{question}”',
+  answerHelp: 'Questions with choices are answered from the person’s TV.',
+  answerSent: 'Answer sent to the town hall.',
+  answerEmpty: 'Write an answer or a new value.',
+  noAccess: 'This mandate does not cover this part.',
+  'by.HELPER': '{name}, on the tenant’s behalf',
+  'by.TENANT': 'the tenant',
+  'by.STAFF': '{name}',
+  'by.SYSTEM': 'Palier',
+};
+
+export type HelpingTranslate = (key: HelpingMessageKey, params?: Params) => string;
+
+export function helpingTranslator(language: Language): HelpingTranslate {
+  const catalogue = language === 'en' ? en : fr;
+  return (key, params) => fill(catalogue[key], params);
+}
+
+export const helpingCatalogues = { fr, en };

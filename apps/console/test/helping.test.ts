@@ -1,0 +1,83 @@
+import type { EServiceQuestion, HelpedTenant, Problem } from '@palier/contracts';
+import { answersFrom, isMandateWithdrawn, markWithdrawn, mergeHelped, typedQuestions } from '../src/pages/helping/helping';
+import { helpingCatalogues } from '../src/pages/helping/messages';
+import { pageFromHash, pagesFor } from '../src/navigation';
+
+// Shaped like the contracts' ApiProblem, which loads typebox (ESM only) at run time.
+class ApiProblem extends Error {
+  override name = 'ApiProblem';
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+}
+const refused = (code: string) => new ApiProblem({ type: 'about:blank', title: 'x', status: 403, code } as Problem);
+
+const helped = (id: string, active = true): HelpedTenant => ({
+  id,
+  tenant: {
+    id: `t-${id}`,
+    name: 'Jeanne Martin',
+    reference: 'HMP-LAU-A-0203',
+    building: 'Bâtiment A',
+    residence: 'Les Lauriers',
+    floor: 2,
+    door: '3',
+  },
+  scopes: ['reports'],
+  createdAt: '2026-11-20T10:00:00.000Z',
+  withdrawnAt: active ? null : '2026-11-25T10:00:00.000Z',
+  active,
+});
+
+const question = (name: string, widget: EServiceQuestion['widget']): EServiceQuestion =>
+  ({ name, widget, title: { fr: name }, required: true, choices: [] }) as unknown as EServiceQuestion;
+
+describe('the people a social worker helps', () => {
+  it('is the social worker’s own page, and nobody else’s', () => {
+    expect(pagesFor(['SOCIAL_WORKER'], 'CITY')).toEqual(['helping']);
+    expect(pageFromHash('#notices', ['SOCIAL_WORKER'], 'CITY')).toBe('helping');
+    expect(pagesFor(['ADMIN'], 'CITY')).not.toContain('helping');
+  });
+
+  it('knows a withdrawn mandate from any other refusal', () => {
+    expect(isMandateWithdrawn(refused('mandate_withdrawn'))).toBe(true);
+    expect(isMandateWithdrawn(refused('forbidden'))).toBe(false);
+    expect(isMandateWithdrawn(new Error('offline'))).toBe(false);
+  });
+
+  it('marks the mandate withdrawn in the list at once, leaving the others', () => {
+    const list = markWithdrawn([helped('a'), helped('b')], 'b', '2026-11-26T20:00:00.000Z');
+    expect(list.map((item) => [item.id, item.active, item.withdrawnAt])).toEqual([
+      ['a', true, null],
+      ['b', false, '2026-11-26T20:00:00.000Z'],
+    ]);
+  });
+
+  it('adds a page without showing a person twice', () => {
+    expect(mergeHelped([helped('a'), helped('b')], [helped('b', false), helped('c')]).map((item) => [item.id, item.active])).toEqual([
+      ['a', true],
+      ['b', false],
+      ['c', true],
+    ]);
+  });
+
+  it('answers again only the named questions a field can hold, numbers as numbers, blanks left out', () => {
+    const questions = [question('motif', 'choice'), question('details', 'longText'), question('pieces', 'number'), question('nom', 'text')];
+    const named = typedQuestions(questions, ['motif', 'details', 'pieces']);
+    expect(named.map((q) => q.name)).toEqual(['details', 'pieces']);
+    expect(answersFrom(named, { details: '  Fuite au plafond ', pieces: '3', nom: 'ignored' })).toEqual({
+      details: 'Fuite au plafond',
+      pieces: 3,
+    });
+    expect(answersFrom(named, { details: '   ' })).toEqual({});
+  });
+
+  it('has every word in French and English with the same placeholders', () => {
+    const { fr, en } = helpingCatalogues;
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+    for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
+      expect(en[key].trim()).not.toBe('');
+      expect((en[key].match(/\{\w+\}/g) ?? []).sort()).toEqual((fr[key].match(/\{\w+\}/g) ?? []).sort());
+    }
+  });
+});

@@ -1,0 +1,2 @@
+-- A staff role for social workers, whom tenants name as helpers (mandates).
+ALTER TYPE "StaffRole" ADD VALUE 'SOCIAL_WORKER';
