@@ -67,6 +67,8 @@ export default Blits.Application({
     { path: '/appointments', component: () => import('./pages/Appointments'), transition: instant, hooks: { before: signedIn } },
     // mandates: the tenant's helpers
     { path: '/mandates', component: () => import('./pages/Mandates'), transition: instant, hooks: { before: signedIn } },
+    // mandates received: the tenants this one helps
+    { path: '/helping', component: () => import('./pages/Helping'), transition: instant, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
     // town-hall e-services: the list, and one form's wizard (a reload lands back in it)
     { path: '/eservices', component: eservicesPage, transition: instant, hooks: { before: signedIn } },

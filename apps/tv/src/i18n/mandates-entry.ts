@@ -5,12 +5,15 @@ import type { Language } from './index';
 interface MandateEntryWords {
   settingsRow: string;
   settingsOpen: string;
+  /** The row below it: "Les personnes que j'aide" (helping.ts), for a neighbour who acts for a tenant. */
+  helpingRow: string;
+  helpingOpen: string;
 }
 
 const catalogues: Record<Language, MandateEntryWords> = {
-  fr: { settingsRow: 'Mes aidants', settingsOpen: 'Gérer mes aidants' },
-  en: { settingsRow: 'My helpers', settingsOpen: 'Manage my helpers' },
-  ar: { settingsRow: 'مساعديّ', settingsOpen: 'إدارة مساعديّ' },
+  fr: { settingsRow: 'Mes aidants', settingsOpen: 'Gérer mes aidants', helpingRow: 'Les personnes que j’aide', helpingOpen: 'Voir les personnes que j’aide' },
+  en: { settingsRow: 'My helpers', settingsOpen: 'Manage my helpers', helpingRow: 'People I help', helpingOpen: 'See the people I help' },
+  ar: { settingsRow: 'مساعديّ', settingsOpen: 'إدارة مساعديّ', helpingRow: 'الأشخاص الذين أساعدهم', helpingOpen: 'عرض الأشخاص الذين أساعدهم' },
 };
 
 export function mandateEntryWords(language: Language): MandateEntryWords {

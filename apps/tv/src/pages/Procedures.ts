@@ -28,6 +28,7 @@ import Keyboard from '../components/Keyboard';
 import PhoneText from '../components/PhoneText';
 import { keyboardWords } from '../i18n/keyboard';
 import { onReportEvent } from '../reports/events';
+import { reportTimelineLines } from '../reports/timeline';
 import { goBack } from './navigation';
 
 type Step =
@@ -489,22 +490,7 @@ export default Blits.Component('Procedures', {
       if (report.actions.indexOf('accept_slot') >= 0) lines.push(w.appointmentOffered);
       if (report.actions.indexOf('rate') >= 0) lines.push(w.rateHelp);
       if (report.rating !== null) lines.push(w.rated + ' ★ ' + report.rating + '/5');
-      // The status lines already say that slots were offered or taken: the tenant reads each step once.
-      const events = report.timeline
-        .filter((event) => event.kind !== 'SLOTS_OFFERED' && event.kind !== 'SLOT_ACCEPTED')
-        .slice(-4)
-        .map((event) => {
-          const when = formatDateTime(event.at, language);
-          let what: string;
-          if (event.kind === 'STATUS') what = w[('status.' + event.status) as keyof ReportWords] + (event.body ? ' — ' + event.body : '');
-          else if (event.kind === 'MESSAGE') {
-            const by = event.author === 'HELPER' ? 'HELPER' : event.author === 'TENANT' ? 'TENANT' : 'STAFF';
-            what = format(w[('event.MESSAGE.' + by) as keyof ReportWords], { name: event.authorName || '', body: event.body || '' });
-          } else what = format(w[('event.' + event.kind) as keyof ReportWords] || '', { body: event.body || '' });
-          // A helper acted under the tenant's mandate: the tenant reads who did it in their name.
-          if (event.author === 'HELPER' && event.kind !== 'MESSAGE') what = format(w.byHelper, { what, name: event.authorName || '' });
-          return '• ' + when + ' : ' + what;
-        });
+      const events = reportTimelineLines(report, w, language);
       this.present('detail', format(w.detailTitle, { number: report.number }), lines.concat(events).join('\n'));
       const choices: Choice[] = [];
       if (report.actions.indexOf('accept_slot') >= 0) {

@@ -22,7 +22,7 @@ interface Option {
 }
 
 interface Row {
-  id: 'language' | 'textSize' | 'voice' | 'data' | 'helpers';
+  id: 'language' | 'textSize' | 'voice' | 'data' | 'helpers' | 'helping';
   label: string;
   options: Option[];
 }
@@ -90,6 +90,12 @@ export default Blits.Component('Settings', {
                 id: 'helpers' as const,
                 label: mandateEntryWords(app.language).settingsRow,
                 options: [{ id: 'open', label: mandateEntryWords(app.language).settingsOpen, selected: false }],
+              },
+              // the tenants who gave this one the right to act for them
+              {
+                id: 'helping' as const,
+                label: mandateEntryWords(app.language).helpingRow,
+                options: [{ id: 'open', label: mandateEntryWords(app.language).helpingOpen, selected: false }],
               },
             ]
           : []),
@@ -190,6 +196,10 @@ export default Blits.Component('Settings', {
       }
       if (row.id === 'helpers') {
         this.$router.to('/mandates');
+        return;
+      }
+      if (row.id === 'helping') {
+        this.$router.to('/helping');
         return;
       }
       if (row.id === 'language') {

@@ -1,0 +1,401 @@
+// "Les personnes que j'aide": a tenant whom neighbours gave the right to act in their name (mandates received) follows
+// their fault reports from the TV: the people (withdrawn ones said so, not openable), one person's reports, one report's
+// last steps (the same timeline wording as the tenant's own screen) with "Ajouter une information" on the on-screen
+// keyboard and "Accepter ce créneau" on an offered slot. Everything goes through the mandate's routes, so the report
+// says it was done by this helper in the tenant's name; a withdrawn right (403 mandate_withdrawn) brings back the list
+// with "X a retiré son accord".
+import Blits from '@lightningjs/blits';
+// Types only: the TV bundle leaves the API's schemas (and typebox) out.
+import type { Mandate } from '@palier/contracts/src/mandates';
+import type { TenantReport, TenantReportSummary } from '@palier/contracts/src/reports';
+import { reportCategory } from '@palier/contracts/src/report-categories';
+import { ApiProblem, type PalierClient } from '@palier/contracts/src/client';
+import { api } from '../api/session';
+import { failureMessage } from '../api/problems';
+import { format, formatDateTime } from '../i18n';
+import { helpingWords, type HelpingWords } from '../i18n/helping';
+import { reportWords, type ReportWords } from '../i18n/reports';
+import { reportMessage, reportScreen } from '../testing';
+import { lookComputed, speak } from '../components/look';
+import Button from '../components/Button';
+import KeyHints from '../components/KeyHints';
+import Keyboard from '../components/Keyboard';
+import Waiting from '../components/Waiting';
+import PagedList, { type PagedListPage } from '../components/PagedList';
+import { reportTimelineLines } from '../reports/timeline';
+import { goBack } from './navigation';
+
+type Step = 'list' | 'person' | 'detail' | 'write';
+
+interface Choice {
+  action: string;
+  label: string;
+}
+
+interface Item extends Choice {
+  id: string;
+  key: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const LEFT = 96;
+const ITEM_W = 1400;
+const PAGE = 10;
+const LIST_TOP = 350;
+const LIST_W = ITEM_W + 2 * 40 + 10 + 16;
+let renders = 0;
+
+/** Each line starts with a right-to-left embedding in Arabic, so that numbers and dates stay where they belong. */
+function rightToLeftLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? '\u202b' + line : line))
+    .join('\n');
+}
+
+export default Blits.Component('Helping', {
+  components: { Button, KeyHints, Keyboard, Waiting, PagedList },
+  template: `
+    <Element w="1920" h="1080" :inspector-data="{testid: 'screen-helping', step: $step}">
+      <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'helping-title'}" />
+      <Text :content="$body" :size="$ts.body" :color="$bodyColour" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :alpha="$waiting ? 0 : 1" :inspector-data="{testid: 'helping-body'}" />
+      <Waiting :alpha="$waiting ? 1 : 0" :label="$waiting" x="96" :y="54 + $ts.title * 1.6" w="1728" testid="helping-waiting" />
+      <Text :content="$note" :size="$ts.body" :color="$c.danger" x="96" y="880" maxwidth="1728" maxlines="2" :align="$rtl ? 'right' : 'left'" :alpha="$step === 'write' ? 1 : 0" :inspector-data="{testid: 'helping-note'}" />
+      <PagedList ref="list" :show="$listShown" :active="$listShown" :x="$rtl ? 1920 - $LEFT - $ITEM_W - 66 : $LEFT - 40" :y="$LIST_TOP - 16" :w="$LIST_W" :h="1080 - 54 - $ts.small * 1.6 - 24 - $LIST_TOP" :rowh="$rowH" event="helpingList" testid="helping-list" />
+      <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'helping-' + $item.id" />
+      <Keyboard
+        ref="keyboard"
+        :show="$step === 'write'"
+        x="96"
+        :y="54 + $ts.title * 1.6"
+        event="helpingText"
+        limit="1000"
+        lines="2"
+        :placeholder="$words.writePlaceholder"
+        testid="helping-keyboard"
+      />
+      <KeyHints :hints="$hints" />
+    </Element>
+  `,
+  state() {
+    return {
+      step: 'list' as Step,
+      title: '',
+      body: '',
+      bodyLines: 3,
+      failed: false,
+      note: '',
+      waiting: '',
+      items: [] as Item[],
+      choices: [] as Choice[],
+      index: 0,
+      mandates: [] as Mandate[],
+      current: null as Mandate | null,
+      report: null as TenantReport | null,
+      busy: false,
+      LEFT,
+      ITEM_W,
+      LIST_TOP,
+      LIST_W,
+    };
+  },
+  computed: {
+    ...lookComputed,
+    words(): HelpingWords {
+      return helpingWords(this.$appState.language);
+    },
+    reportWords(): ReportWords {
+      return reportWords(this.$appState.language);
+    },
+    rowH(): number {
+      return Math.round(96 * (this.ts.k > 1 ? 1.15 : 1));
+    },
+    listShown(): boolean {
+      return this.step === 'list' || this.step === 'person';
+    },
+    bodyColour(): string {
+      return this.failed ? this.c.danger : this.c.text;
+    },
+    hints() {
+      return [
+        { key: 'ok', label: this.t.common.choose },
+        { key: 'back', label: this.t.common.goBack },
+      ];
+    },
+  },
+  hooks: {
+    ready() {
+      reportScreen('helping');
+      this.$listen('helpingText:done', ({ text }: { text: string }) => this.send(text));
+      this.$listen('helpingText:back', () => this.showReport(this.report as TenantReport));
+      this.$listen('helpingList:choose', ({ id }: { id: string }) => this.act(id));
+      this.showList();
+    },
+    focus() {
+      this.focusItem();
+    },
+  },
+  methods: {
+    setChoices(choices: Choice[], top: number) {
+      renders += 1;
+      const h = Math.round(96 * (this.ts.k > 1 ? 1.15 : 1));
+      this.choices = choices;
+      this.items = choices.map((choice, i) => ({
+        ...choice,
+        id: choice.action.split(':')[0] as string,
+        key: [renders, i, choice.action, choice.label].join('|'),
+        x: this.rtl ? 1920 - LEFT - ITEM_W : LEFT,
+        y: top + i * (h + 24),
+        w: ITEM_W,
+        h,
+      }));
+      this.index = 0;
+      this.$setTimeout(() => this.focusItem(), 0);
+    },
+    present(step: Step, title: string, body: string, failed = false) {
+      this.step = step;
+      this.title = title;
+      this.body = this.rtl ? rightToLeftLines(body) : body;
+      this.failed = failed;
+      this.waiting = '';
+      reportMessage(title + (body ? ' — ' + body : ''));
+      speak(title + '. ' + body);
+    },
+    wait(message: string) {
+      this.waiting = message;
+      reportMessage(message);
+    },
+    /** A refused or failed call: a withdrawn right brings back the list saying so; anything else is said in place. */
+    fail(error: unknown) {
+      if (error instanceof ApiProblem && error.code === 'mandate_withdrawn') {
+        const name = this.current ? (this.current as Mandate).tenant.name : '';
+        this.showList(format(this.words.withdrawnMessage, { name }));
+        return;
+      }
+      const message = failureMessage(error, this.t) || this.words.failed;
+      this.busy = false;
+      this.waiting = '';
+      this.failed = true;
+      this.body = message;
+      if (this.step === 'write') this.note = message;
+      reportMessage(message);
+      speak(message);
+    },
+    focusItem() {
+      if (this.step === 'write') return;
+      if (this.listShown && this.items.length === 0) return this.$select('list').$focus();
+      const item = this.$select('item' + this.index);
+      if (item) item.$focus();
+    },
+    canText(scopes: readonly string[]): string {
+      const both = scopes.indexOf('eservices') !== -1 && scopes.indexOf('reports') !== -1;
+      return both ? this.words['can.both'] : scopes.indexOf('reports') !== -1 ? this.words['can.reports'] : this.words['can.eservices'];
+    },
+    helper(): PalierClient {
+      return api.asHelper((this.current as Mandate).id);
+    },
+
+    // --- the people I help ---
+    showList(warning = '') {
+      const keep = this.current ? 'open:' + (this.current as Mandate).id : undefined;
+      this.bodyLines = 3;
+      this.busy = false;
+      this.present('list', this.words.title, warning || this.words.help, !!warning);
+      this.setChoices([], LIST_TOP);
+      this.$select('list').load(
+        (cursor: string | null): Promise<PagedListPage> =>
+          api.receivedMandates({ limit: PAGE, ...(cursor ? { cursor } : {}) }).then((page) => {
+            this.mandates = cursor ? (this.mandates as Mandate[]).concat(page.items) : page.items;
+            if (!cursor && !warning && page.items.length === 0) this.present('list', this.words.title, this.words.none);
+            if (!cursor && warning) reportMessage(this.words.title + ' — ' + warning);
+            const rows = page.items.map((mandate) => ({
+              id: 'open:' + mandate.id,
+              label: mandate.active
+                ? format(this.words.personLine, { name: mandate.tenant.name, what: this.canText(mandate.scopes) })
+                : format(this.words.withdrawnLine, { name: mandate.tenant.name }),
+            }));
+            return { rows, nextCursor: page.nextCursor };
+          }),
+        keep,
+      );
+      this.$setTimeout(() => this.focusItem(), 0);
+    },
+
+    // --- one person: their reports ---
+    openPerson(mandate: Mandate) {
+      this.current = mandate;
+      this.report = null;
+      const name = mandate.tenant.name;
+      if (!mandate.active) {
+        this.present('list', this.words.title, format(this.words.withdrawnMessage, { name }), true);
+        return;
+      }
+      if (mandate.scopes.indexOf('reports') === -1) {
+        this.present('detail', name, format(this.words.eservicesOnly, { name }));
+        this.bodyLines = 6;
+        this.setChoices([{ action: 'list', label: this.words.back }], 700);
+        return;
+      }
+      this.showPerson();
+    },
+    showPerson(keepId = '') {
+      const mandate = this.current as Mandate;
+      const name = mandate.tenant.name;
+      const language = this.$appState.language as 'fr' | 'en' | 'ar';
+      this.bodyLines = 3;
+      this.busy = false;
+      this.present('person', name, format(this.words.personHelp, { name }));
+      this.setChoices([], LIST_TOP);
+      const client: PalierClient = this.helper();
+      this.$select('list').load(
+        (cursor: string | null): Promise<PagedListPage> =>
+          client.reports({ limit: PAGE, ...(cursor ? { cursor } : {}) }).then(
+            (page: { items: TenantReportSummary[]; nextCursor: string | null }) => {
+              if (!cursor && page.items.length === 0)
+                this.present('person', name, format(this.words.personHelp, { name }) + '\n' + format(this.words.personNone, { name }));
+              const rows = page.items.map((report: TenantReportSummary) => ({
+                id: 'report:' + report.id,
+                label: format(this.words.reportLine, {
+                  number: report.number,
+                  what: reportCategory(report.category).label[language],
+                  status: this.reportWords[('status.' + report.status) as keyof ReportWords],
+                }),
+              }));
+              return { rows, nextCursor: page.nextCursor };
+            },
+            (error: unknown) => {
+              if (error instanceof ApiProblem && error.code === 'mandate_withdrawn') this.$setTimeout(() => this.fail(error), 0);
+              throw error;
+            },
+          ),
+        keepId ? 'report:' + keepId : undefined,
+      );
+      this.$setTimeout(() => this.focusItem(), 0);
+    },
+
+    // --- one report ---
+    openReport(reportId: string) {
+      this.wait(this.words.loading);
+      this.helper()
+        .report(reportId)
+        .then(
+          (report: TenantReport) => this.showReport(report),
+          (error: unknown) => this.fail(error),
+        );
+    },
+    showReport(report: TenantReport, note = '') {
+      this.report = report;
+      this.busy = false;
+      const name = (this.current as Mandate).tenant.name;
+      const language = this.$appState.language as 'fr' | 'en' | 'ar';
+      const w = this.reportWords;
+      const lines: string[] = [];
+      if (note) lines.push(note);
+      lines.push(format(w.status, { status: w[('status.' + report.status) as keyof ReportWords] }));
+      lines.push(reportCategory(report.category).label[language] + ' · ' + w[('spot.' + report.spot) as keyof ReportWords] + ' — ' + report.description);
+      const booked = report.slots.filter((slot) => slot.state === 'ACCEPTED')[0];
+      if (booked) lines.push(format(w.appointmentBooked, { when: formatDateTime(booked.startsAt, language) }));
+      const offered = report.actions.indexOf('accept_slot') >= 0 ? report.slots.filter((slot) => slot.state === 'OFFERED') : [];
+      if (offered.length) lines.push(format(this.words.slotOffered, { name }));
+      const events = reportTimelineLines(report, w, language, 4, { tenantName: name, byHelper: this.words.byHelper });
+      this.present('detail', name + ' — ' + format(w.detailTitle, { number: report.number }), lines.concat(events).join('\n'));
+      this.bodyLines = 9;
+      const choices: Choice[] = [];
+      offered
+        .slice(0, 2)
+        .forEach((slot) => choices.push({ action: 'slot:' + slot.id, label: format(this.words.acceptSlot, { when: formatDateTime(slot.startsAt, language) }) }));
+      choices.push({ action: 'write', label: this.words.addInformation });
+      choices.push({ action: 'person', label: this.words.back });
+      const h = Math.round(96 * (this.ts.k > 1 ? 1.15 : 1));
+      this.setChoices(choices, 1080 - 54 - this.ts.small * 1.6 - 40 - choices.length * (h + 24));
+    },
+    showWrite() {
+      const name = (this.current as Mandate).tenant.name;
+      this.note = '';
+      this.present('write', format(this.words.writeTitle, { name }), '');
+      this.setChoices([], LIST_TOP);
+      const keyboard = this.$select('keyboard');
+      keyboard.open('');
+      this.$setTimeout(() => keyboard.$focus(), 0);
+    },
+    send(text: string) {
+      if (this.step !== 'write' || this.busy) return;
+      const body = text.trim();
+      if (!body) {
+        this.note = this.words.tooShort;
+        reportMessage(this.note);
+        speak(this.note);
+        return;
+      }
+      const name = (this.current as Mandate).tenant.name;
+      this.busy = true;
+      this.note = this.words.sending;
+      reportMessage(this.words.sending);
+      this.helper()
+        .addReportInformation((this.report as TenantReport).id, body)
+        .then(
+          (report: TenantReport) => this.showReport(report, format(this.words.informationAdded, { name })),
+          (error: unknown) => this.fail(error),
+        );
+    },
+    acceptSlot(slotId: string) {
+      if (this.busy) return;
+      const name = (this.current as Mandate).tenant.name;
+      this.busy = true;
+      this.wait(this.words.sending);
+      this.helper()
+        .acceptReportSlot((this.report as TenantReport).id, slotId)
+        .then(
+          (report: TenantReport) => this.showReport(report, format(this.words.slotAccepted, { name })),
+          (error: unknown) => this.fail(error),
+        );
+    },
+
+    choose() {
+      const choice = (this.choices as Choice[])[this.index];
+      if (choice) this.act(choice.action);
+    },
+    act(action: string) {
+      const [kind, value] = action.split(':') as [string, string | undefined];
+      if (kind === 'list') this.showList();
+      else if (kind === 'open') {
+        const mandate = (this.mandates as Mandate[]).filter((one) => one.id === value)[0];
+        if (mandate) this.openPerson(mandate);
+      } else if (kind === 'report') this.openReport(value as string);
+      else if (kind === 'person') this.showPerson(this.report ? (this.report as TenantReport).id : '');
+      else if (kind === 'write') this.showWrite();
+      else if (kind === 'slot') this.acceptSlot(value as string);
+    },
+    moveFocus(delta: number) {
+      const next = this.index + delta;
+      if (next < 0 || next >= this.items.length) return;
+      this.index = next;
+      this.focusItem();
+    },
+    goUp() {
+      if (this.step === 'list') goBack(this, '/settings');
+      else if (this.step === 'person') this.showList();
+      else if (this.step === 'detail') {
+        if (this.report) this.showPerson((this.report as TenantReport).id);
+        else this.showList();
+      } else if (this.step === 'write') this.showReport(this.report as TenantReport);
+    },
+  },
+  input: {
+    up() {
+      this.moveFocus(-1);
+    },
+    down() {
+      this.moveFocus(1);
+    },
+    enter() {
+      this.choose();
+    },
+    back() {
+      this.goUp();
+    },
+  },
+});
