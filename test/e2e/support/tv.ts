@@ -85,7 +85,9 @@ export type Screen =
   // moderation
   | 'feed-report'
   // mandates
-  | 'mandates';
+  | 'mandates'
+  // mandates received: the people a neighbour helps
+  | 'helping';
 
 /** The API's call states in lower case, and 'idle' when no call shows. */
 export type CallStateName =
