@@ -209,8 +209,12 @@ export default Blits.Component('Helping', {
         (cursor: string | null): Promise<PagedListPage> =>
           api.receivedMandates({ limit: PAGE, ...(cursor ? { cursor } : {}) }).then((page) => {
             this.mandates = cursor ? (this.mandates as Mandate[]).concat(page.items) : page.items;
-            if (!cursor && !warning && page.items.length === 0) this.present('list', this.words.title, this.words.none);
-            if (!cursor && warning) reportMessage(this.words.title + ' — ' + warning);
+            if (!cursor && page.items.length === 0) {
+              // Nobody (or nobody any more): the sentence says how one gets here, and "Retour" goes back to Settings.
+              this.present('list', this.words.title, (warning ? warning + '\n' : '') + this.words.none, !!warning);
+              this.bodyLines = 6;
+              this.setChoices([{ action: 'back', label: this.words.back }], 640);
+            } else if (!cursor && warning) reportMessage(this.words.title + ' — ' + warning);
             const rows = page.items.map((mandate) => ({
               id: 'open:' + mandate.id,
               label: mandate.active
@@ -361,6 +365,7 @@ export default Blits.Component('Helping', {
     act(action: string) {
       const [kind, value] = action.split(':') as [string, string | undefined];
       if (kind === 'list') this.showList();
+      else if (kind === 'back') goBack(this, '/settings');
       else if (kind === 'open') {
         const mandate = (this.mandates as Mandate[]).filter((one) => one.id === value)[0];
         if (mandate) this.openPerson(mandate);
