@@ -117,8 +117,8 @@ describe('a neighbour helps a tenant from her TV', () => {
     await tv.press('OK');
     await tv.expectMessage(`${nameA} a retiré son accord : vous ne pouvez plus agir en son nom.`, 15_000);
     await tv.expectScreen(helping);
-    // Her list holds nobody now (withdrawn rights are not listed): a sentence saying how one gets here, and "Retour".
-    await tv.expectMessage('Personne ne vous a encore donné le droit d’agir en son nom.');
+    // Her list holds nobody now (withdrawn rights are not listed): a sentence saying so, and "Retour".
+    await tv.expectMessage('Vous n’aidez plus personne pour le moment.');
     await tv.expectFocused('Retour', 15_000);
     await tv.screenshot('helping-07-withdrawn');
     await tv.press('OK');

@@ -211,7 +211,7 @@ export default Blits.Component('Helping', {
             this.mandates = cursor ? (this.mandates as Mandate[]).concat(page.items) : page.items;
             if (!cursor && page.items.length === 0) {
               // Nobody (or nobody any more): the sentence says how one gets here, and "Retour" goes back to Settings.
-              this.present('list', this.words.title, (warning ? warning + '\n' : '') + this.words.none, !!warning);
+              this.present('list', this.words.title, warning ? warning + '\n' + this.words.noneLeft : this.words.none, !!warning);
               this.bodyLines = 6;
               this.setChoices([{ action: 'back', label: this.words.back }], 640);
             } else if (!cursor && warning) reportMessage(this.words.title + ' — ' + warning);
