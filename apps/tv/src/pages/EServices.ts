@@ -14,7 +14,7 @@ import type { EventMessage } from '@palier/contracts/src/realtime';
 import { ApiProblem } from '@palier/contracts/src/client';
 import { api } from '../api/session';
 import { failureMessage } from '../api/problems';
-import { format, formatDateTime } from '../i18n';
+import { format } from '../i18n';
 import { eserviceWords, type EServiceWords } from '../i18n/eservices';
 import { keyboardWords } from '../i18n/keyboard';
 import { reportMessage, reportScreen } from '../testing';
@@ -29,6 +29,7 @@ import Waiting from '../components/Waiting';
 import PagedList, { type PagedListPage } from '../components/PagedList';
 import { onEServiceEvent } from '../eservices/events';
 import { answerText, localized, typedAnswer } from '../eservices/answers';
+import { requestTimelineLines } from '../eservices/timeline';
 import { goBack } from './navigation';
 
 type Step = 'list' | 'intro' | 'question' | 'summary' | 'sent' | 'requests' | 'request' | 'reply' | 'failed';
@@ -650,34 +651,7 @@ export default Blits.Component('EServices', {
           .map((question) => localized((question as EServiceQuestion).title, language));
         if (titles.length > 0) lines.push(format(w.reviewFields, { fields: titles.join(', ') }));
       }
-      request.timeline.slice(-5).forEach((event) => {
-        const what = format(w[('event.' + event.kind) as keyof EServiceWords] || event.kind, {
-          name: event.authorName || w.clerk,
-          message: event.message || '',
-        });
-        // The answers given again, old → new, as the clerk sees them.
-        const changes = (event.changes || [])
-          .map((change) => {
-            const question = request.form.questions.filter((one) => one.name === change.field)[0];
-            if (!question) return '';
-            return (
-              localized(question.title, language) +
-              ' ' +
-              format(w.reanswerLine, {
-                before: answerText(question, change.before, w, language),
-                after: answerText(question, change.after, w, language),
-              })
-            );
-          })
-          .filter((text) => !!text);
-        lines.push(
-          '• ' +
-            formatDateTime(event.at, language) +
-            ' : ' +
-            what.replace(/ : $|: $/, '') +
-            (changes.length ? ' — ' + changes.join(' ; ') : ''),
-        );
-      });
+      requestTimelineLines(request, w, language).forEach((line) => lines.push(line));
       this.present('request', format(w.requestTitle, { number: request.receiptNumber }), lines.join('\n'));
       const choices: Choice[] = [];
       const named = request.infoRequest ? this.namedQuestions(request) : [];
