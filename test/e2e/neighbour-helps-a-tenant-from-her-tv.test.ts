@@ -50,7 +50,7 @@ describe('a neighbour helps a tenant from her TV', () => {
       method: 'POST',
       url: '/api/v1/mandates',
       headers: bearer(tenantA),
-      payload: { helper: { kind: 'TENANT', reference: LAURIERS_B_TENANT }, scopes: ['reports'] },
+      payload: { helper: { kind: 'TENANT', reference: LAURIERS_B_TENANT }, scopes: ['eservices', 'reports'] },
     });
     expect(granted.statusCode).toBe(201);
     const mandateId: string = granted.json().id;
@@ -63,6 +63,18 @@ describe('a neighbour helps a tenant from her TV', () => {
     });
     expect(reported.statusCode).toBe(201);
     const report: { id: string; number: string } = reported.json();
+    // And sends the town hall a road-problem form.
+    const forms = (await api.app.inject({ method: 'GET', url: '/api/v1/eservices/forms', headers: bearer(tenantA) })).json().items;
+    const road = forms.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');
+    const lighting = { kind: 'lighting', where: 'Rue des Lilas', noticedOn: '2026-11-24', dangerous: false, description: 'Le lampadaire est éteint.' };
+    const sent = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/eservices/requests',
+      headers: { ...bearer(tenantA), 'idempotency-key': randomUUID() },
+      payload: { versionId: road.versionId, answers: lighting },
+    });
+    expect(sent.statusCode).toBe(201);
+    const receipt: string = sent.json().receiptNumber;
     const received = (await api.app.inject({ method: 'GET', url: '/api/v1/mandates/received', headers: bearer(tenantB) })).json().items;
     expect(received).toHaveLength(1);
     const nameA: string = received[0].tenant.name;
@@ -77,7 +89,7 @@ describe('a neighbour helps a tenant from her TV', () => {
     await tv.screenshot('helping-01-settings-entry');
     await tv.press('OK');
     await tv.expectScreen(helping);
-    await tv.expectFocused(`${nameA} — signalements au bailleur`, 15_000);
+    await tv.expectFocused(`${nameA} — démarches et signalements`, 15_000);
     await tv.screenshot('helping-02-people');
 
     // A's reports, then the leak with its timeline.
@@ -85,6 +97,17 @@ describe('a neighbour helps a tenant from her TV', () => {
     await tv.expectMessage(`Vous agissez au nom de ${nameA}.`);
     await tv.expectFocused(new RegExp(`^${report.number} · `), 15_000);
     await tv.screenshot('helping-03-person-reports');
+    // Her town-hall request follows her reports; it opens on its timeline, and Back returns to it.
+    await tv.press('Down');
+    await tv.expectFocused(new RegExp(`^${receipt} · Signaler un problème sur la voie publique`), 15_000);
+    await tv.press('OK');
+    await tv.expectMessage(`${nameA} — Demande ${receipt}`, 15_000);
+    await tv.expectFocused('Retour');
+    await tv.screenshot('helping-03b-request');
+    await tv.press('Back');
+    await tv.expectFocused(new RegExp(`^${receipt} · `), 15_000);
+    await tv.press('Up');
+    await tv.expectFocused(new RegExp(`^${report.number} · `));
     await tv.press('OK');
     await tv.expectMessage('Fuite sous l’évier', 15_000);
     await tv.expectFocused('Ajouter une information');

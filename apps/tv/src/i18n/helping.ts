@@ -16,7 +16,6 @@ const fr = {
   'can.reports': 'signalements au bailleur',
   personHelp: 'Vous agissez au nom de {name}. Ce que vous faites est inscrit à votre nom et {name} le voit.',
   personNone: '{name} n’a aucun signalement en cours.',
-  eservicesOnly: '{name} vous a donné le droit de faire ses démarches de la mairie : faites-les depuis la console ou le téléphone. Sur la télévision, vous suivez ses signalements.',
   reportLine: '{number} · {what} — {status}',
   byHelper: '{what} (par {name})',
   addInformation: 'Ajouter une information',
@@ -29,6 +28,12 @@ const fr = {
   informationAdded: 'C’est envoyé : le bailleur et {name} voient votre information.',
   slotAccepted: 'Rendez-vous accepté pour {name}.',
   withdrawnMessage: '{name} a retiré son accord : vous ne pouvez plus agir en son nom.',
+  requestLine: '{number} · {title} — {status}',
+  question: 'La mairie demande : « {message} »',
+  reply: 'Répondre',
+  replyTitle: 'Réponse à la mairie, au nom de {name}',
+  replyPlaceholder: 'Tapez la réponse pour la mairie',
+  replied: 'C’est envoyé : la mairie et {name} voient votre réponse.',
   back: 'Retour',
 };
 export type HelpingWords = typeof fr;
@@ -47,7 +52,6 @@ const en: HelpingWords = {
   'can.reports': 'reports to the landlord',
   personHelp: 'You act in the name of {name}. What you do is recorded in your name and {name} sees it.',
   personNone: '{name} has no report in progress.',
-  eservicesOnly: '{name} gave you the right to do their town-hall procedures: do them from the console or the phone. On the TV you follow their reports.',
   reportLine: '{number} · {what} — {status}',
   byHelper: '{what} (by {name})',
   addInformation: 'Add information',
@@ -60,6 +64,12 @@ const en: HelpingWords = {
   informationAdded: 'Sent: the landlord and {name} see your information.',
   slotAccepted: 'Appointment accepted for {name}.',
   withdrawnMessage: '{name} withdrew their consent: you can no longer act in their name.',
+  requestLine: '{number} · {title} — {status}',
+  question: 'The town hall asks: “{message}”',
+  reply: 'Reply',
+  replyTitle: 'Reply to the town hall, in the name of {name}',
+  replyPlaceholder: 'Type the reply for the town hall',
+  replied: 'Sent: the town hall and {name} see your reply.',
   back: 'Back',
 };
 
@@ -77,7 +87,6 @@ const ar: HelpingWords = {
   'can.reports': 'البلاغات إلى المؤجر',
   personHelp: 'أنت تتصرف باسم {name}. ما تفعله يُسجَّل باسمك ويراه {name}.',
   personNone: 'ليس لدى {name} أي بلاغ جارٍ.',
-  eservicesOnly: 'منحك {name} حق القيام بإجراءات البلدية: قم بها من لوحة التحكم أو الهاتف. على التلفاز تتابع بلاغاته.',
   reportLine: '{number} · {what} — {status}',
   byHelper: '{what} (بواسطة {name})',
   addInformation: 'إضافة معلومة',
@@ -90,6 +99,12 @@ const ar: HelpingWords = {
   informationAdded: 'تم الإرسال: يرى المؤجر و{name} معلومتك.',
   slotAccepted: 'تم قبول الموعد من أجل {name}.',
   withdrawnMessage: 'سحب {name} موافقته: لم يعد بإمكانك التصرف باسمه.',
+  requestLine: '{number} · {title} — {status}',
+  question: 'تسأل البلدية: «{message}»',
+  reply: 'الرد',
+  replyTitle: 'الرد على البلدية باسم {name}',
+  replyPlaceholder: 'اكتب الرد للبلدية',
+  replied: 'تم الإرسال: ترى البلدية و{name} ردك.',
   back: 'رجوع',
 };
 

@@ -1,13 +1,15 @@
 // "Les personnes que j'aide": a tenant whom neighbours gave the right to act in their name (mandates received) follows
-// their fault reports from the TV: the people (withdrawn ones said so, not openable), one person's reports, one report's
-// last steps (the same timeline wording as the tenant's own screen) with "Ajouter une information" on the on-screen
-// keyboard and "Accepter ce créneau" on an offered slot. Everything goes through the mandate's routes, so the report
+// their fault reports and town-hall requests from the TV: the people, one person's reports then requests (as their
+// right allows), one report's or request's last steps (the same timeline wording as the tenant's own screens) with
+// "Ajouter une information" (keyboard) and "Accepter ce créneau" on a report, "Répondre" on a request the town hall
+// asked about (its Idempotency-Key kept across retries). Everything goes through the mandate's routes, so the report
 // says it was done by this helper in the tenant's name; a withdrawn right (403 mandate_withdrawn) brings back the list
 // with "X a retiré son accord".
 import Blits from '@lightningjs/blits';
 // Types only: the TV bundle leaves the API's schemas (and typebox) out.
 import type { Mandate } from '@palier/contracts/src/mandates';
 import type { TenantReport, TenantReportSummary } from '@palier/contracts/src/reports';
+import type { TenantEServiceRequest, TenantEServiceRequestSummary } from '@palier/contracts/src/eservices';
 import { reportCategory } from '@palier/contracts/src/report-categories';
 import { ApiProblem, type PalierClient } from '@palier/contracts/src/client';
 import { api } from '../api/session';
@@ -15,6 +17,9 @@ import { failureMessage } from '../api/problems';
 import { format, formatDateTime } from '../i18n';
 import { helpingWords, type HelpingWords } from '../i18n/helping';
 import { reportWords, type ReportWords } from '../i18n/reports';
+import { eserviceWords, type EServiceWords } from '../i18n/eservices';
+import { localized } from '../eservices/answers';
+import { requestTimelineLines } from '../eservices/timeline';
 import { reportMessage, reportScreen } from '../testing';
 import { lookComputed, speak } from '../components/look';
 import Button from '../components/Button';
@@ -26,6 +31,7 @@ import { reportTimelineLines } from '../reports/timeline';
 import { goBack } from './navigation';
 
 type Step = 'list' | 'person' | 'detail' | 'write';
+type Page<T> = { items: T[]; nextCursor: string | null };
 
 interface Choice {
   action: string;
@@ -47,6 +53,10 @@ const PAGE = 10;
 const LIST_TOP = 350;
 const LIST_W = ITEM_W + 2 * 40 + 10 + 16;
 let renders = 0;
+
+function newKey(): string {
+  return 'tv-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
+}
 
 /** Each line starts with a right-to-left embedding in Arabic, so that numbers and dates stay where they belong. */
 function rightToLeftLines(text: string): string {
@@ -74,7 +84,7 @@ export default Blits.Component('Helping', {
         event="helpingText"
         limit="1000"
         lines="2"
-        :placeholder="$words.writePlaceholder"
+        :placeholder="$writing === 'reply' ? $words.replyPlaceholder : $words.writePlaceholder"
         testid="helping-keyboard"
       />
       <KeyHints :hints="$hints" />
@@ -95,6 +105,11 @@ export default Blits.Component('Helping', {
       mandates: [] as Mandate[],
       current: null as Mandate | null,
       report: null as TenantReport | null,
+      request: null as TenantEServiceRequest | null,
+      /** What the keyboard writes: information on the report, or a reply to the town hall on the request. */
+      writing: 'information' as 'information' | 'reply',
+      /** The reply's Idempotency-Key: the same on every retry of one reply, a new one after it was taken. */
+      replyKey: '',
       busy: false,
       LEFT,
       ITEM_W,
@@ -106,6 +121,9 @@ export default Blits.Component('Helping', {
     ...lookComputed,
     words(): HelpingWords {
       return helpingWords(this.$appState.language);
+    },
+    eserviceWords(): EServiceWords {
+      return eserviceWords(this.$appState.language);
     },
     reportWords(): ReportWords {
       return reportWords(this.$appState.language);
@@ -130,7 +148,7 @@ export default Blits.Component('Helping', {
     ready() {
       reportScreen('helping');
       this.$listen('helpingText:done', ({ text }: { text: string }) => this.send(text));
-      this.$listen('helpingText:back', () => this.showReport(this.report as TenantReport));
+      this.$listen('helpingText:back', () => this.backFromWriting());
       this.$listen('helpingList:choose', ({ id }: { id: string }) => this.act(id));
       this.showList();
     },
@@ -232,15 +250,10 @@ export default Blits.Component('Helping', {
     openPerson(mandate: Mandate) {
       this.current = mandate;
       this.report = null;
+      this.request = null;
       const name = mandate.tenant.name;
       if (!mandate.active) {
         this.present('list', this.words.title, format(this.words.withdrawnMessage, { name }), true);
-        return;
-      }
-      if (mandate.scopes.indexOf('reports') === -1) {
-        this.present('detail', name, format(this.words.eservicesOnly, { name }));
-        this.bodyLines = 6;
-        this.setChoices([{ action: 'list', label: this.words.back }], 700);
         return;
       }
       this.showPerson();
@@ -254,28 +267,55 @@ export default Blits.Component('Helping', {
       this.present('person', name, format(this.words.personHelp, { name }));
       this.setChoices([], LIST_TOP);
       const client: PalierClient = this.helper();
+      const reports = mandate.scopes.indexOf('reports') !== -1;
+      const eservices = mandate.scopes.indexOf('eservices') !== -1;
+      const reportRow = (report: TenantReportSummary) => ({
+        id: 'report:' + report.id,
+        label: format(this.words.reportLine, {
+          number: report.number,
+          what: reportCategory(report.category).label[language],
+          status: this.reportWords[('status.' + report.status) as keyof ReportWords],
+        }),
+      });
+      const requestRow = (request: TenantEServiceRequestSummary) => ({
+        id: 'request:' + request.id,
+        label: format(this.words.requestLine, {
+          number: request.receiptNumber,
+          title: localized(request.title, language),
+          status: this.eserviceWords[('status.' + request.status) as keyof EServiceWords],
+        }),
+      });
+      // The reports first, then the town-hall requests: one cursor says which ("r:…" or "e:…"; "e:" starts them).
+      const requestsFrom = (cursor: string): Promise<PagedListPage> =>
+        client.eserviceRequests({ limit: PAGE, ...(cursor ? { cursor } : {}) }).then((page: Page<TenantEServiceRequestSummary>) => ({
+          rows: page.items.map(requestRow),
+          nextCursor: page.nextCursor ? 'e:' + page.nextCursor : null,
+        }));
+      const fetchPage = (cursor: string | null): Promise<PagedListPage> => {
+        if ((cursor && cursor.indexOf('e:') === 0) || !reports) return requestsFrom(cursor ? cursor.slice(2) : '');
+        return client.reports({ limit: PAGE, ...(cursor ? { cursor: cursor.slice(2) } : {}) }).then((page: Page<TenantReportSummary>) => {
+          const rows = page.items.map(reportRow);
+          if (page.nextCursor) return { rows, nextCursor: 'r:' + page.nextCursor };
+          if (!eservices) return { rows, nextCursor: null };
+          // The last page of reports: the requests follow (at once when there were no reports on it).
+          if (rows.length === 0) return requestsFrom('');
+          return { rows, nextCursor: 'e:' };
+        });
+      };
       this.$select('list').load(
         (cursor: string | null): Promise<PagedListPage> =>
-          client.reports({ limit: PAGE, ...(cursor ? { cursor } : {}) }).then(
-            (page: { items: TenantReportSummary[]; nextCursor: string | null }) => {
-              if (!cursor && page.items.length === 0)
+          fetchPage(cursor).then(
+            (page) => {
+              if (!cursor && page.rows.length === 0)
                 this.present('person', name, format(this.words.personHelp, { name }) + '\n' + format(this.words.personNone, { name }));
-              const rows = page.items.map((report: TenantReportSummary) => ({
-                id: 'report:' + report.id,
-                label: format(this.words.reportLine, {
-                  number: report.number,
-                  what: reportCategory(report.category).label[language],
-                  status: this.reportWords[('status.' + report.status) as keyof ReportWords],
-                }),
-              }));
-              return { rows, nextCursor: page.nextCursor };
+              return page;
             },
             (error: unknown) => {
               if (error instanceof ApiProblem && error.code === 'mandate_withdrawn') this.$setTimeout(() => this.fail(error), 0);
               throw error;
             },
           ),
-        keepId ? 'report:' + keepId : undefined,
+        keepId || undefined,
       );
       this.$setTimeout(() => this.focusItem(), 0);
     },
@@ -292,6 +332,7 @@ export default Blits.Component('Helping', {
     },
     showReport(report: TenantReport, note = '') {
       this.report = report;
+      this.request = null;
       this.busy = false;
       const name = (this.current as Mandate).tenant.name;
       const language = this.$appState.language as 'fr' | 'en' | 'ar';
@@ -316,10 +357,11 @@ export default Blits.Component('Helping', {
       const h = Math.round(96 * (this.ts.k > 1 ? 1.15 : 1));
       this.setChoices(choices, 1080 - 54 - this.ts.small * 1.6 - 40 - choices.length * (h + 24));
     },
-    showWrite() {
+    showWrite(writing: 'information' | 'reply' = 'information') {
       const name = (this.current as Mandate).tenant.name;
+      this.writing = writing;
       this.note = '';
-      this.present('write', format(this.words.writeTitle, { name }), '');
+      this.present('write', format(writing === 'reply' ? this.words.replyTitle : this.words.writeTitle, { name }), '');
       this.setChoices([], LIST_TOP);
       const keyboard = this.$select('keyboard');
       keyboard.open('');
@@ -338,12 +380,63 @@ export default Blits.Component('Helping', {
       this.busy = true;
       this.note = this.words.sending;
       reportMessage(this.words.sending);
+      if (this.writing === 'reply') {
+        const request = this.request as TenantEServiceRequest;
+        this.replyKey = this.replyKey || newKey();
+        this.helper()
+          .provideEServiceInformation(request.id, { message: body }, this.replyKey)
+          .then(
+            (answered: TenantEServiceRequest) => {
+              this.replyKey = '';
+              this.showRequest(answered, format(this.words.replied, { name }));
+            },
+            (error: unknown) => this.fail(error),
+          );
+        return;
+      }
       this.helper()
         .addReportInformation((this.report as TenantReport).id, body)
         .then(
           (report: TenantReport) => this.showReport(report, format(this.words.informationAdded, { name })),
           (error: unknown) => this.fail(error),
         );
+    },
+    backFromWriting() {
+      if (this.writing === 'reply' && this.request) this.showRequest(this.request as TenantEServiceRequest);
+      else this.showReport(this.report as TenantReport);
+    },
+
+    // --- one town-hall request ---
+    openRequest(requestId: string) {
+      this.wait(this.words.loading);
+      this.helper()
+        .eserviceRequest(requestId)
+        .then(
+          (request: TenantEServiceRequest) => this.showRequest(request),
+          (error: unknown) => this.fail(error),
+        );
+    },
+    showRequest(request: TenantEServiceRequest, note = '') {
+      if (!this.request || (this.request as TenantEServiceRequest).id !== request.id) this.replyKey = '';
+      this.request = request;
+      this.report = null;
+      this.busy = false;
+      const name = (this.current as Mandate).tenant.name;
+      const language = this.$appState.language as 'fr' | 'en' | 'ar';
+      const w = this.eserviceWords;
+      const lines: string[] = [];
+      if (note) lines.push(note);
+      lines.push(localized(request.title, language));
+      lines.push(format(w.status, { status: w[('status.' + request.status) as keyof EServiceWords] }));
+      if (request.infoRequest) lines.push(format(this.words.question, { message: request.infoRequest.message }));
+      const events = requestTimelineLines(request, w, language, 4);
+      this.present('detail', name + ' — ' + format(w.requestTitle, { number: request.receiptNumber }), lines.concat(events).join('\n'));
+      this.bodyLines = 9;
+      const choices: Choice[] = [];
+      if (request.awaitingTenant) choices.push({ action: 'reply', label: this.words.reply });
+      choices.push({ action: 'person', label: this.words.back });
+      const h = Math.round(96 * (this.ts.k > 1 ? 1.15 : 1));
+      this.setChoices(choices, 1080 - 54 - this.ts.small * 1.6 - 40 - choices.length * (h + 24));
     },
     acceptSlot(slotId: string) {
       if (this.busy) return;
@@ -370,7 +463,10 @@ export default Blits.Component('Helping', {
         const mandate = (this.mandates as Mandate[]).filter((one) => one.id === value)[0];
         if (mandate) this.openPerson(mandate);
       } else if (kind === 'report') this.openReport(value as string);
-      else if (kind === 'person') this.showPerson(this.report ? (this.report as TenantReport).id : '');
+      else if (kind === 'request') this.openRequest(value as string);
+      else if (kind === 'person')
+        this.showPerson(this.request ? 'request:' + (this.request as TenantEServiceRequest).id : this.report ? 'report:' + (this.report as TenantReport).id : '');
+      else if (kind === 'reply') this.showWrite('reply');
       else if (kind === 'write') this.showWrite();
       else if (kind === 'slot') this.acceptSlot(value as string);
     },
@@ -384,9 +480,10 @@ export default Blits.Component('Helping', {
       if (this.step === 'list') goBack(this, '/settings');
       else if (this.step === 'person') this.showList();
       else if (this.step === 'detail') {
-        if (this.report) this.showPerson((this.report as TenantReport).id);
+        if (this.request) this.showPerson('request:' + (this.request as TenantEServiceRequest).id);
+        else if (this.report) this.showPerson('report:' + (this.report as TenantReport).id);
         else this.showList();
-      } else if (this.step === 'write') this.showReport(this.report as TenantReport);
+      } else if (this.step === 'write') this.backFromWriting();
     },
   },
   input: {
