@@ -285,7 +285,7 @@ export default Blits.Component('Helping', {
           status: this.eserviceWords[('status.' + request.status) as keyof EServiceWords],
         }),
       });
-      // The reports first, then the town-hall requests: one cursor says which ("r:…" or "e:…"; "e:" starts them).
+      // The reports first, then the town-hall requests: one cursor says which ("r:…" or "e:…").
       const requestsFrom = (cursor: string): Promise<PagedListPage> =>
         client.eserviceRequests({ limit: PAGE, ...(cursor ? { cursor } : {}) }).then((page: Page<TenantEServiceRequestSummary>) => ({
           rows: page.items.map(requestRow),
@@ -297,9 +297,9 @@ export default Blits.Component('Helping', {
           const rows = page.items.map(reportRow);
           if (page.nextCursor) return { rows, nextCursor: 'r:' + page.nextCursor };
           if (!eservices) return { rows, nextCursor: null };
-          // The last page of reports: the requests follow (at once when there were no reports on it).
-          if (rows.length === 0) return requestsFrom('');
-          return { rows, nextCursor: 'e:' };
+          // The last page of reports carries the first page of requests: the list fetches more only as the focus moves
+          // down, and a short list has nowhere to move to.
+          return requestsFrom('').then((requests) => ({ rows: rows.concat(requests.rows), nextCursor: requests.nextCursor }));
         });
       };
       this.$select('list').load(
