@@ -102,6 +102,8 @@ describe('a neighbour helps a tenant from her TV', () => {
     await tv.expectFocused(new RegExp(`^${receipt} · Signaler un problème sur la voie publique`), 15_000);
     await tv.press('OK');
     await tv.expectMessage(`${nameA} — Demande ${receipt}`, 15_000);
+    // Said from the helper's side: no "Vous avez envoyé" on B's screen for what A did.
+    await tv.expectMessage(/ : Demande envoyée/);
     await tv.expectFocused('Retour');
     await tv.screenshot('helping-03b-request');
     await tv.press('Back');

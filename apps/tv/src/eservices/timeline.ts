@@ -5,9 +5,20 @@ import { format, formatDateTime, type Language } from '../i18n';
 import type { EServiceWords } from '../i18n/eservices';
 import { answerText, localized } from './answers';
 
-export function requestTimelineLines(request: TenantEServiceRequest, w: EServiceWords, language: Language, last = 5): string[] {
+/**
+ * `voice` replaces the wording of some events ('event.SUBMITTED'…): the tenant's screen says "Vous avez envoyé", a
+ * helper's says it without "vous".
+ */
+export function requestTimelineLines(
+  request: TenantEServiceRequest,
+  w: EServiceWords,
+  language: Language,
+  last = 5,
+  voice: Record<string, string> = {},
+): string[] {
   return request.timeline.slice(-last).map((event) => {
-    const what = format(w[('event.' + event.kind) as keyof EServiceWords] || event.kind, {
+    const key = 'event.' + event.kind;
+    const what = format(voice[key] || w[key as keyof EServiceWords] || event.kind, {
       name: event.authorName || w.clerk,
       message: event.message || '',
     });

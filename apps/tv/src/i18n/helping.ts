@@ -34,6 +34,9 @@ const fr = {
   replyTitle: 'Réponse à la mairie, au nom de {name}',
   replyPlaceholder: 'Tapez la réponse pour la mairie',
   replied: 'C’est envoyé : la mairie et {name} voient votre réponse.',
+  'event.SUBMITTED': 'Demande envoyée',
+  'event.INFO_REQUESTED': '{name} demande : {message}',
+  'event.INFO_PROVIDED': 'Réponse envoyée : {message}',
   back: 'Retour',
 };
 export type HelpingWords = typeof fr;
@@ -70,6 +73,9 @@ const en: HelpingWords = {
   replyTitle: 'Reply to the town hall, in the name of {name}',
   replyPlaceholder: 'Type the reply for the town hall',
   replied: 'Sent: the town hall and {name} see your reply.',
+  'event.SUBMITTED': 'Request sent',
+  'event.INFO_REQUESTED': '{name} asks: {message}',
+  'event.INFO_PROVIDED': 'Reply sent: {message}',
   back: 'Back',
 };
 
@@ -105,6 +111,9 @@ const ar: HelpingWords = {
   replyTitle: 'الرد على البلدية باسم {name}',
   replyPlaceholder: 'اكتب الرد للبلدية',
   replied: 'تم الإرسال: ترى البلدية و{name} ردك.',
+  'event.SUBMITTED': 'تم إرسال الطلب',
+  'event.INFO_REQUESTED': '{name} يسأل: {message}',
+  'event.INFO_PROVIDED': 'تم إرسال الرد: {message}',
   back: 'رجوع',
 };
 

@@ -429,7 +429,11 @@ export default Blits.Component('Helping', {
       lines.push(localized(request.title, language));
       lines.push(format(w.status, { status: w[('status.' + request.status) as keyof EServiceWords] }));
       if (request.infoRequest) lines.push(format(this.words.question, { message: request.infoRequest.message }));
-      const events = requestTimelineLines(request, w, language, 4);
+      const events = requestTimelineLines(request, w, language, 4, {
+        'event.SUBMITTED': this.words['event.SUBMITTED'],
+        'event.INFO_REQUESTED': this.words['event.INFO_REQUESTED'],
+        'event.INFO_PROVIDED': this.words['event.INFO_PROVIDED'],
+      });
       this.present('detail', name + ' — ' + format(w.requestTitle, { number: request.receiptNumber }), lines.concat(events).join('\n'));
       this.bodyLines = 9;
       const choices: Choice[] = [];
