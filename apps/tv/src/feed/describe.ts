@@ -57,7 +57,3 @@ export function titleOf(text: string): string {
   const space = cut.lastIndexOf(' ');
   return (space > 60 ? cut.slice(0, space) : cut) + '…';
 }
-
-export function newIdempotencyKey(): string {
-  return 'tv-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
-}

@@ -6,6 +6,7 @@ import type { AppointmentService, FreeSlot, TenantAppointment } from '@palier/co
 import type { EventMessage } from '@palier/contracts/src/realtime';
 import { ApiProblem } from '@palier/contracts/src/client';
 import { api } from '../api/session';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import { failureMessage } from '../api/problems';
 import { format } from '../i18n';
 import { appointmentDay, appointmentWhen, appointmentWords, type AppointmentWords } from '../i18n/appointments';
@@ -51,10 +52,6 @@ const DAYS_PER_PAGE = 6;
 const TIMES_PER_PAGE = 12;
 let renders = 0;
 let stopListening: (() => void) | null = null;
-
-function newKey(): string {
-  return 'tv-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
-}
 
 export default Blits.Component('Appointments', {
   components: { Button, Dialog, KeyHints, QrCode, Waiting, PagedList },
@@ -353,7 +350,7 @@ export default Blits.Component('Appointments', {
       this.present('confirm', this.title, this.words.booking);
       this.setChoices([], 1, 640);
       // One key per booking attempt of this slot: a resend after a lost answer never takes a second seat.
-      if (!this.bookKey) this.bookKey = newKey();
+      if (!this.bookKey) this.bookKey = newIdempotencyKey();
       const call = moving ? api.moveAppointment(moving.id, slot.id) : api.bookAppointment(slot.id, this.bookKey);
       call.then(
         (appointment) => {

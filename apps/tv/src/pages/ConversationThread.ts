@@ -19,7 +19,7 @@ import Waiting from '../components/Waiting';
 import KeyHints from '../components/KeyHints';
 import Keyboard from '../components/Keyboard';
 import Dialog from '../components/Dialog';
-import { newIdempotencyKey } from '../feed/describe';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import { onConversationEvent, refreshUnreadMessages } from '../conversations/events';
 import { goBack } from './navigation';
 

@@ -13,6 +13,7 @@ import type {
 import type { EventMessage } from '@palier/contracts/src/realtime';
 import { ApiProblem } from '@palier/contracts/src/client';
 import { api } from '../api/session';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import { failureMessage } from '../api/problems';
 import { format } from '../i18n';
 import { eserviceWords, type EServiceWords } from '../i18n/eservices';
@@ -64,10 +65,6 @@ let renders = 0;
 let stopListening: (() => void) | null = null;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
-function newKey(): string {
-  return 'tv-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
-}
-
 /**
  * A send's Idempotency-Key survives a power cut: kept in the TV's storage until the send succeeds (a request created,
  * new answers taken), so a retry after a cut is the same send.
@@ -76,11 +73,11 @@ function keptKey(name: string): string {
   try {
     const kept = window.localStorage.getItem(name);
     if (kept) return kept;
-    const key = newKey();
+    const key = newIdempotencyKey();
     window.localStorage.setItem(name, key);
     return key;
   } catch {
-    return newKey();
+    return newIdempotencyKey();
   }
 }
 
@@ -749,7 +746,7 @@ export default Blits.Component('EServices', {
     },
     showReply() {
       const request = this.request as TenantEServiceRequest;
-      this.replyKey = this.replyKey || newKey();
+      this.replyKey = this.replyKey || newIdempotencyKey();
       this.kbLimit = 2000;
       this.kbLines = 2;
       this.kbPlaceholder = this.words.replyPlaceholder;

@@ -21,7 +21,8 @@ import Keyboard from '../components/Keyboard';
 import QrCode from '../components/QrCode';
 import PhotoThumb from '../components/PhotoThumb';
 import { onFeedEvent } from '../feed/events';
-import { feedFailure, newIdempotencyKey, titleOf } from '../feed/describe';
+import { feedFailure, titleOf } from '../feed/describe';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import { goBack } from './navigation';
 import { forgetFeed } from '../feed/memory';
 

@@ -13,6 +13,7 @@ import type { TenantEServiceRequest, TenantEServiceRequestSummary } from '@palie
 import { reportCategory } from '@palier/contracts/src/report-categories';
 import { ApiProblem, type PalierClient } from '@palier/contracts/src/client';
 import { api } from '../api/session';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import { failureMessage } from '../api/problems';
 import { format, formatDateTime } from '../i18n';
 import { helpingWords, type HelpingWords } from '../i18n/helping';
@@ -53,10 +54,6 @@ const PAGE = 10;
 const LIST_TOP = 350;
 const LIST_W = ITEM_W + 2 * 40 + 10 + 16;
 let renders = 0;
-
-function newKey(): string {
-  return 'tv-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
-}
 
 /** Each line starts with a right-to-left embedding in Arabic, so that numbers and dates stay where they belong. */
 function rightToLeftLines(text: string): string {
@@ -340,7 +337,13 @@ export default Blits.Component('Helping', {
       const lines: string[] = [];
       if (note) lines.push(note);
       lines.push(format(w.status, { status: w[('status.' + report.status) as keyof ReportWords] }));
-      lines.push(reportCategory(report.category).label[language] + ' · ' + w[('spot.' + report.spot) as keyof ReportWords] + ' — ' + report.description);
+      lines.push(
+        reportCategory(report.category).label[language] +
+          ' · ' +
+          w[('spot.' + report.spot) as keyof ReportWords] +
+          ' — ' +
+          report.description,
+      );
       const booked = report.slots.filter((slot) => slot.state === 'ACCEPTED')[0];
       if (booked) lines.push(format(w.appointmentBooked, { when: formatDateTime(booked.startsAt, language) }));
       const offered = report.actions.indexOf('accept_slot') >= 0 ? report.slots.filter((slot) => slot.state === 'OFFERED') : [];
@@ -351,7 +354,12 @@ export default Blits.Component('Helping', {
       const choices: Choice[] = [];
       offered
         .slice(0, 2)
-        .forEach((slot) => choices.push({ action: 'slot:' + slot.id, label: format(this.words.acceptSlot, { when: formatDateTime(slot.startsAt, language) }) }));
+        .forEach((slot) =>
+          choices.push({
+            action: 'slot:' + slot.id,
+            label: format(this.words.acceptSlot, { when: formatDateTime(slot.startsAt, language) }),
+          }),
+        );
       choices.push({ action: 'write', label: this.words.addInformation });
       choices.push({ action: 'person', label: this.words.back });
       const h = Math.round(96 * (this.ts.k > 1 ? 1.15 : 1));
@@ -382,7 +390,7 @@ export default Blits.Component('Helping', {
       reportMessage(this.words.sending);
       if (this.writing === 'reply') {
         const request = this.request as TenantEServiceRequest;
-        this.replyKey = this.replyKey || newKey();
+        this.replyKey = this.replyKey || newIdempotencyKey();
         this.helper()
           .provideEServiceInformation(request.id, { message: body }, this.replyKey)
           .then(
@@ -469,7 +477,13 @@ export default Blits.Component('Helping', {
       } else if (kind === 'report') this.openReport(value as string);
       else if (kind === 'request') this.openRequest(value as string);
       else if (kind === 'person')
-        this.showPerson(this.request ? 'request:' + (this.request as TenantEServiceRequest).id : this.report ? 'report:' + (this.report as TenantReport).id : '');
+        this.showPerson(
+          this.request
+            ? 'request:' + (this.request as TenantEServiceRequest).id
+            : this.report
+              ? 'report:' + (this.report as TenantReport).id
+              : '',
+        );
       else if (kind === 'reply') this.showWrite('reply');
       else if (kind === 'write') this.showWrite();
       else if (kind === 'slot') this.acceptSlot(value as string);

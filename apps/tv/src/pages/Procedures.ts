@@ -14,6 +14,7 @@ import {
 import type { NeighbourhoodReport, ReportUrgency, TenantReport, TenantReportSummary } from '@palier/contracts/src/reports';
 import type { EventMessage } from '@palier/contracts/src/realtime';
 import { api } from '../api/session';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import { failureMessage } from '../api/problems';
 import { format, formatDateTime } from '../i18n';
 import { reportWords, type ReportWords } from '../i18n/reports';
@@ -69,10 +70,6 @@ const LEFT = 96;
 const WIDTH = 1728;
 let renders = 0;
 let stopListening: (() => void) | null = null;
-
-function newKey(): string {
-  return 'tv-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10);
-}
 
 export default Blits.Component('Procedures', {
   components: { Button, KeyHints, QrCode, Keyboard, PhoneText, PagedList },
@@ -399,7 +396,7 @@ export default Blits.Component('Procedures', {
       this.busy = true;
       this.body = this.words.sending;
       // The same key for every retry of this report: a resend after a lost answer never makes a second report.
-      if (!this.submitKey) this.submitKey = newKey();
+      if (!this.submitKey) this.submitKey = newIdempotencyKey();
       api
         .submitReport(
           {
