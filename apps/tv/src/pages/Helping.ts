@@ -24,6 +24,7 @@ import { requestTimelineLines } from '../eservices/timeline';
 import { reportMessage, reportScreen } from '../testing';
 import { lookComputed, speak } from '../components/look';
 import Button from '../components/Button';
+import { layoutButtonColumn, rightToLeftLines, type ColumnButton, type ColumnChoice } from '../components/button-column';
 import KeyHints from '../components/KeyHints';
 import Keyboard from '../components/Keyboard';
 import Waiting from '../components/Waiting';
@@ -34,34 +35,14 @@ import { goBack } from './navigation';
 type Step = 'list' | 'person' | 'detail' | 'write';
 type Page<T> = { items: T[]; nextCursor: string | null };
 
-interface Choice {
-  action: string;
-  label: string;
-}
-
-interface Item extends Choice {
-  id: string;
-  key: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+type Choice = ColumnChoice;
+type Item = ColumnButton;
 
 const LEFT = 96;
 const ITEM_W = 1400;
 const PAGE = 10;
 const LIST_TOP = 350;
 const LIST_W = ITEM_W + 2 * 40 + 10 + 16;
-let renders = 0;
-
-/** Each line starts with a right-to-left embedding in Arabic, so that numbers and dates stay where they belong. */
-function rightToLeftLines(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line ? '\u202b' + line : line))
-    .join('\n');
-}
 
 export default Blits.Component('Helping', {
   components: { Button, KeyHints, Keyboard, Waiting, PagedList },
@@ -155,18 +136,8 @@ export default Blits.Component('Helping', {
   },
   methods: {
     setChoices(choices: Choice[], top: number) {
-      renders += 1;
-      const h = Math.round(96 * (this.ts.k > 1 ? 1.15 : 1));
       this.choices = choices;
-      this.items = choices.map((choice, i) => ({
-        ...choice,
-        id: choice.action.split(':')[0] as string,
-        key: [renders, i, choice.action, choice.label].join('|'),
-        x: this.rtl ? 1920 - LEFT - ITEM_W : LEFT,
-        y: top + i * (h + 24),
-        w: ITEM_W,
-        h,
-      }));
+      this.items = layoutButtonColumn(choices, top, { left: LEFT, width: ITEM_W, rtl: this.rtl, textScale: this.ts.k });
       this.index = 0;
       this.$setTimeout(() => this.focusItem(), 0);
     },
@@ -352,14 +323,12 @@ export default Blits.Component('Helping', {
       this.present('detail', name + ' — ' + format(w.detailTitle, { number: report.number }), lines.concat(events).join('\n'));
       this.bodyLines = 9;
       const choices: Choice[] = [];
-      offered
-        .slice(0, 2)
-        .forEach((slot) =>
-          choices.push({
-            action: 'slot:' + slot.id,
-            label: format(this.words.acceptSlot, { when: formatDateTime(slot.startsAt, language) }),
-          }),
-        );
+      offered.slice(0, 2).forEach((slot) =>
+        choices.push({
+          action: 'slot:' + slot.id,
+          label: format(this.words.acceptSlot, { when: formatDateTime(slot.startsAt, language) }),
+        }),
+      );
       choices.push({ action: 'write', label: this.words.addInformation });
       choices.push({ action: 'person', label: this.words.back });
       const h = Math.round(96 * (this.ts.k > 1 ? 1.15 : 1));

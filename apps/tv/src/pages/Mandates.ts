@@ -13,6 +13,7 @@ import { mandateWords, type MandateWords } from '../i18n/mandates';
 import { reportDialog, reportMessage, reportScreen } from '../testing';
 import { lookComputed, speak } from '../components/look';
 import Button from '../components/Button';
+import { layoutButtonColumn, rightToLeftLines, type ColumnButton, type ColumnChoice } from '../components/button-column';
 import Dialog from '../components/Dialog';
 import KeyHints from '../components/KeyHints';
 import Keyboard from '../components/Keyboard';
@@ -23,19 +24,8 @@ import { goBack } from './navigation';
 type Step = 'list' | 'kind' | 'write' | 'scopes' | 'detail';
 type HelperKind = 'STAFF' | 'TENANT';
 
-interface Choice {
-  action: string;
-  label: string;
-}
-
-interface Item extends Choice {
-  id: string;
-  key: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+type Choice = ColumnChoice;
+type Item = ColumnButton;
 
 const LEFT = 96;
 const ITEM_W = 1400;
@@ -54,18 +44,6 @@ const LIST_TOP = 350;
 /** The list's box: its buttons (ITEM_W wide) sit 40 px in from its left, or 66 px in right-to-left (its scroll bar). */
 const LIST_W = ITEM_W + 2 * 40 + 10 + 16;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-let renders = 0;
-
-/**
- * The renderer lays a line out left to right even when it aligns it right: in Arabic a receipt number or a date then
- * jumps to the wrong end. A right-to-left embedding at the start of each line sets its direction.
- */
-function rightToLeftLines(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line ? '\u202b' + line : line))
-    .join('\n');
-}
 
 export default Blits.Component('Mandates', {
   components: { Button, Dialog, KeyHints, Keyboard, Waiting, PagedList },
@@ -161,18 +139,8 @@ export default Blits.Component('Mandates', {
   methods: {
     /** One column of large buttons from `top`, mirrored in right-to-left. */
     setChoices(choices: Choice[], top: number) {
-      renders += 1;
-      const h = Math.round(96 * (this.ts.k > 1 ? 1.15 : 1));
       this.choices = choices;
-      this.items = choices.map((choice, i) => ({
-        ...choice,
-        id: choice.action.split(':')[0] as string,
-        key: [renders, i, choice.action, choice.label].join('|'),
-        x: this.rtl ? 1920 - LEFT - ITEM_W : LEFT,
-        y: top + i * (h + 24),
-        w: ITEM_W,
-        h,
-      }));
+      this.items = layoutButtonColumn(choices, top, { left: LEFT, width: ITEM_W, rtl: this.rtl, textScale: this.ts.k });
       this.index = 0;
       this.$setTimeout(() => this.focusItem(), 0);
     },
