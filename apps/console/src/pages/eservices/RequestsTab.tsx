@@ -13,6 +13,7 @@ import {
 } from '@palier/contracts';
 import { problemText } from '../../api/problem';
 import { useRealtime } from '../../api/useRealtime';
+import { useOpenItem, usePages } from '../../api/usePages';
 import { Alert } from '../../components/Alert';
 import { Spinner } from '../../components/Spinner';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -40,38 +41,12 @@ export function RequestsTab({ e, language }: { e: EServiceTranslate; language: L
   const i18n = useI18n();
   const [filters, setFilters] = useState<Filters>({ status: '', formId: '', minAgeDays: '' });
   const [forms, setForms] = useState<StaffEServiceFormSummary[]>([]);
-  const [items, setItems] = useState<StaffEServiceRequestSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [error, setError] = useState<unknown>();
   const [selected, setSelected] = useState<string | null>(null);
-  const [detail, setDetail] = useState<StaffEServiceRequest | null>(null);
+  const fetch = useCallback((cursor?: string) => eservices.staffEServiceRequests(toQuery(filters, cursor)), [filters]);
+  const { items, nextCursor, status, error, reload, more } = usePages<StaffEServiceRequestSummary>(fetch);
+  const open = useOpenItem<StaffEServiceRequest>(selected, (id) => eservices.staffEServiceRequest(id));
+  const detail = open.item;
 
-  const load = useCallback(async () => {
-    try {
-      const page = await eservices.staffEServiceRequests(toQuery(filters));
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
-      setStatus('ready');
-    } catch (failure) {
-      setError(failure);
-      setStatus('failed');
-    }
-  }, [filters]);
-  const loadDetail = useCallback(async (id: string | null) => {
-    if (!id) return setDetail(null);
-    try {
-      setDetail(await eservices.staffEServiceRequest(id));
-    } catch (failure) {
-      setError(failure);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    void loadDetail(selected);
-  }, [selected, loadDetail]);
   useEffect(() => {
     eservices.staffEServiceForms({ limit: 100 }).then(
       (page) => setForms(page.items),
@@ -81,18 +56,11 @@ export function RequestsTab({ e, language }: { e: EServiceTranslate; language: L
   useRealtime(
     (event: EventMessage) => {
       if (event.name !== 'eservice.updated') return;
-      void load();
-      if (event.data.requestId === selected) void loadDetail(selected);
+      void reload();
+      if (event.data.requestId === selected) void open.reload();
     },
-    () => void load(),
+    () => void reload(),
   );
-
-  const more = async () => {
-    if (!nextCursor) return;
-    const page = await eservices.staffEServiceRequests(toQuery(filters, nextCursor));
-    setItems((previous) => [...previous, ...page.items]);
-    setNextCursor(page.nextCursor);
-  };
   const set = (patch: Partial<Filters>) => setFilters((previous) => ({ ...previous, ...patch }));
 
   return (
@@ -172,7 +140,7 @@ export function RequestsTab({ e, language }: { e: EServiceTranslate; language: L
         </section>
         <section className="panel" data-testid="eservice-detail">
           {detail ? (
-            <RequestDetail key={detail.id} request={detail} e={e} language={language} onChanged={setDetail} />
+            <RequestDetail key={detail.id} request={detail} e={e} language={language} onChanged={open.setItem} />
           ) : (
             <p className="empty">{e('pickRequest')}</p>
           )}

@@ -11,12 +11,13 @@ import {
   type ModerationDecision,
   type ModerationLogEntry,
   type ModeratedConversationMessage,
-  type Page,
   type PalierClient,
 } from '@palier/contracts';
 import { api } from '../../api/client';
 import { problemText } from '../../api/problem';
 import { useRealtime } from '../../api/useRealtime';
+import { usePages } from '../../api/usePages';
+import { useResidences } from '../../api/useResidences';
 import { Alert } from '../../components/Alert';
 import { Spinner } from '../../components/Spinner';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -35,7 +36,6 @@ type ModerationClient = Pick<
   | 'addForbiddenWord'
   | 'removeForbiddenWord'
   | 'readReportedConversation'
-  | 'staffPlaces'
 >;
 const moderation = api as unknown as ModerationClient;
 
@@ -43,41 +43,6 @@ type Tab = 'queue' | 'log' | 'words';
 
 function dateTime(language: string, iso: string): string {
   return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** A keyset-paginated list: the first page, "show more", and a reload from the top. */
-function usePages<T>(fetch: (cursor?: string) => Promise<Page<T>>) {
-  const [items, setItems] = useState<T[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [error, setError] = useState<unknown>();
-  const { handle } = useSession();
-  const reload = useCallback(async () => {
-    try {
-      const page = await fetch();
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
-      setStatus('ready');
-    } catch (failure) {
-      if (handle(failure)) return;
-      setError(failure);
-      setStatus('failed');
-    }
-  }, [fetch]);
-  const more = async () => {
-    if (!nextCursor) return;
-    try {
-      const page = await fetch(nextCursor);
-      setItems((previous) => [...previous, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (failure) {
-      if (!handle(failure)) setError(failure);
-    }
-  };
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { items, nextCursor, status, error, reload, more };
 }
 
 export function ModerationPage() {
@@ -124,7 +89,7 @@ function Queue({ m, version }: { m: ModerationTranslate; version: number }) {
   const i18n = useI18n();
   const [status, setStatus] = useState<ModerationCaseStatus>('OPEN');
   const [residenceId, setResidenceId] = useState('');
-  const [residences, setResidences] = useState<{ id: string; name: string }[]>([]);
+  const residences = useResidences();
   const [selected, setSelected] = useState<string | null>(null);
   const [detail, setDetail] = useState<ModerationCaseDetail | null>(null);
   const [detailError, setDetailError] = useState<unknown>();
@@ -136,12 +101,6 @@ function Queue({ m, version }: { m: ModerationTranslate; version: number }) {
   );
   const pages = usePages<ModerationCaseSummary>(fetch);
 
-  useEffect(() => {
-    moderation.staffPlaces().then(
-      (places) => setResidences(places.items.filter((place) => place.kind === 'RESIDENCE').map(({ id, name }) => ({ id, name }))),
-      () => undefined,
-    );
-  }, []);
   useEffect(() => {
     if (!selected) return setDetail(null);
     let cancelled = false;

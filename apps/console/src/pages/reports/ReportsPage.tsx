@@ -15,6 +15,8 @@ import {
 import { api } from '../../api/client';
 import { problemText } from '../../api/problem';
 import { useRealtime } from '../../api/useRealtime';
+import { useOpenItem, usePages } from '../../api/usePages';
+import { useResidences } from '../../api/useResidences';
 import { Alert } from '../../components/Alert';
 import { Spinner } from '../../components/Spinner';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -31,7 +33,6 @@ type ReportsClient = Pick<
   | 'assignReport'
   | 'postReportMessage'
   | 'reportAssignees'
-  | 'staffPlaces'
 >;
 const reports = api as unknown as ReportsClient;
 
@@ -64,61 +65,21 @@ export function ReportsPage() {
   const { staff } = useSession();
   const canHandle = hasAnyRole(staff, REPORT_HANDLERS);
   const [filters, setFilters] = useState<Filters>({ residenceId: '', category: '', status: '', minAgeDays: '', overdue: false });
-  const [items, setItems] = useState<StaffReportSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [error, setError] = useState<unknown>();
-  const [residences, setResidences] = useState<{ id: string; name: string }[]>([]);
+  const residences = useResidences();
   const [selected, setSelected] = useState<string | null>(null);
-  const [detail, setDetail] = useState<StaffReport | null>(null);
+  const fetch = useCallback((cursor?: string) => reports.staffReports(toQuery(filters, cursor)), [filters]);
+  const { items, nextCursor, status, error, reload, more } = usePages<StaffReportSummary>(fetch);
+  const open = useOpenItem<StaffReport>(selected, (id) => reports.staffReport(id));
+  const detail = open.item;
 
-  const load = useCallback(async () => {
-    try {
-      const page = await reports.staffReports(toQuery(filters));
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
-      setStatus('ready');
-    } catch (failure) {
-      setError(failure);
-      setStatus('failed');
-    }
-  }, [filters]);
-  const loadDetail = useCallback(async (id: string | null) => {
-    if (!id) return setDetail(null);
-    try {
-      setDetail(await reports.staffReport(id));
-    } catch (failure) {
-      setError(failure);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    void loadDetail(selected);
-  }, [selected, loadDetail]);
-  useEffect(() => {
-    reports.staffPlaces().then(
-      (places) => setResidences(places.items.filter((place) => place.kind === 'RESIDENCE').map(({ id, name }) => ({ id, name }))),
-      () => undefined,
-    );
-  }, []);
   useRealtime(
     (event: EventMessage) => {
       if (event.name !== 'report.updated') return;
-      void load();
-      if (event.data.reportId === selected) void loadDetail(selected);
+      void reload();
+      if (event.data.reportId === selected) void open.reload();
     },
-    () => void load(),
+    () => void reload(),
   );
-
-  const more = async () => {
-    if (!nextCursor) return;
-    const page = await reports.staffReports(toQuery(filters, nextCursor));
-    setItems((previous) => [...previous, ...page.items]);
-    setNextCursor(page.nextCursor);
-  };
   const set = (patch: Partial<Filters>) => setFilters((previous) => ({ ...previous, ...patch }));
 
   return (
@@ -222,7 +183,7 @@ export function ReportsPage() {
         </section>
         <section className="panel" data-testid="report-detail">
           {detail ? (
-            <ReportDetail key={detail.id} report={detail} r={r} language={language} canHandle={canHandle} onChanged={setDetail} />
+            <ReportDetail key={detail.id} report={detail} r={r} language={language} canHandle={canHandle} onChanged={open.setItem} />
           ) : (
             <p className="empty">{r('pick')}</p>
           )}
