@@ -206,5 +206,10 @@ describe('a caretaker named helper fills in a town-hall form for the tenant', ()
     expect(await items.getByLabel('Matelas, sommier').isChecked()).toBe(true);
     expect(await items.getByLabel('Meubles').isChecked()).toBe(false);
     await console_.screenshot('caretaker-helper-06-tenants-draft-resumed');
+    // Going on with required questions left empty: each says so, and the first one takes the focus.
+    await page.getByTestId('eservice-review').click();
+    await page.getByTestId('helper-eservice-volume-error').getByText('Réponse obligatoire.').waitFor();
+    expect(await page.getByTestId('eservice-summary').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('helper-eservice-volume');
   });
 });

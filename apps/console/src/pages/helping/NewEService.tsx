@@ -30,10 +30,6 @@ const FIELD_PREFIX = 'helper-eservice';
 
 type View = 'closed' | 'forms' | 'form' | 'summary' | 'sent';
 
-function newKey(): string {
-  return crypto.randomUUID();
-}
-
 export interface NewEServiceProps {
   /** The client acting under the mandate (client.asHelper). */
   helper: PalierClient;
@@ -61,7 +57,7 @@ export function NewEService({ helper, tenantName, h, language, onWithdrawn, onSe
   const [saving, setSaving] = useState(false);
   const [sent, setSent] = useState<TenantEServiceRequest | null>(null);
   // One key per request being sent, the same on every retry until one succeeds: a retried send creates one request.
-  const [sendKey, setSendKey] = useState(newKey);
+  const [sendKey, setSendKey] = useState(() => crypto.randomUUID());
 
   // Saves read the latest answers and run one after the other, so an older save never lands after a newer one.
   const latest = useRef({ form, answers });
@@ -168,8 +164,13 @@ export function NewEService({ helper, tenantName, h, language, onWithdrawn, onSe
     });
   };
 
+  /** Moves to a question to fix: its field, or the first box of a set of choices (a fieldset takes no focus). */
   const focusQuestion = (name: string | undefined) => {
-    if (name) setTimeout(() => document.getElementById(`${FIELD_PREFIX}-${name}`)?.focus(), 0);
+    if (!name) return;
+    setTimeout(() => {
+      const field = document.getElementById(`${FIELD_PREFIX}-${name}`);
+      (field instanceof HTMLFieldSetElement ? field.querySelector('input') : field)?.focus();
+    }, 0);
   };
   const firstOf = (errors: Record<string, string>) => form?.questions.find((question) => errors[question.name])?.name;
 
@@ -192,7 +193,7 @@ export function NewEService({ helper, tenantName, h, language, onWithdrawn, onSe
       () => setView('form'),
     );
     if (!request) return;
-    setSendKey(newKey());
+    setSendKey(crypto.randomUUID());
     setSent(request);
     setForm(null);
     setView('sent');
