@@ -1,6 +1,6 @@
 // Staff sign in with email and password (argon2id) and a session cookie; guessing is limited.
 import { startTestApi, type TestApi } from '../../../test/support/test-api';
-import { signInStaff } from '../../../test/support/journeys';
+import { LAURIERS_A_TENANT, activateTv, bearer, signInStaff } from '../../../test/support/journeys';
 import { DEMO_STAFF } from '../../../prisma/demo-residence';
 
 describe('staff session', () => {
@@ -24,6 +24,36 @@ describe('staff session', () => {
     expect((await api.app.inject({ url: '/api/v1/staff/me', headers })).statusCode).toBe(200);
     expect((await api.app.inject({ method: 'DELETE', url: '/api/v1/staff/session', headers })).statusCode).toBe(204);
     expect((await api.app.inject({ url: '/api/v1/staff/me', headers })).statusCode).toBe(401);
+  });
+
+  it('tells the console whether a tenant ever named the member helper, whatever their roles', async () => {
+    const me = async (cookie: string) => (await api.app.inject({ url: '/api/v1/staff/me', headers: { cookie } })).json();
+    const caretaker = await signInStaff(api.app, DEMO_STAFF.caretakerLauriers);
+    const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
+    expect(await me(caretaker.cookie)).toMatchObject({ roles: ['CARETAKER'], helpsTenants: false });
+
+    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
+    const granted = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/mandates',
+      headers: bearer(tokens),
+      payload: { helper: { kind: 'STAFF', email: DEMO_STAFF.caretakerLauriers }, scopes: ['reports'] },
+    });
+    expect(granted.statusCode).toBe(201);
+    expect(await me(caretaker.cookie)).toMatchObject({ helpsTenants: true });
+    // The sign-in answer says it too, so the console draws the right pages from its first screen.
+    const signIn = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/session',
+      payload: { email: DEMO_STAFF.caretakerLauriers, password: 'palier-demo' },
+    });
+    expect(signIn.json()).toMatchObject({ helpsTenants: true });
+    expect(await me(clerk.cookie)).toMatchObject({ helpsTenants: false });
+
+    // Withdrawn, the mandate stays in the helper's list ("X a retiré son accord"): the page stays too.
+    const withdrawn = await api.app.inject({ method: 'DELETE', url: `/api/v1/mandates/${granted.json().id}`, headers: bearer(tokens) });
+    expect(withdrawn.json()).toMatchObject({ active: false });
+    expect(await me(caretaker.cookie)).toMatchObject({ helpsTenants: true });
   });
 
   it('refuses a wrong password and an unknown email the same way', async () => {

@@ -85,8 +85,8 @@ export function App() {
 }
 
 function Workspace({ staff, hash, onSignOut }: { staff: StaffProfile; hash: string; onSignOut: () => Promise<void> }) {
-  const pages = pagesFor(staff.roles, staff.organisation.kind);
-  const page: PageId = pageFromHash(hash, staff.roles, staff.organisation.kind);
+  const pages = pagesFor(staff.roles, staff.organisation.kind, staff);
+  const page: PageId = pageFromHash(hash, staff.roles, staff.organisation.kind, staff);
   return (
     <>
       <Header staff={staff} pages={pages} current={page} onSignOut={onSignOut} />

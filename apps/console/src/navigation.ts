@@ -12,16 +12,27 @@ export const PAGE_ROLES: Record<PageId, readonly StaffRole[]> = {
   eservices: ['CLERK', 'ADMIN'],
   agenda: ['AGENT', 'CARETAKER', 'CLERK', 'ADMIN'],
   moderation: ['MODERATOR', 'ADMIN'],
-  // "Personnes que j'aide": the tenants who named this social worker their helper (mandates)
+  // "Personnes que j'aide": a social worker's always (with its empty state); any other member's once a tenant named
+  // them helper (StaffProfile.helpsTenants, see HELPER_PAGES)
   helping: ['SOCIAL_WORKER'],
 };
+
+/** What the API says about this member beyond roles and organisation. */
+export interface StaffFacts {
+  /** A tenant named them helper (a mandate, active or withdrawn): the API lets any staff member be one. */
+  helpsTenants?: boolean;
+}
+
+/** Pages a staff member of any role gets once tenants have named them helper. */
+const HELPER_PAGES: readonly PageId[] = ['helping'];
 
 /** Pages only some organisations have: a landlord has no e-services (the API answers its staff 403). */
 const PAGE_ORGANISATIONS: Partial<Record<PageId, readonly OrganisationKind[]>> = {
   eservices: ['TOWN_HALL', 'CITY'],
 };
 
-function opens(page: PageId, roles: readonly StaffRole[], organisation?: OrganisationKind): boolean {
+function opens(page: PageId, roles: readonly StaffRole[], organisation: OrganisationKind | undefined, facts: StaffFacts): boolean {
+  if (facts.helpsTenants && HELPER_PAGES.includes(page)) return true;
   const kinds = PAGE_ORGANISATIONS[page];
   if (kinds && !(organisation && kinds.includes(organisation))) return false;
   return PAGE_ROLES[page].some((role) => roles.includes(role));
@@ -30,14 +41,14 @@ function opens(page: PageId, roles: readonly StaffRole[], organisation?: Organis
 const order: PageId[] = ['calls', 'notices', 'reports', 'eservices', 'agenda', 'moderation', 'helping'];
 
 /** The pages this staff member has a use for; a role with none still gets the notices page, which says so. */
-export function pagesFor(roles: readonly StaffRole[], organisation?: OrganisationKind): PageId[] {
-  const pages = order.filter((page) => opens(page, roles, organisation));
+export function pagesFor(roles: readonly StaffRole[], organisation?: OrganisationKind, facts: StaffFacts = {}): PageId[] {
+  const pages = order.filter((page) => opens(page, roles, organisation, facts));
   return pages.length > 0 ? pages : ['notices'];
 }
 
 /** The page the hash asks for when this person may use it, else their first page. */
-export function pageFromHash(hash: string, roles: readonly StaffRole[], organisation?: OrganisationKind): PageId {
-  const pages = pagesFor(roles, organisation);
+export function pageFromHash(hash: string, roles: readonly StaffRole[], organisation?: OrganisationKind, facts: StaffFacts = {}): PageId {
+  const pages = pagesFor(roles, organisation, facts);
   const asked = hash.replace(/^#/, '') as PageId;
   return pages.includes(asked) ? asked : pages[0]!;
 }

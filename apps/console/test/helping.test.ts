@@ -33,10 +33,17 @@ const question = (name: string, widget: EServiceQuestion['widget']): EServiceQue
   ({ name, widget, title: { fr: name }, required: true, choices: [] }) as unknown as EServiceQuestion;
 
 describe('the people a social worker helps', () => {
-  it('is the social worker’s own page, and nobody else’s', () => {
+  it('is the social worker’s page always, and any staff member’s once a tenant named them helper', () => {
     expect(pagesFor(['SOCIAL_WORKER'], 'CITY')).toEqual(['helping']);
+    expect(pagesFor(['SOCIAL_WORKER'], 'CITY', { helpsTenants: false })).toEqual(['helping']);
     expect(pageFromHash('#notices', ['SOCIAL_WORKER'], 'CITY')).toBe('helping');
     expect(pagesFor(['ADMIN'], 'CITY')).not.toContain('helping');
+    expect(pagesFor(['CARETAKER'], 'LANDLORD', { helpsTenants: false })).toEqual(['notices', 'reports', 'agenda']);
+    // A caretaker or a clerk named helper keeps their own pages and gets this one too, also on a reload at #helping.
+    expect(pagesFor(['CARETAKER'], 'LANDLORD', { helpsTenants: true })).toEqual(['notices', 'reports', 'agenda', 'helping']);
+    expect(pageFromHash('#helping', ['CARETAKER'], 'LANDLORD', { helpsTenants: true })).toBe('helping');
+    expect(pageFromHash('#helping', ['CARETAKER'], 'LANDLORD', { helpsTenants: false })).toBe('notices');
+    expect(pagesFor(['CLERK'], 'TOWN_HALL', { helpsTenants: true })).toEqual(['notices', 'eservices', 'agenda', 'helping']);
   });
 
   it('knows a withdrawn mandate from any other refusal', () => {

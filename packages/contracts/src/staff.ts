@@ -25,5 +25,10 @@ export const StaffProfile = Type.Object({
     name: Type.String(),
     kind: Type.Enum(organisationKinds),
   }),
+  /**
+   * True once a tenant has named this member their helper (a mandate, active or withdrawn), whatever their roles: the
+   * console then offers "Personnes que j'aide". Computed at sign-in and by /api/v1/staff/me, not on every request.
+   */
+  helpsTenants: Type.Boolean(),
 });
 export type StaffProfile = Static<typeof StaffProfile>;

@@ -1,4 +1,5 @@
 // A labelled form field with its hint and its error, wired with aria-describedby so both are read with the field.
+// `group` makes it a fieldset whose legend names a set of radio buttons or checkboxes.
 import type { ReactNode } from 'react';
 
 export interface FieldProps {
@@ -7,19 +8,23 @@ export interface FieldProps {
   hint?: string;
   error?: string;
   optionalLabel?: string;
+  group?: boolean;
   children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
 }
 
-export function Field({ id, label, hint, error, optionalLabel, children }: FieldProps) {
+export function Field({ id, label, hint, error, optionalLabel, group, children }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-        {optionalLabel && <span className="field__optional"> ({optionalLabel})</span>}
-      </label>
+  const className = `${error ? 'field field--invalid' : 'field'}${group ? ' field--group' : ''}`;
+  const caption = (
+    <>
+      {label}
+      {optionalLabel && <span className="field__optional"> ({optionalLabel})</span>}
+    </>
+  );
+  const rest = (
+    <>
       {children(describedBy, !!error)}
       {hint && (
         <p className="field__hint" id={hintId}>
@@ -31,6 +36,21 @@ export function Field({ id, label, hint, error, optionalLabel, children }: Field
           {error}
         </p>
       )}
+    </>
+  );
+  if (group)
+    return (
+      <fieldset className={className} id={id} aria-describedby={describedBy}>
+        <legend className="field__label">{caption}</legend>
+        {rest}
+      </fieldset>
+    );
+  return (
+    <div className={className}>
+      <label className="field__label" htmlFor={id}>
+        {caption}
+      </label>
+      {rest}
     </div>
   );
 }

@@ -36,7 +36,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ staffSessionTtlHours: nu
           expires: session.expiresAt,
         });
         const context = await loadStaffSession(app.db, session.token);
-        return staffProfile(context!);
+        return await staffProfile(app.db, context!);
       } catch (error) {
         request.log.warn({ event: 'staff_sign_in_failed', ip: request.ip }, 'staff sign-in failed');
         throw error;
@@ -61,7 +61,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ staffSessionTtlHours: nu
       preHandler: app.requireStaff(),
       schema: { tags: ['staff'], summary: 'The signed-in staff member', response: { 200: StaffProfile, ...problemResponses(401) } },
     },
-    async (request) => staffProfile(request.staff),
+    async (request) => staffProfile(app.db, request.staff),
   );
 
   app.get(

@@ -12,13 +12,16 @@ export async function authenticateStaff(db: PrismaClient, email: string, passwor
   return staff;
 }
 
-export function staffProfile(staff: StaffContext): StaffProfile {
+/** Who is signed in, and whether any tenant ever named them helper (one lookup on Mandate's helperStaffId index). */
+export async function staffProfile(db: PrismaClient, staff: StaffContext): Promise<StaffProfile> {
+  const mandate = await db.mandate.findFirst({ where: { helperStaffId: staff.id }, select: { id: true } });
   return {
     id: staff.id,
     fullName: staff.fullName,
     email: staff.email,
     roles: staff.roles,
     organisation: { id: staff.organisation.id, name: staff.organisation.name, kind: staff.organisation.kind },
+    helpsTenants: mandate !== null,
   };
 }
 

@@ -3,7 +3,6 @@ import { useCallback, useEffect, useState } from 'react';
 import {
   eserviceRequestStatuses,
   localized,
-  type EServiceQuestion,
   type EServiceRequestStatus,
   type EventMessage,
   type StaffEServiceFormSummary,
@@ -18,6 +17,8 @@ import { Alert } from '../../components/Alert';
 import { Spinner } from '../../components/Spinner';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Language } from '../../i18n/catalogue';
+import { AnswerList } from './AnswerList';
+import { answerText } from './answers';
 import { eservices } from './client';
 import { dateTime, statusKey, type EServiceMessageKey, type EServiceTranslate } from './messages';
 
@@ -150,19 +151,6 @@ export function RequestsTab({ e, language }: { e: EServiceTranslate; language: L
   );
 }
 
-function answerText(question: EServiceQuestion, value: unknown, e: EServiceTranslate, language: Language): string {
-  if (value === undefined || value === null || value === '') return e('noAnswer');
-  const label = (one: unknown) => {
-    const choice = question.choices.find((candidate) => candidate.value === one);
-    return choice ? localized(choice.label, language) : String(one);
-  };
-  if (Array.isArray(value)) return value.map(label).join(', ');
-  if (typeof value === 'boolean') return value ? e('yes') : e('no');
-  if (question.widget === 'date' && typeof value === 'string')
-    return new Date(`${value}T12:00:00`).toLocaleDateString(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long' });
-  return label(value);
-}
-
 function RequestDetail({
   request,
   e,
@@ -238,14 +226,7 @@ function RequestDetail({
         </Alert>
       )}
       <h3>{e('answers')}</h3>
-      <dl className="eservice-answers" data-testid="eservice-answers">
-        {questions.map((question) => (
-          <div key={question.name} className="eservice-answers__row">
-            <dt>{localized(question.title, language)}</dt>
-            <dd>{answerText(question, request.answers[question.name], e, language)}</dd>
-          </div>
-        ))}
-      </dl>
+      <AnswerList questions={questions} answers={request.answers} e={e} language={language} />
       {failure !== undefined && <Alert tone="error">{problemText(failure, i18n.t)}</Alert>}
       {request.actions.length > 0 && (
         <div className="eservice-actions">

@@ -113,6 +113,17 @@ const fr = {
   nextAttempt: 'prochain essai {at}',
   noStatus: 'pas de réponse',
   refresh: 'Actualiser',
+  // answering a form (a helper, for the tenant)
+  chooseOne: '— Choisir —',
+  noAnswerOption: 'Sans réponse',
+  answerRequired: 'Réponse obligatoire.',
+  answerTooShort: '{min} caractères au moins.',
+  answerTooLong: '{max} caractères au plus.',
+  answerNotANumber: 'Écrivez un nombre.',
+  answerBelow: '{min} au moins.',
+  answerAbove: '{max} au plus.',
+  answerNotADate: 'Choisissez une date.',
+  answerRefused: 'Réponse refusée ({reason}).',
 };
 
 type Key = keyof typeof fr;
@@ -228,6 +239,17 @@ const en: Record<Key, string> = {
   nextAttempt: 'next attempt {at}',
   noStatus: 'no answer',
   refresh: 'Refresh',
+  // answering a form (a helper, for the tenant)
+  chooseOne: '— Choose —',
+  noAnswerOption: 'No answer',
+  answerRequired: 'An answer is required.',
+  answerTooShort: 'At least {min} characters.',
+  answerTooLong: 'At most {max} characters.',
+  answerNotANumber: 'Write a number.',
+  answerBelow: 'At least {min}.',
+  answerAbove: 'At most {max}.',
+  answerNotADate: 'Pick a date.',
+  answerRefused: 'Answer refused ({reason}).',
 };
 
 export type EServiceMessageKey = Key;

@@ -28,8 +28,10 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../session';
 import { categoryLabel, reportTranslator, statusKey as reportStatusKey } from '../reports/messages';
 import { eserviceTranslator, statusKey as eserviceStatusKey } from '../eservices/messages';
-import { answersFrom, isMandateWithdrawn, markWithdrawn, mergeHelped, typedQuestions } from './helping';
+import { answersFrom, markWithdrawn, mergeHelped, typedQuestions } from './helping';
 import { helpingTranslator, type HelpingTranslate } from './messages';
+import { NewEService } from './NewEService';
+import { useMandateCall } from './useMandateCall';
 import './helping.css';
 
 const client = api as unknown as PalierClient;
@@ -205,35 +207,10 @@ function HelpedTenantView({ helped, h, language, withdrawnNow, onWithdrawn, onBa
         <ReportsPart helper={helper} helped={helped} h={h} language={language} onWithdrawn={onWithdrawn} />
       )}
       {helped.active && helped.scopes.includes('eservices') && (
-        <EServicesPart helper={helper} h={h} language={language} onWithdrawn={onWithdrawn} />
+        <EServicesPart helper={helper} helped={helped} h={h} language={language} onWithdrawn={onWithdrawn} />
       )}
     </div>
   );
-}
-
-/** Runs one call through the mandate; a withdrawal is the page's business, anything else is the part's message. */
-function useMandateCall(onWithdrawn: () => void) {
-  const session = useSession();
-  // Both change identity on every render; the calls read their latest through refs so loading effects run once.
-  const latest = useRef({ handle: session.handle, onWithdrawn });
-  latest.current = { handle: session.handle, onWithdrawn };
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const run = useCallback(async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      return await call();
-    } catch (error) {
-      if (latest.current.handle(error)) return undefined;
-      if (isMandateWithdrawn(error)) latest.current.onWithdrawn();
-      else setFailure(error);
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  return { run, failure, busy };
 }
 
 function authorOf(h: HelpingTranslate, event: { author: string; authorName: string | null }): string {
@@ -468,7 +445,7 @@ function ReportsPart({ helper, helped, h, language, onWithdrawn }: PartProps & {
   );
 }
 
-function EServicesPart({ helper, h, language, onWithdrawn }: PartProps) {
+function EServicesPart({ helper, helped, h, language, onWithdrawn }: PartProps & { helped: HelpedTenant }) {
   const i18n = useI18n();
   const e = useMemo(() => eserviceTranslator(language), [language]);
   const { run, failure, busy } = useMandateCall(onWithdrawn);
@@ -592,6 +569,17 @@ function EServicesPart({ helper, h, language, onWithdrawn }: PartProps) {
           )}
         </div>
       )}
+      <NewEService
+        helper={helper}
+        tenantName={helped.tenant.name}
+        h={h}
+        language={language}
+        onWithdrawn={onWithdrawn}
+        onSent={(sent) => {
+          setRequest(sent);
+          void loadList();
+        }}
+      />
     </section>
   );
 }

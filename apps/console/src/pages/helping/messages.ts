@@ -56,6 +56,33 @@ const fr = {
   'by.TENANT': 'le locataire',
   'by.STAFF': '{name}',
   'by.SYSTEM': 'Palier',
+  // a new town-hall procedure filled in for the tenant (NewEService.tsx)
+  newEService: 'Choisir une démarche',
+  newEServiceFor: 'Nouvelle démarche pour {name}',
+  newEServiceIntro:
+    'Les démarches que la mairie et la ville proposent à {name}. Le brouillon est enregistré à chaque réponse : {name} le retrouve sur sa télévision.',
+  formsLoading: 'Chargement des démarches…',
+  formsEmpty: 'Aucune démarche n’est proposée pour l’instant.',
+  formQuestions: '{count} questions · {organisation}',
+  formDraft: 'Brouillon en cours : question {step} sur {count}',
+  formStart: 'Commencer',
+  formResume: 'Reprendre le brouillon',
+  formOpening: 'Ouverture de la démarche…',
+  close: 'Fermer',
+  otherForms: 'Autres démarches',
+  draftSaving: 'Enregistrement du brouillon…',
+  draftSaved: 'Brouillon enregistré ({time}).',
+  answersMissing: 'Répondez aux questions indiquées.',
+  answersRefused: 'La mairie n’accepte pas une réponse : voyez la question indiquée.',
+  review: 'Vérifier les réponses',
+  summaryTitle: 'Récapitulatif',
+  summaryHelp: 'Relisez les réponses avec {name} avant d’envoyer la demande en son nom.',
+  changeAnswers: 'Modifier les réponses',
+  sendRequest: 'Envoyer la demande au nom de {name}',
+  requestSent: 'Demande envoyée au nom de {name}. Numéro de récépissé : {number}.',
+  requestSentHelp:
+    'Ce numéro est à rappeler à la mairie en cas de question. La demande figure dans la liste et sur la télévision de {name}.',
+  anotherForm: 'Faire une autre démarche',
 };
 export type HelpingMessageKey = keyof typeof fr;
 
@@ -114,6 +141,32 @@ const en: Record<HelpingMessageKey, string> = {
   'by.TENANT': 'the tenant',
   'by.STAFF': '{name}',
   'by.SYSTEM': 'Palier',
+  // a new town-hall procedure filled in for the tenant (NewEService.tsx)
+  newEService: 'Pick a procedure',
+  newEServiceFor: 'New procedure for {name}',
+  newEServiceIntro:
+    'The procedures the town hall and the city offer {name}. The draft is saved at every answer: {name} finds it on their TV.',
+  formsLoading: 'Loading the procedures…',
+  formsEmpty: 'No procedure is offered yet.',
+  formQuestions: '{count} questions · {organisation}',
+  formDraft: 'Draft in progress: question {step} of {count}',
+  formStart: 'Start',
+  formResume: 'Resume the draft',
+  formOpening: 'Opening the procedure…',
+  close: 'Close',
+  otherForms: 'Other procedures',
+  draftSaving: 'Saving the draft…',
+  draftSaved: 'Draft saved ({time}).',
+  answersMissing: 'Answer the questions shown.',
+  answersRefused: 'The town hall does not accept an answer: see the question shown.',
+  review: 'Check the answers',
+  summaryTitle: 'Summary',
+  summaryHelp: 'Read the answers again with {name} before sending the request in their name.',
+  changeAnswers: 'Change the answers',
+  sendRequest: 'Send the request in {name}’s name',
+  requestSent: 'Request sent in {name}’s name. Receipt number: {number}.',
+  requestSentHelp: 'Quote this number to the town hall with any question. The request is in the list and on {name}’s TV.',
+  anotherForm: 'Do another procedure',
 };
 
 export type HelpingTranslate = (key: HelpingMessageKey, params?: Params) => string;
