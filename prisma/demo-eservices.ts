@@ -208,7 +208,7 @@ export const bulkyWaste = formSchema(
       schema: { type: 'string', maxLength: 500 },
       widget: 'longText',
       required: false,
-      title: t('Précisions pour l’équipe (facultatif)', 'Notes for the team (optional)', 'ملاحظات للفريق (اختياري)'),
+      title: t('Précisions pour l’équipe', 'Notes for the team', 'ملاحظات للفريق'),
       help: t('Étage, accès, objets lourds…', 'Floor, access, heavy items…', 'الطابق، المدخل، أغراض ثقيلة…'),
     },
   },
