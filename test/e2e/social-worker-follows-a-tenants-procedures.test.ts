@@ -174,7 +174,7 @@ describe('a social worker follows a tenant’s procedures from the console', () 
     expect((await asTenant('DELETE', `/api/v1/mandates/${mandateId}`)).statusCode).toBe(200);
     const withdrawn = page.getByTestId('mandate-withdrawn');
     await withdrawn.waitFor();
-    expect(await withdrawn.innerText()).toContain(`${fullName} a retiré le droit d’agir en son nom le`);
+    expect(await withdrawn.innerText()).toContain(`${fullName} vient de retirer le droit d’agir en son nom : rien n’a été envoyé.`);
     expect(await page.getByTestId('new-report').count()).toBe(0);
     expect(await page.getByTestId('report-information').count()).toBe(0);
     expect(await page.getByTestId('helped-tenant').filter({ hasText: fullName }).innerText()).toMatch(/Retiré le/);

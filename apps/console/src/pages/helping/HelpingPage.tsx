@@ -74,9 +74,14 @@ export function HelpingPage() {
   useEffect(() => {
     void load();
   }, [load]);
-  // A new mandate is a new row (re-read); a narrowed or withdrawn one changes in place, its open view with it.
+  // A new mandate is a new row (re-read); a narrowed or withdrawn one changes in place, its open view with it (a
+  // withdrawal said as loudly as one an action runs into: whatever was being written was not sent).
   const live = useHelperEvents(
-    (change) => (change.change === 'granted' ? void load() : setItems((shown) => applyMandateChange(shown, change))),
+    (change) => {
+      if (change.change === 'granted') return void load();
+      if (change.change === 'withdrawn') setWithdrawnNow(change.mandateId);
+      setItems((shown) => applyMandateChange(shown, change));
+    },
     () => void load(),
   );
 
