@@ -1,5 +1,6 @@
 // A tenant (A) gives a neighbour (B) the right to follow her fault reports (through the API) and has a leak reported;
-// B, on her own TV, opens Settings → "Les personnes que j'aide", opens A, opens the report, reads its timeline and adds
+// B, on her own TV, opens Settings → "Les personnes que j'aide", opens A (the town hall taking A's request up while B
+// looks at her list changes its row in place, the focus kept), opens the report, reads its timeline and adds
 // information with the on-screen keyboard. A's report (API) shows it was written by B in A's name. The caretaker takes
 // the report in hand and writes while B has it open: her screen follows without a key pressed, and what she is typing
 // stays. Then A withdraws the right, and B's screen brings back her list at once saying "A a retiré son accord".
@@ -110,7 +111,17 @@ describe('a neighbour helps a tenant from her TV', () => {
     await tv.screenshot('helping-03-person-reports');
     // Her town-hall request follows her reports; it opens on its timeline, and Back returns to it.
     await tv.press('Down');
-    await tv.expectFocused(new RegExp(`^${receipt} · Signaler un problème sur la voie publique`), 15_000);
+    await tv.expectFocused(new RegExp(`^${receipt} · Signaler un problème sur la voie publique — Envoyée`), 15_000);
+    // The town hall takes it up while B looks at the list: its row says so in place, the focus still on it.
+    const clerk = await signInStaff(api.app, DEMO_STAFF.cityClerk);
+    const taken = await api.app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/eservices/requests/${sent.json().id}/transitions`,
+      headers: { cookie: clerk.cookie },
+      payload: { action: 'take' },
+    });
+    expect(taken.statusCode).toBe(200);
+    await tv.expectFocused(new RegExp(`^${receipt} · Signaler un problème sur la voie publique — En traitement`), 15_000);
     await tv.press('OK');
     await tv.expectMessage(`${nameA} — Demande ${receipt}`, 15_000);
     // Said from the helper's side: no "Vous avez envoyé" on B's screen for what A did.
