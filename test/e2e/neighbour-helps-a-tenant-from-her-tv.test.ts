@@ -1,14 +1,17 @@
 // A tenant (A) gives a neighbour (B) the right to follow her fault reports (through the API) and has a leak reported;
-// B, on her own TV, opens Settings → "Les personnes que j'aide", opens A, opens the report, reads its timeline and adds
-// information with the on-screen keyboard. A's report (API) shows it was written by B in A's name. Then A withdraws the
-// right, and B's next action brings back her list saying "A a retiré son accord". Screenshots in
-// test-output/screenshots.
+// B, on her own TV, opens Settings → "Les personnes que j'aide", opens A (the town hall taking A's request up while B
+// looks at her list changes its row in place, the focus kept), opens the report, reads its timeline and adds
+// information with the on-screen keyboard. A's report (API) shows it was written by B in A's name. The caretaker takes
+// the report in hand and writes while B has it open: her screen follows without a key pressed, and what she is typing
+// stays. Then A withdraws the right, and B's screen brings back her list at once saying "A a retiré son accord".
+// Screenshots in test-output/screenshots.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { openTv, launchChromium, type Tv } from './support/tv';
-import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
+import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
+import { DEMO_STAFF } from '../../prisma/demo-residence';
 import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
@@ -66,7 +69,13 @@ describe('a neighbour helps a tenant from her TV', () => {
     // And sends the town hall a road-problem form.
     const forms = (await api.app.inject({ method: 'GET', url: '/api/v1/eservices/forms', headers: bearer(tenantA) })).json().items;
     const road = forms.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');
-    const lighting = { kind: 'lighting', where: 'Rue des Lilas', noticedOn: '2026-11-24', dangerous: false, description: 'Le lampadaire est éteint.' };
+    const lighting = {
+      kind: 'lighting',
+      where: 'Rue des Lilas',
+      noticedOn: '2026-11-24',
+      dangerous: false,
+      description: 'Le lampadaire est éteint.',
+    };
     const sent = await api.app.inject({
       method: 'POST',
       url: '/api/v1/eservices/requests',
@@ -80,7 +89,10 @@ describe('a neighbour helps a tenant from her TV', () => {
     const nameA: string = received[0].tenant.name;
 
     // B's TV: Settings → language, text size, voice, my data, my helpers, then the people I help.
-    tv = await openTv(browser, baseUrl, { language: 'fr', tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token } });
+    tv = await openTv(browser, baseUrl, {
+      language: 'fr',
+      tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token },
+    });
     await tv.expectScreen('home', 20_000);
     await tv.press('Right', 'Right', 'Right', 'Right', 'OK');
     await tv.expectScreen('settings');
@@ -99,7 +111,17 @@ describe('a neighbour helps a tenant from her TV', () => {
     await tv.screenshot('helping-03-person-reports');
     // Her town-hall request follows her reports; it opens on its timeline, and Back returns to it.
     await tv.press('Down');
-    await tv.expectFocused(new RegExp(`^${receipt} · Signaler un problème sur la voie publique`), 15_000);
+    await tv.expectFocused(new RegExp(`^${receipt} · Signaler un problème sur la voie publique — Envoyée`), 15_000);
+    // The town hall takes it up while B looks at the list: its row says so in place, the focus still on it.
+    const clerk = await signInStaff(api.app, DEMO_STAFF.cityClerk);
+    const taken = await api.app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/eservices/requests/${sent.json().id}/transitions`,
+      headers: { cookie: clerk.cookie },
+      payload: { action: 'take' },
+    });
+    expect(taken.statusCode).toBe(200);
+    await tv.expectFocused(new RegExp(`^${receipt} · Signaler un problème sur la voie publique — En traitement`), 15_000);
     await tv.press('OK');
     await tv.expectMessage(`${nameA} — Demande ${receipt}`, 15_000);
     // Said from the helper's side: no "Vous avez envoyé" on B's screen for what A did.
@@ -134,12 +156,42 @@ describe('a neighbour helps a tenant from her TV', () => {
     const me = (await api.app.inject({ method: 'GET', url: '/api/v1/mandates', headers: bearer(tenantA) })).json().items[0];
     expect(message.authorName).toBe(me.helper.name);
 
-    // A withdraws the right; B's next action says so and brings back her list.
+    // The caretaker takes the report in hand while B looks at it: her screen shows the new step, no key pressed, and
+    // the focus stays where it was.
+    const caretaker = await signInStaff(api.app, DEMO_STAFF.caretakerLauriers);
+    const staffOnReport = (what: string, payload: object) =>
+      api.app.inject({ method: 'POST', url: `/api/v1/staff/reports/${report.id}/${what}`, headers: { cookie: caretaker.cookie }, payload });
+    expect((await staffOnReport('transitions', { action: 'acknowledge' })).statusCode).toBe(200);
+    await tv.expectMessage('État : Pris en compte', 15_000);
+    await tv.expectFocused('Ajouter une information');
+    await tv.screenshot('helping-06b-taken-in-hand-live');
+
+    // B starts more information; the caretaker writes meanwhile. Her keyboard keeps what she typed, she finishes and
+    // sends it, and the report shows both.
+    await tv.press('OK');
+    await tv.waitFor('the keyboard', (s) => !!s.keyboard);
+    await tv.typeWithRemote('Goutte');
+    expect((await staffOnReport('messages', { body: 'Le plombier passe jeudi.' })).statusCode).toBe(200);
+    const told = await api.app.db.realtimeEvent.findFirstOrThrow({
+      where: { type: 'mandate.report_updated', payload: { path: ['change'], equals: 'message' } },
+      orderBy: { id: 'desc' },
+    });
+    // The TV handled that event (its last event id is kept in localStorage) while the keyboard showed.
+    await tv.page.waitForFunction(`Number(window.localStorage.getItem('palier.lastEventId')) >= ${told.id}`, undefined, {
+      timeout: 15_000,
+    });
+    await tv.typeWithRemote(' encore');
+    const typing = await tv.waitFor('the keyboard', (s) => !!s.keyboard);
+    expect(typing.keyboard?.text).toBe('Goutte encore');
+    await tv.goToKey((label) => label === '[done]', '[done]');
+    await tv.press('OK');
+    await tv.expectMessage(`C’est envoyé : le bailleur et ${nameA} voient votre information.`, 15_000);
+    await tv.expectMessage(/Le plombier passe jeudi\.[\s\S]*Goutte encore|Goutte encore[\s\S]*Le plombier passe jeudi\./);
+    await tv.screenshot('helping-06c-typed-while-the-caretaker-wrote');
+
+    // A withdraws the right while B looks at her report: B's screen brings back her list at once, saying so.
     const withdrawn = await api.app.inject({ method: 'DELETE', url: `/api/v1/mandates/${mandateId}`, headers: bearer(tenantA) });
     expect(withdrawn.statusCode).toBe(200);
-    await tv.press('Down');
-    await tv.expectFocused('Retour');
-    await tv.press('OK');
     await tv.expectMessage(`${nameA} a retiré son accord : vous ne pouvez plus agir en son nom.`, 15_000);
     await tv.expectScreen(helping);
     // Her list holds nobody now (withdrawn rights are not listed): a sentence saying so, and "Retour".
@@ -151,7 +203,10 @@ describe('a neighbour helps a tenant from her TV', () => {
 
     // The same (empty) list in Arabic, mirrored.
     await tv.close();
-    tv = await openTv(browser, baseUrl, { language: 'ar', tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token } });
+    tv = await openTv(browser, baseUrl, {
+      language: 'ar',
+      tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token },
+    });
     await tv.expectScreen('home', 20_000);
     await tv.page.evaluate(`window.location.hash = '#/helping'`);
     await tv.expectScreen(helping);

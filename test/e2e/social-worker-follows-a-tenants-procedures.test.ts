@@ -1,8 +1,9 @@
 // A tenant names the city's social worker as their helper for fault reports and town-hall procedures; she signs in to
 // the console, finds the tenant in "Personnes que j'aide", files a fault report for them, accepts the caretaker's slot
 // and answers the clerk's question on their road-problem request; the tenant's own API shows each step done by her on
-// their behalf; the tenant withdraws the right while her page is open, her next action says so and the page turns
-// read-only, and the list shows the mandate withdrawn. Screenshots in test-output/screenshots.
+// their behalf; the caretaker and the clerk act while her page is open and it follows without a click, keeping what
+// she is typing; the tenant withdraws the right and the page turns read-only at once, and the list shows the mandate
+// withdrawn. Screenshots in test-output/screenshots.
 import path from 'node:path';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { launchChromium, openConsole, type ConsolePage } from './support/console';
@@ -140,8 +141,8 @@ describe('a social worker follows a tenant’s procedures from the console', () 
     const mine = (await asTenant('GET', '/api/v1/reports')).json().items;
     const filed = mine.find((item: { number: string }) => item.number === number);
     expect(filed).toBeDefined();
-    const timeline = (await asTenant('GET', `/api/v1/reports/${filed.id}`)).json().timeline;
-    expect(timeline[0]).toMatchObject({ author: 'HELPER', authorName: expect.stringContaining('Leïla') });
+    const filedTimeline = (await asTenant('GET', `/api/v1/reports/${filed.id}`)).json().timeline;
+    expect(filedTimeline[0]).toMatchObject({ author: 'HELPER', authorName: expect.stringContaining('Leïla') });
     const actions = (await asTenant('GET', `/api/v1/mandates/${mandateId}/actions`)).json().items;
     expect(actions).toEqual([
       expect.objectContaining({ scope: 'eservices', kind: 'INFO_PROVIDED', receiptNumber: request.receiptNumber }),
@@ -149,15 +150,34 @@ describe('a social worker follows a tenant’s procedures from the console', () 
       expect.objectContaining({ scope: 'reports', kind: 'REPORTED', receiptNumber: number }),
     ]);
 
-    // The tenant withdraws while her page is open: her next action is refused and the page says why.
-    expect((await asTenant('DELETE', `/api/v1/mandates/${mandateId}`)).statusCode).toBe(200);
+    // The caretaker starts the work and writes while she types more for the tenant, and the clerk asks again: her page
+    // follows without a click (the report's step, its list row, the new question) and keeps what she typed.
+    const live = page.getByTestId('live-status');
+    expect(await live.getAttribute('data-status')).toBe('live');
     await page.getByTestId('report-information').fill('Le voisin du dessous a aussi une tache au plafond.');
-    await page.getByTestId('helped-report-detail').getByRole('button', { name: 'Envoyer' }).click();
+    const onReport = (what: string, payload: object) =>
+      api.app.inject({ method: 'POST', url: `/api/v1/staff/reports/${reportId}/${what}`, headers: { cookie: caretaker.cookie }, payload });
+    expect((await onReport('transitions', { action: 'start' })).statusCode).toBe(200);
+    expect((await onReport('messages', { body: 'Le plombier arrive demain matin.' })).statusCode).toBe(200);
+    await detail.getByText('Le plombier arrive demain matin.', { exact: false }).waitFor();
+    expect(await detail.locator('h4').innerText()).toBe(`${number} — En cours`);
+    await page.getByTestId('helped-report').filter({ hasText: number! }).filter({ hasText: 'En cours' }).waitFor();
+    expect(await page.getByTestId('report-information').inputValue()).toBe('Le voisin du dessous a aussi une tache au plafond.');
+    expect((await transition({ action: 'ask_information', message: 'De quelle couleur est le lampadaire ?', fields: [] })).statusCode).toBe(
+      200,
+    );
+    await asked.getByText('Question de la mairie : De quelle couleur est le lampadaire ?').waitFor();
+    await console_.screenshot('helper-console-02c-changed-live');
+
+    // The tenant withdraws while her page is open: it turns read-only at once, without her doing anything.
+    const timeline = (await asTenant('GET', `/api/v1/reports/${filed.id}`)).json().timeline;
+    expect((await asTenant('DELETE', `/api/v1/mandates/${mandateId}`)).statusCode).toBe(200);
     const withdrawn = page.getByTestId('mandate-withdrawn');
     await withdrawn.waitFor();
     expect(await withdrawn.innerText()).toContain(`${fullName} vient de retirer le droit d’agir en son nom : rien n’a été envoyé.`);
     expect(await page.getByTestId('new-report').count()).toBe(0);
     expect(await page.getByTestId('report-information').count()).toBe(0);
+    expect(await page.getByTestId('helped-tenant').filter({ hasText: fullName }).innerText()).toMatch(/Retiré le/);
     await console_.screenshot('helper-console-03-withdrawn-while-open');
     // Nothing was added to the tenant's report.
     const after = (await asTenant('GET', `/api/v1/reports/${filed.id}`)).json().timeline;

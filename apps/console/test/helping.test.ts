@@ -1,5 +1,12 @@
 import type { EServiceQuestion, HelpedTenant, Problem } from '@palier/contracts';
-import { answersFrom, isMandateWithdrawn, markWithdrawn, mergeHelped, typedQuestions } from '../src/pages/helping/helping';
+import {
+  answersFrom,
+  applyMandateChange,
+  isMandateWithdrawn,
+  markWithdrawn,
+  mergeHelped,
+  typedQuestions,
+} from '../src/pages/helping/helping';
 import { helpingCatalogues } from '../src/pages/helping/messages';
 import { pageFromHash, pagesFor } from '../src/navigation';
 
@@ -58,6 +65,30 @@ describe('the people a social worker helps', () => {
       ['a', true, null],
       ['b', false, '2026-11-26T20:00:00.000Z'],
     ]);
+  });
+
+  it('follows a mandate narrowed or withdrawn while the list is shown, in place', () => {
+    const at = '2026-11-26T21:00:00.000Z';
+    const change = (mandateId: string, kind: 'scopes' | 'withdrawn', scopes: ('reports' | 'eservices')[]) => ({
+      mandateId,
+      change: kind,
+      scopes,
+      active: kind !== 'withdrawn',
+      at,
+    });
+    const narrowed = applyMandateChange([helped('a'), helped('b')], change('a', 'scopes', ['eservices']));
+    expect(narrowed.map((item) => [item.id, item.scopes, item.active])).toEqual([
+      ['a', ['eservices'], true],
+      ['b', ['reports'], true],
+    ]);
+    const withdrawn = applyMandateChange(narrowed, change('b', 'withdrawn', ['reports']));
+    expect(withdrawn.map((item) => [item.id, item.active, item.withdrawnAt])).toEqual([
+      ['a', true, null],
+      ['b', false, at],
+    ]);
+    // A withdrawn mandate keeps the scopes it had; a change about someone not shown changes nothing.
+    expect(applyMandateChange(withdrawn, change('b', 'scopes', ['eservices']))).toEqual(withdrawn);
+    expect(applyMandateChange(withdrawn, change('z', 'withdrawn', []))).toEqual(withdrawn);
   });
 
   it('adds a page without showing a person twice', () => {

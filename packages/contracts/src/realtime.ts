@@ -1,4 +1,6 @@
 // The realtime socket's messages. An event is a hint to re-read the API, never the only copy of anything.
+import type { MandateScope } from './mandates';
+
 export const REALTIME_PATH = '/api/v1/realtime';
 
 /** First message a TV sends; staff sockets are authenticated by their session cookie and send it without a token. */
@@ -176,6 +178,34 @@ export interface ConversationClosedEvent {
 
 export type ConversationRealtimeEvent = ConversationMessageEvent | ConversationReadEvent | ConversationClosedEvent;
 
+// --- helpers acting under a mandate ---
+/**
+ * To each ACTIVE helper of the tenant (TENANT:<helper tenant> or STAFF:<staff member>) whose mandate covers reports,
+ * whenever `report.updated` goes to the tenant: re-read it through /api/v1/mandates/:mandateId/reports/:reportId. It
+ * carries what the helper routes show anyway (id, status), nothing about the tenant.
+ */
+export interface MandateReportUpdatedEvent {
+  name: 'mandate.report_updated';
+  data: ReportUpdatedEvent['data'] & { mandateId: string };
+}
+
+/** The same for e-service requests, to helpers whose mandate covers e-services (…/mandates/:mandateId/eservices/requests/:requestId). */
+export interface MandateEServiceUpdatedEvent {
+  name: 'mandate.eservice_updated';
+  data: EServiceUpdatedEvent['data'] & { mandateId: string };
+}
+
+/**
+ * To the helper when the tenant gives them a mandate, changes its scopes or withdraws it: the helper's page shows
+ * "X a retiré son accord" at once, or what the mandate covers now. `at` is when it happened.
+ */
+export interface MandateChangedEvent {
+  name: 'mandate.changed';
+  data: { mandateId: string; change: 'granted' | 'scopes' | 'withdrawn'; scopes: MandateScope[]; active: boolean; at: string };
+}
+
+export type MandateRealtimeEvent = MandateReportUpdatedEvent | MandateEServiceUpdatedEvent | MandateChangedEvent;
+
 export type RealtimeEventBody =
   | NoticePublishedEvent
   | NoticeReadEvent
@@ -187,7 +217,8 @@ export type RealtimeEventBody =
   | AppointmentUpdatedEvent
   | HandoffTextReceivedEvent
   | ModerationRealtimeEvent
-  | ConversationRealtimeEvent;
+  | ConversationRealtimeEvent
+  | MandateRealtimeEvent;
 
 export type EventMessage = { type: 'event'; id: string } & RealtimeEventBody;
 

@@ -12,6 +12,7 @@ import { handleHandoffEvent } from '../handoffs/events';
 import { handleEServiceEvent } from '../eservices/events';
 import { handleFeedEvent } from '../feed/events';
 import { handleConversationEvent, refreshUnreadMessages } from '../conversations/events';
+import { handleHelpingEvent } from '../helping/events';
 
 let connection: RealtimeConnection | null = null;
 
@@ -76,6 +77,9 @@ function handleEvent(event: EventMessage): void {
   } else if (event.name === 'conversation.message' || event.name === 'conversation.read' || event.name === 'conversation.closed') {
     // private conversations (wip/neighbours)
     handleConversationEvent(event);
+  } else if (event.name === 'mandate.report_updated' || event.name === 'mandate.eservice_updated' || event.name === 'mandate.changed') {
+    // the people this tenant helps (Helping)
+    handleHelpingEvent(event);
   }
 }
 

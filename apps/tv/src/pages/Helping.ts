@@ -10,6 +10,7 @@ import Blits from '@lightningjs/blits';
 import type { Mandate } from '@palier/contracts/src/mandates';
 import type { TenantReport, TenantReportSummary } from '@palier/contracts/src/reports';
 import type { TenantEServiceRequest, TenantEServiceRequestSummary } from '@palier/contracts/src/eservices';
+import type { MandateRealtimeEvent } from '@palier/contracts/src/realtime';
 import { reportCategory } from '@palier/contracts/src/report-categories';
 import { ApiProblem, type PalierClient } from '@palier/contracts/src/client';
 import { api } from '../api/session';
@@ -30,6 +31,7 @@ import Keyboard from '../components/Keyboard';
 import Waiting from '../components/Waiting';
 import PagedList, { type PagedListPage } from '../components/PagedList';
 import { reportTimelineLines } from '../reports/timeline';
+import { helpingRefresh, onHelpingEvent, sameSteps } from '../helping/events';
 import { goBack } from './navigation';
 
 type Step = 'list' | 'person' | 'detail' | 'write';
@@ -43,6 +45,8 @@ const ITEM_W = 1400;
 const PAGE = 10;
 const LIST_TOP = 350;
 const LIST_W = ITEM_W + 2 * 40 + 10 + 16;
+
+let stopListening: (() => void) | null = null;
 
 export default Blits.Component('Helping', {
   components: { Button, KeyHints, Keyboard, Waiting, PagedList },
@@ -88,6 +92,8 @@ export default Blits.Component('Helping', {
       writing: 'information' as 'information' | 'reply',
       /** The reply's Idempotency-Key: the same on every retry of one reply, a new one after it was taken. */
       replyKey: '',
+      /** Which re-read of the open report or request is the latest: an older answer arriving late is dropped. */
+      rereads: 0,
       busy: false,
       LEFT,
       ITEM_W,
@@ -128,7 +134,13 @@ export default Blits.Component('Helping', {
       this.$listen('helpingText:done', ({ text }: { text: string }) => this.send(text));
       this.$listen('helpingText:back', () => this.backFromWriting());
       this.$listen('helpingList:choose', ({ id }: { id: string }) => this.act(id));
+      if (stopListening) stopListening();
+      stopListening = onHelpingEvent((event: MandateRealtimeEvent) => this.refreshFor(event));
       this.showList();
+    },
+    destroy() {
+      if (stopListening) stopListening();
+      stopListening = null;
     },
     focus() {
       this.focusItem();
@@ -456,6 +468,58 @@ export default Blits.Component('Helping', {
       else if (kind === 'reply') this.showWrite('reply');
       else if (kind === 'write') this.showWrite();
       else if (kind === 'slot') this.acceptSlot(value as string);
+    },
+    /** A realtime hint: re-reads what is open (helping/events says what), keeping the focus and what is being typed. */
+    refreshFor(event: MandateRealtimeEvent) {
+      const current = this.current as Mandate | null;
+      const report = this.report as TenantReport | null;
+      const request = this.request as TenantEServiceRequest | null;
+      const what = helpingRefresh(event, {
+        step: this.step,
+        mandateId: current ? current.id : null,
+        reportId: report ? report.id : null,
+        requestId: request ? request.id : null,
+      });
+      // An empty list said "nobody" and offered only Back: a first person coming is a new list.
+      if (what === 'list' && (this.mandates as Mandate[]).length === 0) this.showList();
+      else if (what === 'list' || what === 'rows') this.$select('list').refresh();
+      else if (what === 'withdrawn') {
+        const gone = (this.mandates as Mandate[]).filter((one) => one.id === event.data.mandateId)[0] || current;
+        if (gone && gone.id === event.data.mandateId) this.showList(format(this.words.withdrawnMessage, { name: gone.tenant.name }));
+        else this.$select('list').refresh();
+      } else if (what === 'scopes' && current && event.name === 'mandate.changed') {
+        this.current = { ...current, scopes: event.data.scopes };
+        const covered = event.data.scopes.indexOf(report ? 'reports' : 'eservices') !== -1;
+        if (this.step === 'person') this.showPerson(this.$select('list').focusedId());
+        else if (!covered) this.act('person');
+      } else if (what === 'detail' && !this.busy) {
+        const reads = this.rereads + 1;
+        this.rereads = reads;
+        const reading: Promise<TenantReport | TenantEServiceRequest> = report
+          ? this.helper().report(report.id)
+          : this.helper().eserviceRequest((request as TenantEServiceRequest).id);
+        reading.then(
+          (fresh) => {
+            const shown = (report ? this.report : this.request) as TenantReport | TenantEServiceRequest | null;
+            const still = !!shown && shown.id === fresh.id && (this.step === 'detail' || this.step === 'write');
+            if (reads !== this.rereads || this.busy || !still || sameSteps(shown, fresh)) return;
+            const focused = ((this.choices as Choice[])[this.index] || { action: '' }).action;
+            if (this.step === 'write') {
+              // The keyboard stays with what is typed; Back shows the fresh one.
+              if (report) this.report = fresh;
+              else this.request = fresh;
+              return;
+            }
+            if (report) this.showReport(fresh as TenantReport);
+            else this.showRequest(fresh as TenantEServiceRequest);
+            const at = (this.choices as Choice[]).map((choice) => choice.action).indexOf(focused);
+            if (at >= 0) this.index = at;
+          },
+          (error: unknown) => {
+            if (error instanceof ApiProblem && error.code === 'mandate_withdrawn') this.fail(error);
+          },
+        );
+      }
     },
     moveFocus(delta: number) {
       const next = this.index + delta;

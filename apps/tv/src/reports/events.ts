@@ -1,24 +1,12 @@
 // Report events from the realtime socket, passed to whichever screen listens (the procedures screen re-reads the API).
 import type { EventMessage } from '@palier/contracts/src/realtime';
+import { listenerSet } from '../api/listeners';
 
-type Listener = (event: EventMessage) => void;
-const listeners: Listener[] = [];
+const listeners = listenerSet<EventMessage>('report event');
 
-export function onReportEvent(listener: Listener): () => void {
-  listeners.push(listener);
-  return () => {
-    const index = listeners.indexOf(listener);
-    if (index >= 0) listeners.splice(index, 1);
-  };
-}
+export const onReportEvent = listeners.on;
 
 export function handleReportEvent(event: EventMessage): void {
   if (event.name !== 'report.updated' && event.name !== 'report.photo_added') return;
-  listeners.slice().forEach((listener) => {
-    try {
-      listener(event);
-    } catch (error) {
-      console.error('report event listener failed', error);
-    }
-  });
+  listeners.emit(event);
 }

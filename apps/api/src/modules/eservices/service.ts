@@ -27,6 +27,7 @@ import { decodeCursor, encodeCursor } from '../../pagination';
 import type { StaffContext } from '../accounts/staff-sessions';
 import type { TenantPlace } from '../places/tenant-place';
 import { raiseEvent } from '../realtime/service';
+import { tellHelpers } from '../mandates/helper-events';
 import { formsVisibleTo, organisationView, versionView, type EServiceContext } from './forms';
 import { formTitle, validateAnswers, versionQuestions, type FieldError } from './form-schema';
 import { availableEServiceActions, decideEServiceTransition, type EServiceAction } from './state-machine';
@@ -160,6 +161,10 @@ async function announce(
 ) {
   const data = { requestId: request.id, status: request.status, change };
   await raiseEvent(ctx.db, ctx.bus, `TENANT:${request.tenantId}`, { name: 'eservice.updated', data });
+  await tellHelpers(ctx.db, ctx.bus, request.tenantId, 'eservices', (mandateId) => ({
+    name: 'mandate.eservice_updated',
+    data: { ...data, mandateId },
+  }));
   await raiseEvent(ctx.db, ctx.bus, `ORGANISATION:${request.organisationId}`, { name: 'eservice.updated', data });
 }
 

@@ -48,7 +48,7 @@ export const mandateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { mandate, created } = await grantMandate(app.db, request.device.place, request.body);
+      const { mandate, created } = await grantMandate(app.db, app.eventBus, request.device.place, request.body);
       return reply.code(created ? 201 : 200).send(mandate);
     },
   );
@@ -80,7 +80,7 @@ export const mandateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Mandate, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => withdrawMandate(app.db, request.device.place, request.params.mandateId),
+    async (request) => withdrawMandate(app.db, app.eventBus, request.device.place, request.params.mandateId),
   );
 
   app.put(
@@ -96,7 +96,7 @@ export const mandateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Mandate, ...problemResponses(400, 401, 404, 409) },
       },
     },
-    async (request) => setMandateScopes(app.db, request.device.place, request.params.mandateId, request.body.scopes),
+    async (request) => setMandateScopes(app.db, app.eventBus, request.device.place, request.params.mandateId, request.body.scopes),
   );
 
   app.get(

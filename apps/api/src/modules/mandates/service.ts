@@ -3,9 +3,11 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { GrantMandateRequest, HelpedTenant, Mandate, MandateAction, MandateScope, Page, PageQuery } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
+import type { EventBus } from '../../plugins/event-bus';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import { tenantPlaceSelect, toTenantPlace, type TenantPlace } from '../places/tenant-place';
 import { reportNumber } from '../reports/service';
+import { tellHelperOfChange } from './helper-events';
 
 /** Who acts when a helper does: the mandate (id) and the helper's name, written into the timelines. */
 export interface HelperActor {
@@ -41,6 +43,7 @@ function invalid(field: string, message: string): DomainError {
 
 export async function grantMandate(
   db: PrismaClient,
+  bus: EventBus,
   place: TenantPlace,
   request: GrantMandateRequest,
   now = new Date(),
@@ -69,12 +72,14 @@ export async function grantMandate(
   if (existing) {
     const same = existing.scopes.length === scopes.length && scopes.every((scope) => existing.scopes.includes(scope));
     const current = same ? existing : await db.mandate.update({ where: { id: existing.id }, data: { scopes }, include: mandateInclude });
+    if (!same) await tellHelperOfChange(db, bus, current, 'scopes', now);
     return { mandate: view(current, 'GRANTOR'), created: false };
   }
   const mandate = await db.mandate.create({
     data: { tenantId: place.tenantId, ...target, scopes, createdAt: now },
     include: mandateInclude,
   });
+  await tellHelperOfChange(db, bus, mandate, 'granted', now);
   return { mandate: view(mandate, 'GRANTOR'), created: true };
 }
 
@@ -181,21 +186,45 @@ export async function staffHelpedTenants(db: PrismaClient, staffId: string, quer
   };
 }
 
-/** Changes what an active helper may do, at once (the next request of theirs is checked against it); idempotent. */
-export async function setMandateScopes(db: PrismaClient, place: TenantPlace, mandateId: string, scopes: MandateScope[]): Promise<Mandate> {
+/**
+ * Changes what an active helper may do, at once (the next request of theirs is checked against it); idempotent. The
+ * helper is told when the scopes really change.
+ */
+export async function setMandateScopes(
+  db: PrismaClient,
+  bus: EventBus,
+  place: TenantPlace,
+  mandateId: string,
+  scopes: MandateScope[],
+  now = new Date(),
+): Promise<Mandate> {
   const mandate = await db.mandate.findFirst({ where: { id: mandateId, tenantId: place.tenantId } });
   if (!mandate) throw new DomainError('not_found');
   const { count } = await db.mandate.updateMany({ where: { id: mandateId, withdrawnAt: null }, data: { scopes } });
   if (count !== 1) throw new DomainError('mandate_not_active');
-  return view(await db.mandate.findUniqueOrThrow({ where: { id: mandateId }, include: mandateInclude }), 'GRANTOR');
+  const current = await db.mandate.findUniqueOrThrow({ where: { id: mandateId }, include: mandateInclude });
+  const same = mandate.scopes.length === scopes.length && scopes.every((scope) => mandate.scopes.includes(scope));
+  if (!same) await tellHelperOfChange(db, bus, current, 'scopes', now);
+  return view(current, 'GRANTOR');
 }
 
-/** Withdrawing is immediate and idempotent; the mandate stays listed, with what was done under it. */
-export async function withdrawMandate(db: PrismaClient, place: TenantPlace, mandateId: string, now = new Date()): Promise<Mandate> {
+/**
+ * Withdrawing is immediate and idempotent; the mandate stays listed, with what was done under it. The helper is told
+ * once, by the call that withdrew it.
+ */
+export async function withdrawMandate(
+  db: PrismaClient,
+  bus: EventBus,
+  place: TenantPlace,
+  mandateId: string,
+  now = new Date(),
+): Promise<Mandate> {
   const mandate = await db.mandate.findFirst({ where: { id: mandateId, tenantId: place.tenantId } });
   if (!mandate) throw new DomainError('not_found');
-  await db.mandate.updateMany({ where: { id: mandateId, withdrawnAt: null }, data: { withdrawnAt: now } });
-  return view(await db.mandate.findUniqueOrThrow({ where: { id: mandateId }, include: mandateInclude }), 'GRANTOR');
+  const { count } = await db.mandate.updateMany({ where: { id: mandateId, withdrawnAt: null }, data: { withdrawnAt: now } });
+  const current = await db.mandate.findUniqueOrThrow({ where: { id: mandateId }, include: mandateInclude });
+  if (count === 1) await tellHelperOfChange(db, bus, current, 'withdrawn', now);
+  return view(current, 'GRANTOR');
 }
 
 /** Where a page of actions stopped: the last action's time, its scope and its event id (each scope has its own ids). */

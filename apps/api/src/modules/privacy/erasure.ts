@@ -2,9 +2,9 @@
 //
 // Erased: profile, devices and refresh tokens, device authorizations, notice read receipts, posts, replies, event
 // seats, the draft, conversation messages and seats, blocks both ways, phone hand-offs, draft report photos, the photos
-// of their posts and of their post draft (rows and files), "me too"s, realtime events about them, and every Redis key
-// naming them. A post others replied to stays as an empty shell (removedAt) so their replies stay, "answering a
-// removed message", without its photos.
+// of their posts and of their post draft (rows and files), "me too"s, realtime events about them (their helpers' too),
+// and every Redis key naming them. A post others replied to stays as an empty shell (removedAt) so their replies stay,
+// "answering a removed message", without its photos.
 // Kept but detached (Tenant row gone, foreign keys set to null, names scrubbed from free text): fault reports with their
 // timeline and photos, and calls. The landlord needs them for the home (maintenance history, warranty and insurance
 // claims, service-level reporting); they stay tied to the flat, which outlives its tenant, not to the person.
@@ -64,6 +64,8 @@ export async function eraseTenant(ctx: ErasureContext, tenantId: string): Promis
   const draftPhotos = await db.reportPhoto.findMany({ where: { tenantId, reportId: null }, select: { id: true } });
   const conversations = await db.conversationParticipant.findMany({ where: { tenantId }, select: { conversationId: true } });
   const conversationIds = conversations.map((row) => row.conversationId);
+  // The mandates they gave: what their helpers heard about them names one (mandate.*), and goes too.
+  const mandates = await db.mandate.findMany({ where: { tenantId }, select: { id: true } });
 
   let postPhotoIds: string[] = [];
   const outcome = await db.$transaction(
@@ -178,7 +180,9 @@ export async function eraseTenant(ctx: ErasureContext, tenantId: string): Promis
         WHERE s."id" = a."slotId"`;
 
       // --- realtime events addressed to them, or naming them or what they did ---
-      const mentions = [tenantId, ...callIds, ...conversationIds, ...ownPosts.map((post) => post.id)].map((id) => `%${id}%`);
+      const mentions = [tenantId, ...callIds, ...conversationIds, ...ownPosts.map((post) => post.id), ...mandates.map((row) => row.id)].map(
+        (id) => `%${id}%`,
+      );
       await tx.$executeRaw`DELETE FROM "RealtimeEvent"
         WHERE ("audienceKind" = 'TENANT' AND "audienceId" = ${tenantId})
            OR "payload"::text LIKE ANY(${mentions}::text[])`;

@@ -31,6 +31,7 @@ import type { StaffContext } from '../accounts/staff-sessions';
 import type { TenantPlace } from '../places/tenant-place';
 import { coversBuilding } from '../places/service';
 import { raiseEvent } from '../realtime/service';
+import { tellHelpers } from '../mandates/helper-events';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import { availableActions, decideTransition, reopenDeadline, type ReportActor } from './state-machine';
 import { reencodePhoto } from '../photos/encoding';
@@ -229,7 +230,13 @@ async function announce(
   change: Change,
 ) {
   const data = { reportId: report.id, status: report.status, change };
-  if (report.tenantId) await raiseEvent(ctx.db, ctx.bus, `TENANT:${report.tenantId}`, { name: 'report.updated', data });
+  if (report.tenantId) {
+    await raiseEvent(ctx.db, ctx.bus, `TENANT:${report.tenantId}`, { name: 'report.updated', data });
+    await tellHelpers(ctx.db, ctx.bus, report.tenantId, 'reports', (mandateId) => ({
+      name: 'mandate.report_updated',
+      data: { ...data, mandateId },
+    }));
+  }
   await raiseEvent(ctx.db, ctx.bus, `ORGANISATION:${report.organisationId}`, { name: 'report.updated', data });
 }
 

@@ -22,13 +22,15 @@ import {
 import { api } from '../../api/client';
 import { problemOf, problemText } from '../../api/problem';
 import { Alert } from '../../components/Alert';
+import { LiveIndicator } from '../../components/LiveIndicator';
 import { Spinner } from '../../components/Spinner';
 import { formatDateTime, type Language } from '../../i18n/catalogue';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../session';
 import { categoryLabel, reportTranslator, statusKey as reportStatusKey } from '../reports/messages';
 import { eserviceTranslator, statusKey as eserviceStatusKey } from '../eservices/messages';
-import { answersFrom, markWithdrawn, mergeHelped, typedQuestions } from './helping';
+import { answersFrom, applyMandateChange, markWithdrawn, mergeHelped, typedQuestions } from './helping';
+import { useHelperEvents, useHelperRefresh } from './useHelperEvents';
 import { helpingTranslator, type HelpingTranslate } from './messages';
 import { NewEService } from './NewEService';
 import { useMandateCall } from './useMandateCall';
@@ -74,6 +76,16 @@ export function HelpingPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  // A new mandate is a new row (re-read); a narrowed or withdrawn one changes in place, its open view with it (a
+  // withdrawal said as loudly as one an action runs into: whatever was being written was not sent).
+  const live = useHelperEvents(
+    (change) => {
+      if (change.change === 'granted') return void load();
+      if (change.change === 'withdrawn') setWithdrawnNow(change.mandateId);
+      setItems((shown) => applyMandateChange(shown, change));
+    },
+    () => void load(),
+  );
 
   const more = async () => {
     if (!nextCursor) return;
@@ -98,6 +110,7 @@ export function HelpingPage() {
       <div className="page__header">
         <h1 className="page__title">{h('title')}</h1>
         <p className="page__intro">{h('intro')}</p>
+        <LiveIndicator status={live} live={h('live')} />
       </div>
       <div className="helping">
         <section className="helping__list" aria-label={h('title')}>
@@ -255,6 +268,20 @@ function ReportsPart({ helper, helped, h, language, onWithdrawn }: PartProps & {
   useEffect(() => {
     void loadList();
   }, [loadList]);
+  useHelperRefresh({
+    mandateId: helped.id,
+    scope: 'reports',
+    shown: reports.length,
+    openId,
+    list: (limit) => helper.reports({ limit }),
+    item: (id) => helper.report(id),
+    onList: (page) => {
+      setReports(page.items);
+      setNextCursor(page.nextCursor);
+    },
+    onItem: setReport,
+    onWithdrawn,
+  });
   const open = async (id: string) => {
     setOpenId(id);
     setNotice(null);
@@ -470,6 +497,20 @@ function EServicesPart({ helper, helped, h, language, onWithdrawn }: PartProps &
   useEffect(() => {
     void loadList();
   }, [loadList]);
+  useHelperRefresh({
+    mandateId: helped.id,
+    scope: 'eservices',
+    shown: requests.length,
+    openId: request?.id ?? null,
+    list: (limit) => helper.eserviceRequests({ limit }),
+    item: (id) => helper.eserviceRequest(id),
+    onList: (page) => {
+      setRequests(page.items);
+      setNextCursor(page.nextCursor);
+    },
+    onItem: setRequest,
+    onWithdrawn,
+  });
   const open = async (id: string) => {
     setNotice(null);
     setValues({});

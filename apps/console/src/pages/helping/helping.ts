@@ -1,6 +1,6 @@
 // The rules of the "people I help" page that do not need React: what a failed call means for the mandate, the
-// answers a helper gives again to a clerk's named questions, and the list's merge of keyset pages.
-import type { EServiceQuestion, HelpedTenant } from '@palier/contracts';
+// answers a helper gives again to a clerk's named questions, the list's merge of keyset pages and its live changes.
+import type { EServiceQuestion, HelpedTenant, MandateChangedEvent } from '@palier/contracts';
 import { problemOf } from '../../api/problem';
 
 /** The tenant withdrew the right: every route under /api/v1/mandates/:id/… answers 403 mandate_withdrawn from then on. */
@@ -35,4 +35,10 @@ export function mergeHelped(shown: readonly HelpedTenant[], page: readonly Helpe
 /** Marks one mandate withdrawn in the list as soon as an action learns it, without waiting for a reload. */
 export function markWithdrawn(shown: readonly HelpedTenant[], mandateId: string, at: string): HelpedTenant[] {
   return shown.map((item) => (item.id === mandateId && item.active ? { ...item, active: false, withdrawnAt: at } : item));
+}
+
+/** A mandate the tenant narrowed or withdrew while the list is shown (realtime): that row changes in place. */
+export function applyMandateChange(shown: readonly HelpedTenant[], change: MandateChangedEvent['data']): HelpedTenant[] {
+  if (change.change === 'withdrawn') return markWithdrawn(shown, change.mandateId, change.at);
+  return shown.map((item) => (item.id === change.mandateId && item.active ? { ...item, scopes: change.scopes } : item));
 }

@@ -6,6 +6,7 @@ const fr = {
   intro:
     'Les locataires qui vous ont donné le droit de faire leurs démarches en leur nom. Tout ce que vous faites ici est inscrit dans leur historique « en leur nom » et ils peuvent retirer ce droit à tout moment.',
   loading: 'Chargement des personnes que vous aidez…',
+  live: 'Mises à jour en direct',
   failed: 'La liste n’a pas pu être chargée.',
   retry: 'Réessayer',
   empty:
@@ -91,6 +92,7 @@ const en: Record<HelpingMessageKey, string> = {
   intro:
     'Tenants who gave you the right to do their procedures in their name. Whatever you do here is written in their history “on their behalf”, and they can withdraw the right at any time.',
   loading: 'Loading the people you help…',
+  live: 'Live updates',
   failed: 'The list could not be loaded.',
   retry: 'Try again',
   empty:
