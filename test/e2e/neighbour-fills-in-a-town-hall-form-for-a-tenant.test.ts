@@ -84,6 +84,15 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
     // A's forms, said to be in her name; the road-problem form.
     await tv.expectScreen('eservices');
     await tv.expectMessage(`Au nom de ${nameA} — Démarches de la mairie — Choisissez la démarche à faire au nom de ${nameA}.`, 15_000);
+    // Back returns to A, not to B's own procedures; and on again.
+    await tv.expectFocused(/^Demander un acte/, 15_000);
+    await tv.press('Back');
+    await tv.expectScreen('helping');
+    await tv.expectFocused('Nouvelle démarche de la mairie', 15_000);
+    await tv.expectMessage(`Vous agissez au nom de ${nameA}.`);
+    await tv.press('OK');
+    await tv.expectScreen('eservices');
+    await tv.expectMessage(`Au nom de ${nameA} — Démarches de la mairie`, 15_000);
     for (let i = 0; i < 8 && (await tv.state()).focused !== ROAD; i += 1) await tv.press('Down');
     await tv.expectFocused(ROAD);
     await tv.screenshot('helper-form-02-forms');

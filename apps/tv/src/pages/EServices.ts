@@ -1001,6 +1001,8 @@ export default Blits.Component('EServices', {
       const step = this.step as Step;
       if (this.mode === 'phone') return this.backToKeyboard(null);
       if (step === 'ended') return this.toPeople();
+      // Helper mode whose mandate could not be read (not theirs, or no network): back to the people, not deeper.
+      if (this.mandate && !this.person) return this.$router.to('/helping');
       if (step === 'list') return this.leave('/procedures', this.mandate ? this.helperPath() : '');
       if (step === 'intro' || step === 'sent' || step === 'failed') {
         if (this.id) return this.leave('/eservices', this.mandate ? this.helperPath('/eservices') : '');
