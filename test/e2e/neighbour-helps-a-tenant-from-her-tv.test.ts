@@ -107,6 +107,9 @@ describe('a neighbour helps a tenant from her TV', () => {
     // A's reports, then the leak with its timeline.
     await tv.press('OK');
     await tv.expectMessage(`Vous agissez au nom de ${nameA}.`);
+    // A new town-hall procedure in her name heads the list (she gave the e-services right), then her reports.
+    await tv.expectFocused('Nouvelle démarche de la mairie', 15_000);
+    await tv.press('Down');
     await tv.expectFocused(new RegExp(`^${report.number} · `), 15_000);
     await tv.screenshot('helping-03-person-reports');
     // Her town-hall request follows her reports; it opens on its timeline, and Back returns to it.

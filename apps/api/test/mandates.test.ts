@@ -142,6 +142,19 @@ describe('mandates', () => {
     expect((await tv(tenant, 'POST', '/api/v1/mandates', { helper: { kind: 'TENANT', reference: LAURIERS_A_TENANT } })).statusCode).toBe(
       400,
     );
+    // One received mandate by its id (a helper's TV opened on a screen in the tenant's name): only to its helper.
+    const one = await tv(neighbour, 'GET', `/api/v1/mandates/received/${mandateId}`);
+    expect([one.statusCode, one.json()]).toEqual([
+      200,
+      expect.objectContaining({
+        id: mandateId,
+        scopes: ['eservices'],
+        active: true,
+        tenant: expect.objectContaining({ name: expect.not.stringMatching(/\s/) }),
+      }),
+    ]);
+    for (const other of [tenant, stranger]) expect((await tv(other, 'GET', `/api/v1/mandates/received/${mandateId}`)).statusCode).toBe(404);
+    expect((await tv(neighbour, 'GET', `/api/v1/mandates/received/${randomUUID()}`)).statusCode).toBe(404);
 
     const forms = (await tv(tenant, 'GET', '/api/v1/eservices/forms')).json().items;
     const road = forms.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');
@@ -177,6 +190,8 @@ describe('mandates', () => {
     await tv(tenant, 'DELETE', `/api/v1/mandates/${mandateId}`);
     const refused = await tv(neighbour, 'GET', `${base}/requests/${sent.id}`);
     expect([refused.statusCode, refused.json().code]).toEqual([403, 'mandate_withdrawn']);
+    // Withdrawn, it still reads (active: false), so that the helper's TV can say so rather than "not found".
+    expect((await tv(neighbour, 'GET', `/api/v1/mandates/received/${mandateId}`)).json()).toMatchObject({ id: mandateId, active: false });
     // The neighbour's own procedures are untouched.
     expect((await tv(neighbour, 'GET', '/api/v1/eservices/forms')).statusCode).toBe(200);
   });
@@ -197,7 +212,12 @@ describe('mandates', () => {
     expect(items[0]).toMatchObject({
       active: true,
       scopes: ['eservices'],
-      tenant: { reference: LAURIERS_A_TENANT, name: expect.stringMatching(/\S+ \S+/), building: expect.any(String), residence: 'Les Lauriers' },
+      tenant: {
+        reference: LAURIERS_A_TENANT,
+        name: expect.stringMatching(/\S+ \S+/),
+        building: expect.any(String),
+        residence: 'Les Lauriers',
+      },
     });
     expect(items[2]).toMatchObject({ active: false, withdrawnAt: expect.any(String), scopes: ['eservices', 'reports'] });
 

@@ -33,6 +33,10 @@ const noticeDetailPage = (() => import('./pages/NoticeDetail')) as never;
 const settingsPage = (() => import('./pages/Settings')) as never;
 const comingSoonPage = (() => import('./pages/ComingSoon')) as never;
 const callsPage = (() => import('./pages/Calls')) as never;
+const helpingPage = (() => import('./pages/Helping')) as never;
+
+/** A screen left by name rather than down the history (see the helper's screens). */
+const outOfHistory = { inHistory: false };
 
 /** A before-hook: continue to the route with a session, else to activation. */
 const signedIn = <T>(to: T): T | string => (hasSession() ? to : '/activation');
@@ -67,8 +71,25 @@ export default Blits.Application({
     { path: '/appointments', component: () => import('./pages/Appointments'), transition: instant, hooks: { before: signedIn } },
     // mandates: the tenant's helpers
     { path: '/mandates', component: () => import('./pages/Mandates'), transition: instant, hooks: { before: signedIn } },
-    // mandates received: the tenants this one helps
-    { path: '/helping', component: () => import('./pages/Helping'), transition: instant, hooks: { before: signedIn } },
+    // mandates received: the tenants this one helps; one of them (/helping/:mandate), and the town-hall wizard in that
+    // tenant's name. Out of the history, each going back to its parent by name: Back from the person leads to Settings,
+    // never back into a wizard already left. The more precise paths first (Blits matches a path's beginning).
+    {
+      path: '/helping/:mandate/eservices/:id',
+      component: eservicesPage,
+      transition: instant,
+      options: outOfHistory,
+      hooks: { before: signedIn },
+    },
+    {
+      path: '/helping/:mandate/eservices',
+      component: eservicesPage,
+      transition: instant,
+      options: outOfHistory,
+      hooks: { before: signedIn },
+    },
+    { path: '/helping/:mandate', component: helpingPage, transition: instant, options: outOfHistory, hooks: { before: signedIn } },
+    { path: '/helping', component: helpingPage, transition: instant, options: outOfHistory, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
     // town-hall e-services: the list, and one form's wizard (a reload lands back in it)
     { path: '/eservices', component: eservicesPage, transition: instant, hooks: { before: signedIn } },

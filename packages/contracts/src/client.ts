@@ -801,6 +801,11 @@ export class PalierClient {
     return this.request('GET', '/api/v1/mandates/received', { query: page });
   }
 
+  /** One mandate this tenant received as a helper, withdrawn or not (`active`): whose name a screen opened by address acts in. */
+  receivedMandate(mandateId: string): Promise<Mandate> {
+    return this.request('GET', '/api/v1/mandates/received/' + encodeURIComponent(mandateId));
+  }
+
   /** The mandates this staff member received. */
   staffMandates(page: PageQuery = {}): Promise<Page<Mandate>> {
     return this.request('GET', '/api/v1/staff/mandates', { query: page });

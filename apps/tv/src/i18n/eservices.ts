@@ -76,6 +76,14 @@ const fr = {
   reanswerSent: 'Vos réponses sont parties. La mairie reprend votre demande.',
   reanswerFailed:
     'Vos réponses ne sont pas parties : {reason} Appuyez sur « Envoyer » pour réessayer : elles ne seront pas envoyées deux fois.',
+  // A helper filling in a form in a tenant's name (from "Les personnes que j'aide").
+  onBehalf: 'Au nom de {name}',
+  helperListHelp:
+    'Choisissez la démarche à faire au nom de {name}. Les réponses sont gardées à chaque question : vous pouvez arrêter et reprendre.',
+  helperNone: 'Aucune démarche n’est proposée à l’adresse de {name} pour le moment.',
+  helperSent:
+    'La demande de {name} porte le numéro {number}. La mairie lui répondra sur sa télévision ; vous la suivez aussi dans « Les personnes que j’aide ».',
+  toPerson: 'Retour à {name}',
   back: 'Retour',
   answerYes: 'Oui',
   answerNo: 'Non',
@@ -155,6 +163,11 @@ const en: EServiceWords = {
   reanswerSending: 'Sending your answers…',
   reanswerSent: 'Your answers have gone. The town hall takes your request up again.',
   reanswerFailed: 'Your answers did not go: {reason} Press “Send” to try again: they will not be sent twice.',
+  onBehalf: 'On behalf of {name}',
+  helperListHelp: 'Choose the procedure to do in the name of {name}. The answers are kept at every question: you can stop and come back.',
+  helperNone: 'No procedure is offered for the address of {name} at the moment.',
+  helperSent: 'The request of {name} has number {number}. The town hall will answer on their TV; you can follow it too in “People I help”.',
+  toPerson: 'Back to {name}',
   back: 'Back',
   answerYes: 'Yes',
   answerNo: 'No',
@@ -233,6 +246,11 @@ const ar: EServiceWords = {
   reanswerSending: 'جارٍ إرسال إجاباتك…',
   reanswerSent: 'تم إرسال إجاباتك. تستأنف البلدية معالجة طلبك.',
   reanswerFailed: 'لم تُرسل إجاباتك: {reason} اضغط «إرسال» لإعادة المحاولة: لن تُرسل مرتين.',
+  onBehalf: 'باسم {name}',
+  helperListHelp: 'اختر الإجراء الذي تقوم به باسم {name}. تُحفظ الإجابات عند كل سؤال: يمكنك التوقف ثم المتابعة لاحقًا.',
+  helperNone: 'لا توجد إجراءات متاحة لعنوان {name} حاليًا.',
+  helperSent: 'رقم طلب {name} هو {number}. ستجيب البلدية على تلفازه، ويمكنك متابعته أيضًا في «الأشخاص الذين أساعدهم».',
+  toPerson: 'العودة إلى {name}',
   back: 'رجوع',
   answerYes: 'نعم',
   answerNo: 'لا',

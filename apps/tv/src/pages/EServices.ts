@@ -2,6 +2,10 @@
 // (one question per screen, the draft saved on the server at every step, resumed exactly there after leaving or a power
 // cut), a summary, an idempotent send with its receipt number, and "my requests" with their timeline and the answer to
 // a clerk's question. Route /eservices lists; /eservices/:id is the wizard of one form (a reload lands back in it).
+// Helper mode: /helping/:mandate/eservices and /helping/:mandate/eservices/:id are the same screens for a neighbour who
+// fills in a form in the name of the tenant who gave them that mandate — every call through the mandate's routes, "Au nom
+// de X" on every step, its kept keys apart from the helper's own, and Back or the end going back to that person in
+// "Les personnes que j'aide". A withdrawn right ends it with a message and a way back to the list of people.
 import Blits from '@lightningjs/blits';
 import type {
   EServiceFormSummary,
@@ -11,12 +15,14 @@ import type {
   TenantEServiceRequestSummary,
 } from '@palier/contracts/src/eservices';
 import type { EventMessage } from '@palier/contracts/src/realtime';
-import { ApiProblem } from '@palier/contracts/src/client';
+import type { Mandate } from '@palier/contracts/src/mandates';
+import { ApiProblem, type PalierClient } from '@palier/contracts/src/client';
 import { api } from '../api/session';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { failureMessage } from '../api/problems';
 import { format } from '../i18n';
 import { eserviceWords, type EServiceWords } from '../i18n/eservices';
+import { helpingWords } from '../i18n/helping';
 import { keyboardWords } from '../i18n/keyboard';
 import { reportMessage, reportScreen } from '../testing';
 import { lookComputed, speak } from '../components/look';
@@ -33,7 +39,7 @@ import { answerText, localized, typedAnswer } from '../eservices/answers';
 import { requestTimelineLines } from '../eservices/timeline';
 import { goBack } from './navigation';
 
-type Step = 'list' | 'intro' | 'question' | 'summary' | 'sent' | 'requests' | 'request' | 'reply' | 'failed';
+type Step = 'list' | 'intro' | 'question' | 'summary' | 'sent' | 'requests' | 'request' | 'reply' | 'failed' | 'ended';
 type Mode = 'buttons' | 'keyboard' | 'phone' | 'date';
 
 interface Choice {
@@ -59,6 +65,8 @@ const WIDTH = 1728;
 const ANSWER_Y = 265;
 const SUBMIT_KEY = 'palier.eservices.submitKey.';
 const REANSWER_KEY = 'palier.eservices.reanswerKey.';
+/** Room kept at the top right of a screen's title for "Au nom de X" in helper mode. */
+const ON_BEHALF_W = 560;
 /** Forms or requests per page of the scrolling lists. */
 const PAGE_SIZE = 10;
 let renders = 0;
@@ -81,6 +89,11 @@ function keptKey(name: string): string {
   }
 }
 
+/** The tenant's own e-service routes, or in helper mode the mandate's: the same calls, in the tenant's name. */
+function clientFor(mandate: string | undefined): PalierClient {
+  return mandate ? api.asHelper(mandate) : api;
+}
+
 function forgetKey(name: string): void {
   try {
     window.localStorage.removeItem(name);
@@ -91,16 +104,17 @@ function forgetKey(name: string): void {
 
 export default Blits.Component('EServices', {
   components: { Button, KeyHints, Keyboard, PhoneText, DatePicker, Waiting, PagedList },
-  // Route parameters reach props in lower case (Blits lower-cases route paths).
-  props: ['id'],
+  // Route parameters reach props in lower case (Blits lower-cases route paths). `mandate`: helper mode.
+  props: ['id', 'mandate'],
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-eservices', step: $step, question: $qIndex}">
       <Text :show="$step === 'question'" :content="$progress" :font="$f.bold" :size="$ts.small" :color="$c.fresh" x="96" y="54" maxwidth="1728" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'eservice-progress'}" />
       <Element :show="$step === 'question'" x="96" :y="54 + $ts.small * 1.35" w="1728" h="8" :color="$c.surface">
         <Element :x="$rtl ? 1728 - $progressW : 0" y="0" :w="$progressW" h="8" :color="$c.fresh" />
       </Element>
-      <Text :content="$title" :font="$f.bold" :size="$step === 'question' ? $ts.heading : $ts.title" :color="$c.text" x="96" :y="$step === 'question' ? 100 : 54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'eservice-title'}" />
-      <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$step === 'question' ? $c.textMuted : $c.text" x="96" :y="$step === 'question' ? 165 : 54 + $ts.title * 1.6" maxwidth="1728" :maxlines="$bodyLines" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'eservice-body'}" />
+      <Text :show="!!$onBehalf" :content="$onBehalf" :font="$f.bold" :size="$ts.small" :color="$c.fresh" :x="$rtl ? 96 : 1824 - $ON_BEHALF_W" y="54" :maxwidth="$ON_BEHALF_W" maxlines="1" :align="$rtl ? 'left' : 'right'" :inspector-data="{testid: 'eservice-on-behalf', message: $onBehalf}" />
+      <Text :content="$title" :font="$f.bold" :size="$titleSize" :color="$c.text" :x="$rtl ? 96 + $titleRoom : 96" :y="$step === 'question' ? 100 : 54" :maxwidth="1728 - $titleRoom" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'eservice-title'}" />
+      <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$step === 'question' ? $c.textMuted : $c.text" x="96" :y="$step === 'question' ? 165 : 54 + $titleSize * 1.6" maxwidth="1728" :maxlines="$bodyLines" :lineheight="$ts.lineHeight($ts.body)" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'eservice-body'}" />
       <PagedList ref="list" :show="$step === 'list' || $step === 'requests'" :active="$step === 'list' || $step === 'requests'" :x="$rtl ? 96 : 56" :y="$listY" w="1768" :h="1080 - 54 - $ts.small * 1.6 - 24 - $listY" :rowh="$step === 'list' ? 84 : 90" event="eserviceList" testid="eservice-list" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :selected="$item.selected" :testid="'eservice-' + $item.id" />
       <Keyboard ref="keyboard" :show="$mode === 'keyboard'" x="96" :y="$keyboardY" event="eserviceText" :limit="$kbLimit" :lines="$kbLines" :placeholder="$kbPlaceholder" :extra="$kbExtra" testid="eservice-keyboard" />
@@ -135,6 +149,8 @@ export default Blits.Component('EServices', {
       requestNote: '',
       requestNoteStatus: '',
       requestsEmpty: false,
+      /** Helper mode: the tenant's address is offered no form. */
+      formsEmpty: false,
       kbLimit: 200,
       kbLines: 1,
       kbPlaceholder: '',
@@ -148,6 +164,9 @@ export default Blits.Component('EServices', {
       /** Answering the clerk's named questions again: the wizard on those questions only, no draft, sent as one answer. */
       reanswer: false,
       asked: [] as string[],
+      /** Helper mode: the first name of the tenant whose form it is (from their mandate). */
+      person: '',
+      ON_BEHALF_W,
     };
   },
   computed: {
@@ -161,12 +180,26 @@ export default Blits.Component('EServices', {
         { key: 'back', label: this.t.common.goBack },
       ];
     },
+    /** "Au nom de Nadia" on every step in helper mode; nothing for the tenant's own forms. */
+    onBehalf(): string {
+      return this.person ? format(this.words.onBehalf, { name: this.person }) : '';
+    },
+    /** The title shares its line with "Au nom de X" in helper mode (a question's title has a line of its own). */
+    titleRoom(): number {
+      return this.mandate && this.step !== 'question' ? ON_BEHALF_W + 24 : 0;
+    },
+    /** A title that shares its line is set smaller, so that it holds as many letters as a full-width one. */
+    titleSize(): number {
+      return this.step === 'question' || this.mandate ? this.ts.heading : this.ts.title;
+    },
   },
   hooks: {
     ready() {
       reportScreen('eservices');
       if (stopListening) stopListening();
-      stopListening = onEServiceEvent((event: EventMessage) => this.onEvent(event));
+      stopListening = null;
+      // The helper's TV hears the helper's own requests' events, not the tenant's: helper mode listens to none.
+      if (!this.mandate) stopListening = onEServiceEvent((event: EventMessage) => this.onEvent(event));
       this.$listen('eserviceText:done', ({ text }: { text: string }) => this.typed(text));
       this.$listen('eserviceText:change', ({ text }: { text: string }) => this.typing(text));
       this.$listen('eserviceText:back', () => this.goUp());
@@ -177,7 +210,8 @@ export default Blits.Component('EServices', {
       this.$listen('eserviceDate:back', () => this.goUp());
       this.$listen('eserviceList:choose', ({ id }: { id: string }) => this.act(id));
       this.$listen('eserviceList:loaded', ({ count, failed }: { count: number; failed: string }) => this.listLoaded(count, failed));
-      if (this.id) this.openForm(this.id as string);
+      if (this.mandate) this.openMandate();
+      else if (this.id) this.openForm(this.id as string);
       else this.showList();
     },
     destroy() {
@@ -193,6 +227,54 @@ export default Blits.Component('EServices', {
   methods: {
     lang(): 'fr' | 'en' | 'ar' {
       return this.$appState.language as 'fr' | 'en' | 'ar';
+    },
+    /** A kept key's name: the helper's keys for a tenant's forms are apart from their own (and from another tenant's). */
+    keyName(prefix: string, id: string): string {
+      return prefix + (this.mandate ? 'mandate.' + (this.mandate as string) + '.' : '') + id;
+    },
+    /** Helper mode's screens under /helping/:mandate. */
+    helperPath(rest = ''): string {
+      return '/helping/' + encodeURIComponent(this.mandate as string) + rest;
+    },
+    /**
+     * Back to `tenantPath` for the tenant's own screens (down the history); in helper mode straight to `helperPath`,
+     * its screens being out of the history so that Back from the person leads back to Settings, not into the wizard.
+     */
+    leave(tenantPath: string, helperPath: string) {
+      if (this.mandate) this.$router.to(helperPath);
+      else goBack(this, tenantPath);
+    },
+    /** Helper mode: whose name this is done in (their mandate, read again after a reload), then the list or the form. */
+    openMandate() {
+      this.present('intro', this.words.title, '');
+      this.setChoices([], 1, 300);
+      this.wait(this.words.loading);
+      api.receivedMandate(this.mandate as string).then(
+        (mandate: Mandate) => {
+          this.person = mandate.tenant.name;
+          if (!mandate.active) return this.endWithdrawn();
+          if (this.id) this.openForm(this.id as string);
+          else this.showList();
+        },
+        (error: unknown) => this.fail(error, 'mandate'),
+      );
+    },
+    /** Helper mode: a refusal because the tenant withdrew the right ends the wizard (true); anything else is not this. */
+    withdrawn(error: unknown): boolean {
+      if (!this.mandate || !(error instanceof ApiProblem) || error.code !== 'mandate_withdrawn') return false;
+      this.endWithdrawn();
+      return true;
+    },
+    /** The helper's list of people, saying that this one withdrew the right. */
+    toPeople() {
+      this.$router.to('/helping', { warning: format(helpingWords(this.lang()).withdrawnMessage, { name: this.person }) });
+    },
+    endWithdrawn() {
+      const helping = helpingWords(this.lang());
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+      this.present('ended', this.words.title, format(helping.withdrawnMessage, { name: this.person }));
+      this.setChoices([{ action: 'helping', label: helping.title }], 1, 560, 110);
     },
     /** Lays choices out below the text, mirrored in right-to-left, with the focus on `focus`. */
     setChoices(choices: Choice[], cols: number, top: number, height = 100, focus = 0, wide = false) {
@@ -241,7 +323,8 @@ export default Blits.Component('EServices', {
     },
     /** What the screen says, for the tests and the voice. */
     tell() {
-      const heading = this.step === 'question' ? this.progress + ' — ' + this.title : this.title;
+      const heading =
+        (this.onBehalf ? this.onBehalf + ' — ' : '') + (this.step === 'question' ? this.progress + ' — ' + this.title : this.title);
       reportMessage(heading + (this.body ? ' — ' + this.body : ''));
       speak(heading + '. ' + this.body);
     },
@@ -251,6 +334,7 @@ export default Blits.Component('EServices', {
       reportMessage(this.title + ' — ' + label);
     },
     fail(error: unknown, retry: string, message?: string) {
+      if (this.withdrawn(error)) return;
       this.busy = false;
       const reason = failureMessage(error, this.t) || this.words.failed;
       this.retry = retry;
@@ -273,7 +357,7 @@ export default Blits.Component('EServices', {
       this.form = null;
       this.reanswer = false;
       this.listY = 250;
-      this.present('list', this.words.title, this.words.listHelp);
+      this.present('list', this.words.title, this.listHelp());
       this.setChoices([], 1, 300);
       const language = this.lang();
       const formRow = (form: EServiceFormSummary) => ({
@@ -286,25 +370,55 @@ export default Blits.Component('EServices', {
             })
           : localized(form.title, language),
       });
+      const client = clientFor(this.mandate);
+      if (this.mandate) {
+        // A helper follows the tenant's requests from "Les personnes que j'aide": here, the tenant's forms only.
+        this.$select('list').load((cursor: string | null): Promise<PagedListPage> =>
+          client.eserviceForms(cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE }).then(
+            (page) => {
+              if (!cursor) this.formsEmpty = page.items.length === 0;
+              // None offered: a way back to the person rather than an empty screen.
+              const rows = !cursor && page.items.length === 0 ? [{ id: 'person', label: this.toPerson() }] : page.items.map(formRow);
+              return { rows, nextCursor: page.nextCursor };
+            },
+            (error: unknown) => {
+              if (error instanceof ApiProblem && error.code === 'mandate_withdrawn') this.$setTimeout(() => this.withdrawn(error), 0);
+              throw error;
+            },
+          ),
+        );
+        this.$setTimeout(() => this.focusCurrent(), 0);
+        return;
+      }
       this.$select('list').load((cursor: string | null): Promise<PagedListPage> => {
         if (cursor)
-          return api
+          return client
             .eserviceForms({ limit: PAGE_SIZE, cursor })
             .then((page) => ({ rows: page.items.map(formRow), nextCursor: page.nextCursor }));
-        return Promise.all([api.eserviceForms({ limit: PAGE_SIZE }), api.eserviceRequests({ limit: 20 })]).then(([forms, requests]) => {
-          const awaiting = requests.items.some((request: TenantEServiceRequestSummary) => request.awaitingTenant);
-          return {
-            rows: [{ id: 'requests', label: awaiting ? this.words.mineAwaiting : this.words.mine }].concat(forms.items.map(formRow)),
-            nextCursor: forms.nextCursor,
-          };
-        });
+        return Promise.all([client.eserviceForms({ limit: PAGE_SIZE }), client.eserviceRequests({ limit: 20 })]).then(
+          ([forms, requests]) => {
+            const awaiting = requests.items.some((request: TenantEServiceRequestSummary) => request.awaitingTenant);
+            return {
+              rows: [{ id: 'requests', label: awaiting ? this.words.mineAwaiting : this.words.mine }].concat(forms.items.map(formRow)),
+              nextCursor: forms.nextCursor,
+            };
+          },
+        );
       });
       this.$setTimeout(() => this.focusCurrent(), 0);
+    },
+    listHelp(): string {
+      return this.mandate ? format(this.words.helperListHelp, { name: this.person }) : this.words.listHelp;
+    },
+    toPerson(): string {
+      return format(this.words.toPerson, { name: this.person });
     },
     /** A page of the scrolling list arrived: say what the screen holds. */
     listLoaded(count: number, failed: string) {
       if (failed) return;
-      if (this.step === 'list') this.body = count <= 1 ? this.words.none : this.words.listHelp;
+      if (this.step === 'list' && this.mandate)
+        this.body = this.formsEmpty ? format(this.words.helperNone, { name: this.person }) : this.listHelp();
+      else if (this.step === 'list') this.body = count <= 1 ? this.words.none : this.words.listHelp;
       else if (this.step === 'requests') this.body = this.requestsEmpty ? this.words.mineEmpty : '';
       else return;
       this.tell();
@@ -316,7 +430,8 @@ export default Blits.Component('EServices', {
       this.present('intro', this.words.title, '');
       this.setChoices([], 1, 300);
       this.wait(this.words.loading);
-      api.eserviceDraft(formId).then(
+      const client = clientFor(this.mandate);
+      client.eserviceDraft(formId).then(
         (draft) => {
           this.form = draft.form;
           this.answers = draft.answers || {};
@@ -325,7 +440,7 @@ export default Blits.Component('EServices', {
         },
         (error: unknown) => {
           if (!(error instanceof ApiProblem) || error.status !== 404) return this.fail(error, 'open');
-          api.eserviceForm(formId).then(
+          client.eserviceForm(formId).then(
             (form) => {
               this.form = form;
               this.answers = {};
@@ -488,7 +603,7 @@ export default Blits.Component('EServices', {
     },
     saveDraft(step: number, answers: Record<string, unknown>) {
       const form = this.form as EServiceFormVersion;
-      return api.saveEServiceDraft(form.formId, { versionId: form.versionId, step, answers });
+      return clientFor(this.mandate).saveEServiceDraft(form.formId, { versionId: form.versionId, step, answers });
     },
     advance(next: number) {
       if (saveTimer) clearTimeout(saveTimer);
@@ -563,29 +678,41 @@ export default Blits.Component('EServices', {
       if (this.busy) return;
       this.wait(this.words.sending);
       // The same key for every try until one succeeds, even after a power cut: a retried send never makes two requests.
-      api.submitEServiceRequest({ versionId: form.versionId, answers: this.answers }, keptKey(SUBMIT_KEY + form.formId)).then(
-        (request) => {
-          forgetKey(SUBMIT_KEY + form.formId);
-          this.requestId = request.id;
-          this.present('sent', this.words.sentTitle, format(this.words.sent, { number: request.receiptNumber }));
-          this.setChoices(
-            [
-              { action: 'requests', label: this.words.toMine },
-              { action: 'list', label: this.words.toList },
-            ],
-            2,
-            560,
-            110,
-          );
-        },
-        (error: unknown) => {
-          this.busy = false;
-          const reason =
-            error instanceof ApiProblem && error.status === 422 ? error.problem.title : failureMessage(error, this.t) || this.words.failed;
-          this.body = format(this.words.sendFailed, { reason });
-          this.tell();
-        },
-      );
+      const keyName = this.keyName(SUBMIT_KEY, form.formId);
+      clientFor(this.mandate)
+        .submitEServiceRequest({ versionId: form.versionId, answers: this.answers }, keptKey(keyName))
+        .then(
+          (request) => {
+            forgetKey(keyName);
+            this.requestId = request.id;
+            // A helper follows the tenant's requests on the person's page: back there, or on to another form.
+            const number = request.receiptNumber;
+            this.present(
+              'sent',
+              this.words.sentTitle,
+              this.mandate ? format(this.words.helperSent, { name: this.person, number }) : format(this.words.sent, { number }),
+            );
+            this.setChoices(
+              [
+                this.mandate ? { action: 'person', label: this.toPerson() } : { action: 'requests', label: this.words.toMine },
+                { action: 'list', label: this.words.toList },
+              ],
+              2,
+              560,
+              110,
+            );
+          },
+          (error: unknown) => {
+            if (this.withdrawn(error)) return;
+            this.busy = false;
+            const reason =
+              error instanceof ApiProblem && error.status === 422
+                ? error.problem.title
+                : failureMessage(error, this.t) || this.words.failed;
+            this.body = format(this.words.sendFailed, { reason });
+            this.tell();
+          },
+        );
     },
 
     // --- my requests ---
@@ -600,22 +727,24 @@ export default Blits.Component('EServices', {
       const language = this.lang();
       this.$select('list').load(
         (cursor: string | null): Promise<PagedListPage> =>
-          api.eserviceRequests(cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE }).then((page) => {
-            const rows = page.items.map((request: TenantEServiceRequestSummary) => ({
-              id: 'request:' + request.id,
-              // The status first: it is what the tenant looks for, and a long title may be cut.
-              label:
-                this.words[('status.' + request.status) as keyof EServiceWords] +
-                ' · ' +
-                request.receiptNumber +
-                ' · ' +
-                localized(request.title, language),
-            }));
-            // Nothing sent yet: a way on rather than an empty screen.
-            if (!cursor) this.requestsEmpty = rows.length === 0;
-            if (!cursor && rows.length === 0) rows.push({ id: 'list', label: this.words.toList });
-            return { rows, nextCursor: page.nextCursor };
-          }),
+          clientFor(this.mandate)
+            .eserviceRequests(cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE })
+            .then((page) => {
+              const rows = page.items.map((request: TenantEServiceRequestSummary) => ({
+                id: 'request:' + request.id,
+                // The status first: it is what the tenant looks for, and a long title may be cut.
+                label:
+                  this.words[('status.' + request.status) as keyof EServiceWords] +
+                  ' · ' +
+                  request.receiptNumber +
+                  ' · ' +
+                  localized(request.title, language),
+              }));
+              // Nothing sent yet: a way on rather than an empty screen.
+              if (!cursor) this.requestsEmpty = rows.length === 0;
+              if (!cursor && rows.length === 0) rows.push({ id: 'list', label: this.words.toList });
+              return { rows, nextCursor: page.nextCursor };
+            }),
         keepId ? 'request:' + keepId : undefined,
       );
       this.$setTimeout(() => this.focusCurrent(), 0);
@@ -623,10 +752,12 @@ export default Blits.Component('EServices', {
     openRequest(requestId: string, note = '') {
       this.requestId = requestId;
       this.wait(this.words.loading);
-      api.eserviceRequest(requestId).then(
-        (request) => this.showRequest(request, note),
-        (error: unknown) => this.fail(error, 'request:' + requestId),
-      );
+      clientFor(this.mandate)
+        .eserviceRequest(requestId)
+        .then(
+          (request) => this.showRequest(request, note),
+          (error: unknown) => this.fail(error, 'request:' + requestId),
+        );
     },
     showRequest(request: TenantEServiceRequest, note = '') {
       const language = this.lang();
@@ -717,32 +848,35 @@ export default Blits.Component('EServices', {
         if (this.answers[name] !== undefined) answers[name] = this.answers[name];
       });
       this.wait(this.words.reanswerSending);
-      api.provideEServiceInformation(requestId, { answers }, keptKey(REANSWER_KEY + requestId)).then(
-        (request) => {
-          forgetKey(REANSWER_KEY + requestId);
-          this.reanswer = false;
-          this.form = null;
-          this.showRequest(request, this.words.reanswerSent);
-        },
-        (error: unknown) => {
-          this.busy = false;
-          // The API names the answer it refuses: back to that question, saying why.
-          const problem = error instanceof ApiProblem && error.status === 422 ? error.problem : null;
-          const field = problem && problem.errors && problem.errors[0] ? problem.errors[0].field : '';
-          const name = field.indexOf('/answers/') === 0 ? field.slice('/answers/'.length) : '';
-          const at = (this.form as EServiceFormVersion).questions.map((question) => question.name).indexOf(name);
-          if (problem && at >= 0) {
-            forgetKey(REANSWER_KEY + requestId);
-            this.showQuestion(at);
-            this.body = problem.title + (problem.errors && problem.errors[0] ? ' (' + problem.errors[0].message + ')' : '');
+      const keyName = this.keyName(REANSWER_KEY, requestId);
+      clientFor(this.mandate)
+        .provideEServiceInformation(requestId, { answers }, keptKey(keyName))
+        .then(
+          (request) => {
+            forgetKey(keyName);
+            this.reanswer = false;
+            this.form = null;
+            this.showRequest(request, this.words.reanswerSent);
+          },
+          (error: unknown) => {
+            this.busy = false;
+            // The API names the answer it refuses: back to that question, saying why.
+            const problem = error instanceof ApiProblem && error.status === 422 ? error.problem : null;
+            const field = problem && problem.errors && problem.errors[0] ? problem.errors[0].field : '';
+            const name = field.indexOf('/answers/') === 0 ? field.slice('/answers/'.length) : '';
+            const at = (this.form as EServiceFormVersion).questions.map((question) => question.name).indexOf(name);
+            if (problem && at >= 0) {
+              forgetKey(keyName);
+              this.showQuestion(at);
+              this.body = problem.title + (problem.errors && problem.errors[0] ? ' (' + problem.errors[0].message + ')' : '');
+              this.tell();
+              return;
+            }
+            const reason = problem ? problem.title : failureMessage(error, this.t) || this.words.failed;
+            this.body = format(this.words.reanswerFailed, { reason });
             this.tell();
-            return;
-          }
-          const reason = problem ? problem.title : failureMessage(error, this.t) || this.words.failed;
-          this.body = format(this.words.reanswerFailed, { reason });
-          this.tell();
-        },
-      );
+          },
+        );
     },
     showReply() {
       const request = this.request as TenantEServiceRequest;
@@ -775,18 +909,20 @@ export default Blits.Component('EServices', {
         return;
       }
       this.wait(this.words.replySending);
-      api.provideEServiceInformation(this.requestId, { message }, this.replyKey).then(
-        (request) => {
-          this.replyKey = '';
-          this.mode = 'buttons';
-          this.showRequest(request, this.words.replySent);
-        },
-        (error: unknown) => {
-          this.busy = false;
-          this.body = failureMessage(error, this.t) || this.words.failed;
-          this.tell();
-        },
-      );
+      clientFor(this.mandate)
+        .provideEServiceInformation(this.requestId, { message }, this.replyKey)
+        .then(
+          (request) => {
+            this.replyKey = '';
+            this.mode = 'buttons';
+            this.showRequest(request, this.words.replySent);
+          },
+          (error: unknown) => {
+            this.busy = false;
+            this.body = failureMessage(error, this.t) || this.words.failed;
+            this.tell();
+          },
+        );
     },
 
     choose() {
@@ -800,9 +936,13 @@ export default Blits.Component('EServices', {
       const arg = colon >= 0 ? action.slice(colon + 1) : '';
       if (kind === 'requests') this.showRequests(this.step === 'request' ? this.requestId : '');
       else if (kind === 'list') {
-        if (this.id) this.$router.to('/eservices');
+        if (this.id) this.$router.to(this.mandate ? this.helperPath('/eservices') : '/eservices');
         else this.showList();
-      } else if (kind === 'form') this.$router.to('/eservices/' + encodeURIComponent(arg));
+      } else if (kind === 'form') this.$router.to((this.mandate ? this.helperPath() : '') + '/eservices/' + encodeURIComponent(arg));
+      else if (kind === 'person')
+        // Back to the person in "Les personnes que j'aide", on the request just sent if there is one.
+        this.$router.to(this.helperPath(), this.step === 'sent' ? { keep: 'request:' + this.requestId } : {});
+      else if (kind === 'helping') this.toPeople();
       else if (kind === 'start') this.showQuestion(0);
       else if (kind === 'up') this.goUp();
       else if (kind === 'retry') this.retryFailed();
@@ -839,6 +979,7 @@ export default Blits.Component('EServices', {
       const [what, arg] = this.retry.split(':') as [string, string];
       if (what === 'list') this.showList();
       else if (what === 'open') this.openForm(this.id as string);
+      else if (what === 'mandate') this.openMandate();
       else if (what === 'advance') this.advance(Number(arg));
       else if (what === 'requests') this.showRequests();
       else if (what === 'request') this.openRequest(arg);
@@ -859,16 +1000,19 @@ export default Blits.Component('EServices', {
       saveTimer = null;
       const step = this.step as Step;
       if (this.mode === 'phone') return this.backToKeyboard(null);
-      if (step === 'list') return goBack(this, '/procedures');
+      if (step === 'ended') return this.toPeople();
+      // Helper mode whose mandate could not be read (not theirs, or no network): back to the people, not deeper.
+      if (this.mandate && !this.person) return this.$router.to('/helping');
+      if (step === 'list') return this.leave('/procedures', this.mandate ? this.helperPath() : '');
       if (step === 'intro' || step === 'sent' || step === 'failed') {
-        if (this.id) return goBack(this, '/eservices');
+        if (this.id) return this.leave('/eservices', this.mandate ? this.helperPath('/eservices') : '');
         return this.showList();
       }
       if (step === 'question') return this.previousQuestion();
       if (step === 'summary' && this.reanswer) return this.showQuestion(this.askedIndex(this.qIndex - 1, -1));
       if (step === 'summary') return this.showQuestion((this.form as EServiceFormVersion).questions.length - 1);
       if (step === 'requests') {
-        if (this.id) return goBack(this, '/eservices');
+        if (this.id) return this.leave('/eservices', this.mandate ? this.helperPath('/eservices') : '');
         return this.showList();
       }
       if (step === 'request') return this.showRequests(this.requestId);

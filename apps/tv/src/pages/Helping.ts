@@ -4,7 +4,8 @@
 // "Ajouter une information" (keyboard) and "Accepter ce créneau" on a report, "Répondre" on a request the town hall
 // asked about (its Idempotency-Key kept across retries). Everything goes through the mandate's routes, so the report
 // says it was done by this helper in the tenant's name; a withdrawn right (403 mandate_withdrawn) brings back the list
-// with "X a retiré son accord".
+// with "X a retiré son accord". "Nouvelle démarche de la mairie" opens the e-services wizard in helper mode
+// (/helping/:mandate/eservices, pages/EServices.ts), which comes back to the person at /helping/:mandate.
 import Blits from '@lightningjs/blits';
 // Types only: the TV bundle leaves the API's schemas (and typebox) out.
 import type { Mandate } from '@palier/contracts/src/mandates';
@@ -50,6 +51,9 @@ let stopListening: (() => void) | null = null;
 
 export default Blits.Component('Helping', {
   components: { Button, KeyHints, Keyboard, Waiting, PagedList },
+  // /helping/:mandate opens on that person; `keep`: the row to focus there (a request just sent in their name);
+  // `warning`: why the list shows instead (a wizard in someone's name ended because they withdrew the right).
+  props: ['mandate', 'keep', 'warning'],
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-helping', step: $step}">
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'helping-title'}" />
@@ -136,7 +140,8 @@ export default Blits.Component('Helping', {
       this.$listen('helpingList:choose', ({ id }: { id: string }) => this.act(id));
       if (stopListening) stopListening();
       stopListening = onHelpingEvent((event: MandateRealtimeEvent) => this.refreshFor(event));
-      this.showList();
+      if (this.mandate) this.openMandate(this.mandate as string);
+      else this.showList(this.warning ? String(this.warning) : '');
     },
     destroy() {
       if (stopListening) stopListening();
@@ -227,6 +232,18 @@ export default Blits.Component('Helping', {
     },
 
     // --- one person: their reports ---
+    /** Opened on one person (back from a form filled in their name): that person, else the list saying why. */
+    openMandate(mandateId: string) {
+      this.wait(this.words.loading);
+      api.receivedMandate(mandateId).then(
+        (mandate: Mandate) => {
+          if (!mandate.active) return this.showList(format(this.words.withdrawnMessage, { name: mandate.tenant.name }));
+          this.current = mandate;
+          this.showPerson(this.keep ? String(this.keep) : '');
+        },
+        (error: unknown) => this.showList(failureMessage(error, this.t) || this.words.failed),
+      );
+    },
     openPerson(mandate: Mandate) {
       this.current = mandate;
       this.report = null;
@@ -288,6 +305,8 @@ export default Blits.Component('Helping', {
             (page) => {
               if (!cursor && page.rows.length === 0)
                 this.present('person', name, format(this.words.personHelp, { name }) + '\n' + format(this.words.personNone, { name }));
+              // A new town-hall form in their name first, as "Ajouter" heads the TV's other lists.
+              if (!cursor && eservices) return { ...page, rows: [{ id: 'newEService', label: this.words.newEService }].concat(page.rows) };
               return page;
             },
             (error: unknown) => {
@@ -468,6 +487,7 @@ export default Blits.Component('Helping', {
       else if (kind === 'reply') this.showWrite('reply');
       else if (kind === 'write') this.showWrite();
       else if (kind === 'slot') this.acceptSlot(value as string);
+      else if (kind === 'newEService') this.$router.to('/helping/' + encodeURIComponent((this.current as Mandate).id) + '/eservices');
     },
     /** A realtime hint: re-reads what is open (helping/events says what), keeping the focus and what is being typed. */
     refreshFor(event: MandateRealtimeEvent) {

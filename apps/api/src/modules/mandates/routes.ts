@@ -11,6 +11,7 @@ import {
   setMandateScopes,
   staffHelpedTenants,
   staffHelperMandates,
+  tenantHelperMandate,
   tenantHelperMandates,
   withdrawMandate,
 } from './service';
@@ -66,6 +67,21 @@ export const mandateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => tenantHelperMandates(app.db, request.device.place, request.query),
+  );
+
+  app.get(
+    '/api/v1/mandates/received/:mandateId',
+    {
+      preHandler: app.requireTenant,
+      schema: {
+        tags,
+        summary: 'One mandate this tenant received as a helper, withdrawn ones included (active: false)',
+        security: bearer,
+        params: MandateParams,
+        response: { 200: Mandate, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => tenantHelperMandate(app.db, request.device.place, request.params.mandateId),
   );
 
   app.delete(

@@ -112,6 +112,17 @@ export const tenantHelperMandates = (db: PrismaClient, place: TenantPlace, query
 export const staffHelperMandates = (db: PrismaClient, staffId: string, query: PageQuery) =>
   page(db, { helperStaffId: staffId, withdrawnAt: null }, query, 'STAFF');
 
+/**
+ * One mandate this tenant received, withdrawn or not (404 if it is not theirs): what a helper's TV reads when it opens a
+ * screen in the tenant's name straight from its address (after a reload), to say whose name it acts in, or that the
+ * right was withdrawn.
+ */
+export async function tenantHelperMandate(db: PrismaClient, place: TenantPlace, mandateId: string): Promise<Mandate> {
+  const mandate = await db.mandate.findFirst({ where: { id: mandateId, helperTenantId: place.tenantId }, include: mandateInclude });
+  if (!mandate) throw new DomainError('not_found');
+  return view(mandate, 'TENANT_HELPER');
+}
+
 const helpedInclude = {
   tenant: {
     select: {
