@@ -121,6 +121,10 @@ describe('a social worker follows a tenant’s procedures from the console', () 
     await detail.getByRole('button', { name: 'Accepter ce créneau' }).first().click();
     await page.getByText('Créneau accepté.').waitFor();
     expect(await detail.innerText()).toMatch(/Rendez-vous fixé/);
+    // The accepted slot reads as a date in the timeline, not as the API's ISO string.
+    const at = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(slot(0).startsAt));
+    expect(await detail.innerText()).toMatch(new RegExp(`Créneau accepté : [^\\n]*${at}`));
+    expect(await detail.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect((await asTenant('GET', `/api/v1/reports/${reportId}`)).json()).toMatchObject({ status: 'APPOINTMENT_BOOKED' });
 
     // She answers the clerk's question for the tenant: a new "where" and a word.

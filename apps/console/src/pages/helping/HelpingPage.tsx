@@ -27,7 +27,7 @@ import { Spinner } from '../../components/Spinner';
 import { formatDateTime, type Language } from '../../i18n/catalogue';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../session';
-import { categoryLabel, reportTranslator, statusKey as reportStatusKey } from '../reports/messages';
+import { categoryLabel, reportEventLabel, reportTranslator, statusKey as reportStatusKey } from '../reports/messages';
 import { eserviceTranslator, statusKey as eserviceStatusKey } from '../eservices/messages';
 import { answersFrom, applyMandateChange, markWithdrawn, mergeHelped, typedQuestions } from './helping';
 import { useHelperEvents, useHelperRefresh } from './useHelperEvents';
@@ -361,9 +361,7 @@ function ReportsPart({ helper, helped, h, language, onWithdrawn }: PartProps & {
             {report.timeline.map((event: ReportEvent) => (
               <li key={event.id}>
                 <time>{formatDateTime(event.at, language)}</time> —{' '}
-                {event.kind === 'STATUS' && event.status
-                  ? r(reportStatusKey(event.status))
-                  : r(`event.${event.kind}` as 'event.MESSAGE', { body: event.body ?? '' })}
+                {reportEventLabel(r, event, language)}
                 {event.kind === 'MESSAGE' && event.body ? ` : ${event.body}` : ''} <span className="muted">({authorOf(h, event)})</span>
               </li>
             ))}

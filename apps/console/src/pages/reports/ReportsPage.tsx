@@ -22,7 +22,7 @@ import { Spinner } from '../../components/Spinner';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasAnyRole, useSession } from '../../session';
 import './reports.css';
-import { categoryLabel, reportTranslator, statusKey, type ReportMessageKey, type ReportTranslate } from './messages';
+import { categoryLabel, reportEventLabel, reportTranslator, statusKey, type ReportMessageKey, type ReportTranslate } from './messages';
 
 type ReportsClient = Pick<
   PalierClient,
@@ -410,13 +410,7 @@ function ReportDetail({
           <li key={event.id}>
             <span className="muted">{dateTime(language, event.at)}</span>{' '}
             <strong>
-              {event.kind === 'STATUS'
-                ? r(statusKey(event.status ?? 'RECEIVED'))
-                : event.kind === 'ASSIGNED' && !event.body
-                  ? r('event.UNASSIGNED')
-                  : r(`event.${event.kind}` as ReportMessageKey, {
-                      body: event.kind === 'SLOT_ACCEPTED' && event.body ? dateTime(language, event.body) : (event.body ?? ''),
-                    })}
+              {reportEventLabel(r, event, language)}
             </strong>{' '}
             <span className="muted">
               —{' '}

@@ -1,6 +1,6 @@
 // The reports task's words, French and English, kept beside the page (the shared catalogues hold only its nav label).
-import { REPORT_CATEGORIES, type ReportCategory, type ReportStatus } from '@palier/contracts';
-import { fill, type Language, type Params } from '../../i18n/catalogue';
+import { REPORT_CATEGORIES, type ReportCategory, type ReportEvent, type ReportStatus } from '@palier/contracts';
+import { fill, formatDateTime, type Language, type Params } from '../../i18n/catalogue';
 
 const fr = {
   title: 'Signalements',
@@ -200,4 +200,12 @@ export function categoryLabel(language: Language, code: ReportCategory): string 
 
 export function statusKey(status: ReportStatus): ReportMessageKey {
   return `status.${status}` as ReportMessageKey;
+}
+
+/** What one step of a report's timeline says (its author aside): a status, or the event with its body (a slot's date). */
+export function reportEventLabel(r: ReportTranslate, event: ReportEvent, language: Language): string {
+  if (event.kind === 'STATUS') return r(statusKey(event.status ?? 'RECEIVED'));
+  if (event.kind === 'ASSIGNED' && !event.body) return r('event.UNASSIGNED');
+  const body = event.kind === 'SLOT_ACCEPTED' && event.body ? formatDateTime(event.body, language) : (event.body ?? '');
+  return r(`event.${event.kind}` as ReportMessageKey, { body });
 }
