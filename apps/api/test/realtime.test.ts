@@ -1,45 +1,11 @@
 // Events reach the sockets they are for, across API instances through Redis, and a reconnecting TV catches up.
 import { randomUUID } from 'node:crypto';
-import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
-import type { ServerMessage, TokenResponse } from '@palier/contracts';
+import type { TokenResponse } from '@palier/contracts';
 import { startTestApi, testRedisUrl, type TestApi } from '../../../test/support/test-api';
+import { TestSocket } from '../../../test/support/realtime-socket';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, signInStaff } from '../../../test/support/journeys';
 import { DEMO_STAFF } from '../../../prisma/demo-residence';
-
-class TestSocket {
-  readonly messages: ServerMessage[] = [];
-  private waiters: (() => void)[] = [];
-  constructor(readonly socket: WebSocket) {
-    socket.on('message', (data) => {
-      this.messages.push(JSON.parse(data.toString()));
-      this.waiters.splice(0).forEach((wake) => wake());
-    });
-  }
-  static async open(app: FastifyInstance, hello: object, cookie?: string): Promise<TestSocket> {
-    const address = app.server.address() as { port: number };
-    const socket = new WebSocket(`ws://127.0.0.1:${address.port}/api/v1/realtime`, { headers: cookie ? { cookie } : {} });
-    const test = new TestSocket(socket);
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    socket.send(JSON.stringify({ type: 'hello', ...hello }));
-    return test;
-  }
-  async next(predicate: (message: ServerMessage) => boolean, timeoutMs = 5_000): Promise<ServerMessage> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.messages.find(predicate);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching message; got ${JSON.stringify(this.messages)}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
-  }
-  close() {
-    this.socket.close();
-  }
-}
 
 const redisAvailable = Boolean(testRedisUrl());
 if (!redisAvailable) console.warn('realtime across instances: SKIPPED because no Redis is configured (PALIER_TEST_REDIS_URL)');

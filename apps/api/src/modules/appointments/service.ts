@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import {
   MAX_SERIES_SLOTS,
+  type AgendaChangedEvent,
   type AgendaQuery,
   type AgendaSlot,
   type AppointmentDay,
@@ -286,14 +287,25 @@ function reminderDue(ctx: AppointmentContext, startsAt: Date, now: Date): Date |
   return due > now ? due : null;
 }
 
-async function announce(ctx: AppointmentContext, appointmentId: string, change: 'booked' | 'moved' | 'cancelled') {
+/** Tells the organisation's open consoles that its agenda changed, so each re-reads what it shows. */
+async function agendaChanged(ctx: AppointmentContext, organisationId: string, data: AgendaChangedEvent['data']) {
+  await raiseEvent(ctx.db, ctx.bus, `ORGANISATION:${organisationId}`, { name: 'agenda.changed', data });
+}
+
+/** Tells the tenant's TV that their appointment changed and, unless a slot change speaks for it, the agenda's consoles. */
+async function announce(ctx: AppointmentContext, appointmentId: string, change: 'booked' | 'moved' | 'cancelled', toStaff = true) {
   const appointment = await ctx.db.appointment.findUniqueOrThrow({
     where: { id: appointmentId },
-    select: { tenantId: true, status: true, slot: { select: { organisationId: true } } },
+    select: { tenantId: true, status: true, slotId: true, slot: { select: { organisationId: true, serviceId: true } } },
   });
   const body = { name: 'appointment.updated', data: { appointmentId, status: appointment.status, change } } as const;
   await raiseEvent(ctx.db, ctx.bus, `TENANT:${appointment.tenantId}`, body);
-  await raiseEvent(ctx.db, ctx.bus, `ORGANISATION:${appointment.slot.organisationId}`, body);
+  if (toStaff)
+    await agendaChanged(ctx, appointment.slot.organisationId, {
+      serviceId: appointment.slot.serviceId,
+      slotId: appointment.slotId,
+      change,
+    });
 }
 
 /**
@@ -465,11 +477,11 @@ export async function staffServices(db: PrismaClient, staff: StaffContext): Prom
 }
 
 export async function createService(
-  db: PrismaClient,
+  ctx: AppointmentContext,
   staff: StaffContext,
   body: CreateAppointmentServiceRequest,
 ): Promise<AppointmentServiceView> {
-  const service = await db.appointmentService.create({
+  const service = await ctx.db.appointmentService.create({
     data: {
       organisationId: staff.organisation.id,
       subject: body.subject.trim(),
@@ -478,6 +490,7 @@ export async function createService(
     },
     include: serviceInclude,
   });
+  await agendaChanged(ctx, service.organisationId, { serviceId: service.id, slotId: null, change: 'service_created' });
   return serviceView(service);
 }
 
@@ -538,6 +551,7 @@ export async function publishSeries(
       skipDuplicates: true,
     });
   });
+  if (count > 0) await agendaChanged(ctx, service.organisationId, { serviceId: service.id, slotId: null, change: 'series_published' });
   return {
     seriesId,
     created: count,
@@ -758,6 +772,7 @@ export async function editSlot(ctx: AppointmentContext, staff: StaffContext, slo
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new DomainError('slot_time_taken');
     throw error;
   }
+  await agendaChanged(ctx, current.organisationId, { serviceId: current.serviceId, slotId, change: 'slot_edited' });
   return agendaSlotView(await loadStaffSlot(ctx.db, staff, slotId));
 }
 
@@ -771,12 +786,12 @@ export async function cancelSlot(ctx: AppointmentContext, staff: StaffContext, s
   const now = clock(ctx);
   const trimmed = reason.trim();
   await loadStaffSlot(ctx.db, staff, slotId);
-  const newlyCancelled = await retryingDeadlocks(() =>
+  const cancelledNow = await retryingDeadlocks(() =>
     ctx.db.$transaction(async (tx) => {
       // Appointments before their slot, as every tenant's move or cancellation does.
       await tx.$queryRaw`SELECT id FROM "Appointment" WHERE "slotId" = ${slotId}::uuid AND status = 'BOOKED' ORDER BY id FOR UPDATE`;
       const locked = (await lockSlots(tx, [slotId])).get(slotId)!;
-      if (locked.cancelledAt) return [];
+      if (locked.cancelledAt) return null;
       if (locked.startsAt <= now) throw new DomainError('slot_in_the_past');
       // Bookings that committed while this waited for the slot: nobody else holds them yet.
       const booked = await tx.$queryRaw<{ id: string }[]>`
@@ -807,7 +822,10 @@ export async function cancelSlot(ctx: AppointmentContext, staff: StaffContext, s
     orderBy: { id: 'asc' },
   });
   for (const appointment of cancelled) await tellCancelled(ctx, staff, appointment, slot.cancelReason ?? trimmed);
-  for (const id of newlyCancelled) await announce(ctx, id, 'cancelled');
+  if (cancelledNow) {
+    for (const id of cancelledNow) await announce(ctx, id, 'cancelled', false);
+    await agendaChanged(ctx, slot.organisationId, { serviceId: slot.serviceId, slotId, change: 'slot_cancelled' });
+  }
   return { slot: agendaSlotView(slot), cancelledAppointments: cancelled.length };
 }
 
@@ -818,7 +836,11 @@ export async function cancelSlot(ctx: AppointmentContext, staff: StaffContext, s
 export async function retireService(ctx: AppointmentContext, staff: StaffContext, serviceId: string): Promise<AppointmentServiceView> {
   const service = await ctx.db.appointmentService.findFirst({ where: { id: serviceId, organisationId: staff.organisation.id } });
   if (!service) throw new DomainError('not_found');
-  await ctx.db.appointmentService.updateMany({ where: { id: serviceId, retiredAt: null }, data: { retiredAt: clock(ctx) } });
+  const { count } = await ctx.db.appointmentService.updateMany({
+    where: { id: serviceId, retiredAt: null },
+    data: { retiredAt: clock(ctx) },
+  });
+  if (count > 0) await agendaChanged(ctx, service.organisationId, { serviceId, slotId: null, change: 'service_retired' });
   return serviceView(await ctx.db.appointmentService.findUniqueOrThrow({ where: { id: serviceId }, include: serviceInclude }));
 }
 
