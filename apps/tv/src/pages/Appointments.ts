@@ -185,6 +185,7 @@ export default Blits.Component('Appointments', {
         if (error.code === 'slot_full' || error.code === 'slot_unavailable') return this.words.slotTaken;
         if (error.code === 'appointment_cutoff_passed') return this.words.cutoffRefused;
         if (error.code === 'appointment_not_active') return this.words.notActive;
+        if (error.code === 'appointment_service_retired') return this.words.serviceRetired;
       }
       return failureMessage(error, this.t) || this.words.failed;
     },
@@ -367,6 +368,8 @@ export default Blits.Component('Appointments', {
             this.showTimes('', this.words.slotTaken);
             return;
           }
+          // A retired subject takes no booking, however often it is tried: no retry then, Back only.
+          if (error instanceof ApiProblem && error.code === 'appointment_service_retired') return this.showFailure(error);
           this.showFailure(error, { action: 'confirm', label: this.t.common.retry });
         },
       );

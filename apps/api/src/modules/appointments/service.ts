@@ -328,10 +328,11 @@ export async function bookAppointment(
   const replayed = await replay();
   if (replayed) return replayed;
   const slot = await ctx.db.appointmentSlot.findFirst({
-    where: { id: slotId, service: { retiredAt: null, organisation: openTo(place) } },
-    select: { id: true },
+    where: { id: slotId, service: { organisation: openTo(place) } },
+    select: { id: true, service: { select: { retiredAt: true } } },
   });
   if (!slot) throw new DomainError('not_found');
+  if (slot.service.retiredAt) throw new DomainError('appointment_service_retired');
   let outcome: { id: string; created: boolean };
   try {
     outcome = await ctx.db.$transaction(async (tx) => {
@@ -340,7 +341,7 @@ export async function bookAppointment(
       if (same) return { id: same.id, created: false };
       // A slot cancelled (or a service retired) while this request waited for the lock takes no booking.
       if (locked.cancelledAt || locked.startsAt <= now) throw new DomainError('slot_unavailable');
-      if (await serviceRetired(tx, locked.serviceId)) throw new DomainError('slot_unavailable');
+      if (await serviceRetired(tx, locked.serviceId)) throw new DomainError('appointment_service_retired');
       if (locked.booked >= locked.capacity) throw new DomainError('slot_full');
       await tx.$executeRaw`UPDATE "AppointmentSlot" SET "booked" = "booked" + 1 WHERE id = ${slotId}::uuid AND "booked" < "capacity"`;
       const created = await tx.appointment.create({
@@ -377,11 +378,12 @@ export async function moveAppointment(ctx: AppointmentContext, place: TenantPlac
   const now = clock(ctx);
   const current = await loadTenantAppointment(ctx.db, place, appointmentId);
   const target = await ctx.db.appointmentSlot.findFirst({
-    where: { id: newSlotId, service: { retiredAt: null, organisation: openTo(place) } },
-    select: { id: true, serviceId: true },
+    where: { id: newSlotId, service: { organisation: openTo(place) } },
+    select: { id: true, serviceId: true, service: { select: { retiredAt: true } } },
   });
   if (!target) throw new DomainError('not_found');
   if (target.serviceId !== current.slot.serviceId) throw new DomainError('slot_unavailable');
+  if (target.service.retiredAt) throw new DomainError('appointment_service_retired');
   const cutoffHours = current.slot.service.cancelCutoffHours;
   const moved = await ctx.db.$transaction(async (tx) => {
     const appointment = await lockTenantAppointment(tx, place.tenantId, appointmentId);
@@ -391,7 +393,7 @@ export async function moveAppointment(ctx: AppointmentContext, place: TenantPlac
     const to = slots.get(newSlotId)!;
     if (now.getTime() > from.startsAt.getTime() - cutoffHours * HOUR_MS) throw new DomainError('appointment_cutoff_passed');
     if (to.cancelledAt || to.startsAt <= now) throw new DomainError('slot_unavailable');
-    if (await serviceRetired(tx, to.serviceId)) throw new DomainError('slot_unavailable');
+    if (await serviceRetired(tx, to.serviceId)) throw new DomainError('appointment_service_retired');
     const taken = await tx.$executeRaw`
       UPDATE "AppointmentSlot" SET "booked" = "booked" + 1 WHERE id = ${newSlotId}::uuid AND "booked" < "capacity"`;
     if (taken === 0) throw new DomainError('slot_full');
@@ -830,17 +832,25 @@ export async function cancelSlot(ctx: AppointmentContext, staff: StaffContext, s
 }
 
 /**
- * Retires a service: no new slots or bookings (a booking waiting on it sees it retired), gone from the tenants' list;
- * appointments already booked stay, and can still be cancelled. Retiring again changes nothing.
+ * Retires a service: no new slots or bookings (a booking waiting on it sees it retired, 409
+ * appointment_service_retired), gone from the tenants' list; appointments already booked stay, and can still be
+ * cancelled. Retiring again changes nothing.
+ *
+ * The service row is locked first, which waits for the bookings and series holding it (FOR SHARE) to commit, and only
+ * then is the time taken: every booking kept was made before `retiredAt`. (Taking the time before waiting recorded a
+ * retirement a few milliseconds older than a booking it let through: a booking on a service already retired.)
  */
 export async function retireService(ctx: AppointmentContext, staff: StaffContext, serviceId: string): Promise<AppointmentServiceView> {
   const service = await ctx.db.appointmentService.findFirst({ where: { id: serviceId, organisationId: staff.organisation.id } });
   if (!service) throw new DomainError('not_found');
-  const { count } = await ctx.db.appointmentService.updateMany({
-    where: { id: serviceId, retiredAt: null },
-    data: { retiredAt: clock(ctx) },
+  const retiredNow = await ctx.db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ retiredAt: Date | null }[]>`
+      SELECT "retiredAt" FROM "AppointmentService" WHERE id = ${serviceId}::uuid FOR UPDATE`;
+    if (!row || row.retiredAt) return false;
+    await tx.appointmentService.update({ where: { id: serviceId }, data: { retiredAt: clock(ctx) } });
+    return true;
   });
-  if (count > 0) await agendaChanged(ctx, service.organisationId, { serviceId, slotId: null, change: 'service_retired' });
+  if (retiredNow) await agendaChanged(ctx, service.organisationId, { serviceId, slotId: null, change: 'service_retired' });
   return serviceView(await ctx.db.appointmentService.findUniqueOrThrow({ where: { id: serviceId }, include: serviceInclude }));
 }
 
