@@ -79,6 +79,31 @@ describe('a tenant leaves an optional answer empty when asked again', () => {
     });
     expect(asked.statusCode).toBe(200);
 
+    // First a look in Arabic, on a second TV of the home: the same choice, mirrored.
+    const arTokens = await activateTv(api.app, LAURIERS_A_TENANT);
+    const tvAr = await openTv(browser, baseUrl, {
+      language: 'ar',
+      tokens: { accessToken: arTokens.access_token, refreshToken: arTokens.refresh_token },
+    });
+    await tvAr.expectScreen('home', 20_000);
+    await tvAr.press('Left', 'Left', 'OK');
+    await tvAr.expectScreen('procedures');
+    await tvAr.press('Down', 'Left', 'OK');
+    await tvAr.expectScreen('eservices');
+    await tvAr.expectFocused(/^طلباتي/, 10_000);
+    await tvAr.press('OK');
+    await tvAr.expectFocused(/M13-/, 15_000);
+    await tvAr.press('OK');
+    await tvAr.expectFocused('الإجابة عن الأسئلة', 10_000);
+    await tvAr.press('OK');
+    await tvAr.waitFor('the keyboard prefilled', (s) => !!s.keyboard && s.keyboard.text === 'AB-123-CD');
+    await tvAr.goToKey((label) => label === '[done]', '[done]');
+    await tvAr.press('OK');
+    await tvAr.expectFocused('تقديم إجابة');
+    await tvAr.expectMessage('إجابتك: Garage au sous-sol');
+    await tvAr.screenshot('optional-answer-01b-choice-ar');
+    await tvAr.close();
+
     tv = await openTv(browser, baseUrl, {
       language: 'fr',
       tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
