@@ -201,6 +201,16 @@ export default Blits.Component('Appointments', {
       this.setChoices(retry ? [retry, { action: 'back', label: this.words.back }] : [{ action: 'back', label: this.words.back }], 2, 420);
     },
 
+    /**
+     * The subject was retired meanwhile: no retry can book it, and its days and times went with it. Offer the subjects
+     * again (read afresh); Back goes to the menu.
+     */
+    showRetired(error: unknown) {
+      this.showFailure(error);
+      this.step = 'who';
+      this.setChoices([{ action: 'book', label: this.words.otherSubject }], 1, 420);
+    },
+
     // --- booking: who, what, day, time, confirm ---
 
     showMenu() {
@@ -368,8 +378,7 @@ export default Blits.Component('Appointments', {
             this.showTimes('', this.words.slotTaken);
             return;
           }
-          // A retired subject takes no booking, however often it is tried: no retry then, Back only.
-          if (error instanceof ApiProblem && error.code === 'appointment_service_retired') return this.showFailure(error);
+          if (error instanceof ApiProblem && error.code === 'appointment_service_retired') return this.showRetired(error);
           this.showFailure(error, { action: 'confirm', label: this.t.common.retry });
         },
       );
