@@ -86,9 +86,7 @@ describe('a tenant leaves an optional answer empty when asked again', () => {
       tokens: { accessToken: arTokens.access_token, refreshToken: arTokens.refresh_token },
     });
     await tvAr.expectScreen('home', 20_000);
-    await tvAr.press('Left', 'Left', 'OK');
-    await tvAr.expectScreen('procedures');
-    await tvAr.press('Down', 'Left', 'OK');
+    await tvAr.page.evaluate("window.location.hash = '#/eservices'");
     await tvAr.expectScreen('eservices');
     await tvAr.expectFocused(/^طلباتي/, 10_000);
     await tvAr.press('OK');
@@ -109,11 +107,7 @@ describe('a tenant leaves an optional answer empty when asked again', () => {
       tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
     });
     await tv.expectScreen('home', 20_000);
-    await tv.press('Right', 'Right', 'OK');
-    await tv.expectScreen('procedures');
-    await tv.press('Down', 'Right');
-    await tv.expectFocused('Démarches de la mairie');
-    await tv.press('OK');
+    await tv.page.evaluate("window.location.hash = '#/eservices'");
     await tv.expectScreen('eservices');
     await tv.expectFocused(/^Mes demandes/, 10_000);
     await tv.press('OK');
