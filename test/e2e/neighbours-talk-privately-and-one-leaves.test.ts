@@ -108,9 +108,23 @@ describe('neighbours talk privately, and one leaves Palier', () => {
     await a.press('OK'); // "Merci", in one press
     await a.expectMessage('Message envoyé.');
     await a.screenshot('conversations-05-a-replied');
+    // Then one of their own words on the keyboard: "Terminé" on an empty text is refused, the text then goes.
+    await a.press('Down', 'Down');
+    await a.expectFocused(/^Écrire un message/);
+    await a.press('OK');
+    await a.waitFor('the message keyboard', (s) => !!s.keyboard);
+    await a.goToKey((label) => label === '[done]', '[done]');
+    await a.press('OK');
+    await a.expectMessage('Le message est vide.');
+    await a.typeWithRemote('A samedi');
+    await a.screenshot('conversations-05b-a-writes');
+    await a.goToKey((label) => label === '[done]', '[done]');
+    await a.press('OK');
+    await sees(a, 'A samedi');
 
     // B sees it arrive without reload, then blocks A after the dialog.
     await sees(b, 'Merci');
+    await sees(b, 'A samedi');
     // Merci | D'accord / Je passe à quelle heure ? / Écrire un message | Terminer / Bloquer …
     await b.press('Down', 'Down', 'Down');
     await b.expectFocused(/^Bloquer /);
@@ -155,7 +169,11 @@ describe('neighbours talk privately, and one leaves Palier', () => {
       const [download] = await Promise.all([phone.waitForEvent('download'), phone.locator('#download').click()]);
       const saved = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
       expect(saved.profile.reference).toBe(LAURIERS_A_TENANT);
-      expect(saved.conversations[0].messages.map((m: { body: string }) => m.body)).toEqual(['Bonjour, je peux vous aider !', 'Merci']);
+      expect(saved.conversations[0].messages.map((m: { body: string }) => m.body)).toEqual([
+        'Bonjour, je peux vous aider !',
+        'Merci',
+        'A samedi',
+      ]);
       await phone.locator('#done').filter({ hasText: 'enregistré' }).waitFor();
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await phone.screenshot({ path: join(SCREENSHOT_DIR, 'data-02b-phone-data-page.png'), fullPage: true });

@@ -221,6 +221,80 @@ describe('a tenant books an appointment at the town hall', () => {
     await consolePage.page.getByTestId(`agenda-visitor-${LAURIERS_A_TENANT}`).waitFor({ state: 'detached' });
   });
 
+  it('is told plainly, with a way back, when the subject is retired while she confirms', async () => {
+    const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
+    const subject = 'Inscription sur les listes électorales';
+    const service = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/appointments/services',
+      headers: clerk,
+      payload: { subject },
+    });
+    const serviceId = service.json().id as string;
+    const day = inDays(4);
+    const published = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/appointments/series',
+      headers: { ...clerk, 'idempotency-key': 'e2e-series-retired' },
+      payload: {
+        serviceId,
+        placeName: 'Mairie des 13e et 14e arrondissements',
+        placeAddress: '72 rue Paul Coxe, 13014 Marseille',
+        firstDay: day,
+        weeks: 1,
+        weekdays: [isoWeekday(day)],
+        from: '09:00',
+        until: '09:30',
+        everyMinutes: 30,
+        durationMinutes: 30,
+        capacity: 1,
+      },
+    });
+    expect(published.json().created).toBe(1);
+    const tokens = await activateTv(api.app, 'HMP-LAU-C-0101');
+    const late = await openTv(browser, baseUrl, {
+      language: 'fr',
+      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
+    });
+    await late.expectScreen('home', 20_000);
+    await late.page.evaluate("window.location.hash = '#/appointments'");
+    await late.expectScreen(appointments);
+    await late.expectFocused('Prendre un rendez-vous');
+    await late.press('OK');
+    await late.expectFocused(/^Votre agence : /, 15_000);
+    await late.press('Down');
+    await late.expectFocused('Votre mairie : Mairie des 13e et 14e arrondissements');
+    await late.press('OK');
+    await late.expectFocused(/^Dépôt de dossier/, 15_000);
+    for (let i = 0; i < 8 && (await late.state()).focused !== subject; i += 1) await late.press('Down');
+    await late.expectFocused(subject);
+    await late.press('OK');
+    await late.expectFocused(/· 1 libre\(s\)$/, 15_000);
+    await late.press('OK');
+    await late.expectFocused('09:00', 15_000);
+    await late.press('OK');
+    await late.expectFocused('Confirmer le rendez-vous');
+
+    // The clerk retires the subject meanwhile: the booking is refused, said plainly, and the subjects are offered again
+    // (read afresh: the retired one is gone), not a retry that would fail again.
+    const retired = await api.app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/appointments/services/${serviceId}/retire`,
+      headers: clerk,
+    });
+    expect(retired.statusCode).toBe(200);
+    await late.press('OK');
+    await late.expectMessage('Ce type de rendez-vous vient d’être retiré', 15_000);
+    await late.expectFocused('Choisir un autre rendez-vous');
+    await late.screenshot('appointment-16b-tv-subject-retired');
+    await late.press('OK');
+    await late.expectFocused(/^Votre agence : /, 15_000);
+    await late.press('Down', 'OK');
+    await late.expectFocused(/^Dépôt de dossier/, 15_000);
+    expect((await late.visibleTexts()).some((text) => text === subject)).toBe(false);
+    await late.close();
+  });
+
   it('reads in Arabic, mirrored', async () => {
     const tokens = await activateTv(api.app, 'HMP-LAU-A-0101');
     const arabic = await openTv(browser, baseUrl, {

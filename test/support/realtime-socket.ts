@@ -1,5 +1,5 @@
-// A realtime socket as a test holds it: opened on a listening app with a hello (a TV's token, or a console's cookie),
-// every message kept, and a wait for the first one matching.
+// A realtime socket as a test client holds it: opened with a hello (a TV's token, or a staff cookie), it keeps every
+// message it receives and waits for the one a test expects.
 import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
 import type { ServerMessage } from '@palier/contracts';
@@ -13,6 +13,7 @@ export class TestSocket {
       this.waiters.splice(0).forEach((wake) => wake());
     });
   }
+  /** Opens a socket to a listening instance and sends the hello (a staff socket passes its session cookie). */
   static async open(app: FastifyInstance, hello: object, cookie?: string): Promise<TestSocket> {
     const address = app.server.address() as { port: number };
     const socket = new WebSocket(`ws://127.0.0.1:${address.port}/api/v1/realtime`, { headers: cookie ? { cookie } : {} });
@@ -21,6 +22,7 @@ export class TestSocket {
     socket.send(JSON.stringify({ type: 'hello', ...hello }));
     return test;
   }
+  /** The first message (received so far or within the timeout) that matches. */
   async next(predicate: (message: ServerMessage) => boolean, timeoutMs = 5_000): Promise<ServerMessage> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -243,7 +243,8 @@ describe('staff change the appointments they published', () => {
     const listed = (await asTenant(english, 'GET', '/api/v1/appointments/services')).json().items.map((one: { id: string }) => one.id);
     expect(listed).not.toContain(service);
     expect((await asTenant(english, 'GET', `/api/v1/appointments/services/${service}/days`)).statusCode).toBe(404);
-    expect((await book(english, otherSlot!)).statusCode).toBe(404);
+    const refused = await book(english, otherSlot!);
+    expect([refused.statusCode, refused.json().code]).toEqual([409, 'appointment_service_retired']);
     const series = await staff(
       agent,
       'POST',
@@ -299,6 +300,32 @@ describe('staff change the appointments they published', () => {
       const left = await api.app.db.appointment.count({ where: { slotId: slotId!, status: 'BOOKED' } });
       const slot = await api.app.db.appointmentSlot.findUniqueOrThrow({ where: { id: slotId! } });
       expect([left, slot.booked, slot.cancelledAt !== null]).toEqual([0, 0, true]);
+    }
+  });
+
+  it('never leaves a booking made after the retirement of its service: each booking is kept from before it, or refused (409)', async () => {
+    for (let round = 0; round < 20; round += 1) {
+      const service = await createService(agent, `Accueil des nouveaux locataires ${round}`);
+      const [slotId] = await publishDay(agent, service, inDays(30 + round), { capacity: crowd.length, until: '09:30' });
+      const [bookings, retirement] = await Promise.all([
+        Promise.all(crowd.map((tokens) => book(tokens, slotId!))),
+        new Promise((resolve) => setTimeout(resolve, round % 5)).then(() =>
+          staff(agent, 'POST', `/api/v1/staff/appointments/services/${service}/retire`),
+        ),
+      ]);
+      expect(retirement.statusCode).toBe(200);
+      const made = bookings.filter((response) => response.statusCode === 201);
+      for (const refused of bookings.filter((response) => response.statusCode !== 201))
+        expect([refused.statusCode, refused.json().code]).toEqual([409, 'appointment_service_retired']);
+      // What was booked is what the slot counts, and every booking kept was made before the retirement.
+      const retiredAt = new Date(retirement.json().retiredAt as string);
+      const kept = await api.app.db.appointment.findMany({ where: { slotId: slotId!, status: 'BOOKED' } });
+      const slot = await api.app.db.appointmentSlot.findUniqueOrThrow({ where: { id: slotId! } });
+      expect([kept.length, slot.booked]).toEqual([made.length, made.length]);
+      for (const appointment of kept) expect(appointment.bookedAt.getTime()).toBeLessThanOrEqual(retiredAt.getTime());
+      // After it, a booking is refused the same way.
+      const late = await book(tenant, slotId!);
+      expect([late.statusCode, late.json().code]).toEqual([409, 'appointment_service_retired']);
     }
   });
 

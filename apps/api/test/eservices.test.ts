@@ -491,6 +491,66 @@ describe('town-hall e-services', () => {
     expect(first.json().timeline.at(-1)).toMatchObject(provided);
   });
 
+  it('clears an optional named answer given as null, and refuses to clear a required one, naming it', async () => {
+    const created = await staff(townHallClerk, 'POST', '/api/v1/staff/eservices/forms', {
+      slug: 'macaron-visiteur',
+      receiptPrefix: 'M13',
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['plate'],
+        properties: {
+          plate: { type: 'string', minLength: 4, maxLength: 10 },
+          note: { type: 'string', maxLength: 200 },
+          until: { type: 'string', format: 'date' },
+        },
+        'x-palier': {
+          title: { fr: 'Macaron visiteur' },
+          order: ['plate', 'note', 'until'],
+          questions: {
+            plate: { title: { fr: 'Immatriculation' }, widget: 'text' },
+            note: { title: { fr: 'Remarque' }, widget: 'text' },
+            until: { title: { fr: 'Jusqu’au' }, widget: 'date' },
+          },
+        },
+      },
+    });
+    const formId = created.json().id;
+    expect((await staff(townHallClerk, 'POST', `/api/v1/staff/eservices/forms/${formId}/publish`)).statusCode).toBe(200);
+    const form = await formTitled(tenant, 'Macaron visiteur');
+    const sent = (await submit(tenant, form.versionId, { plate: 'AB-123-CD', note: 'Garage au sous-sol' })).json();
+    const act = (body: object) => staff(townHallClerk, 'POST', `/api/v1/staff/eservices/requests/${sent.id}/transitions`, body);
+    await act({ action: 'take' });
+    await act({ action: 'ask_information', message: 'Le garage n’a rien à voir ici.', fields: ['plate', 'note', 'until'] });
+    const reanswer = (answers: object) =>
+      tv(tenant, 'POST', `/api/v1/eservices/requests/${sent.id}/information`, { answers }, randomUUID());
+
+    // The plate is required: clearing it is refused, naming it, and nothing changes.
+    const refused = await reanswer({ plate: null, note: null });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: 'eservice_answers_invalid',
+      errors: [{ field: '/answers/plate', message: 'is required' }],
+    });
+    expect(refused.json().errors).toHaveLength(1);
+    expect((await tv(tenant, 'GET', `/api/v1/eservices/requests/${sent.id}`)).json()).toMatchObject({
+      status: 'INFO_REQUESTED',
+      answers: { plate: 'AB-123-CD', note: 'Garage au sous-sol' },
+    });
+
+    // The note is optional: null clears it. Clearing "until", never answered, is no change.
+    const cleared = await reanswer({ plate: 'AB-123-CD', note: null, until: null });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().answers).toEqual({ plate: 'AB-123-CD' });
+    expect(cleared.json().timeline.at(-1)).toMatchObject({
+      kind: 'INFO_PROVIDED',
+      fields: ['note'],
+      changes: [{ field: 'note', before: 'Garage au sous-sol', after: null }],
+    });
+    const inConsole = (await staff(townHallClerk, 'GET', `/api/v1/staff/eservices/requests/${sent.id}`)).json();
+    expect(inConsole.answers).toEqual({ plate: 'AB-123-CD' });
+  });
+
   it('pages the clerk’s queue by keyset, oldest first, filtered by form and status', async () => {
     const road = await formTitled(tenant, ROAD);
     for (let index = 0; index < 3; index += 1) await submit(savine, road.versionId, pothole);

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { TokenResponse } from '@palier/contracts';
 import { startTestApi, testRedisUrl, type TestApi } from '../../../test/support/test-api';
+import { TestSocket } from '../../../test/support/realtime-socket';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, signInStaff } from '../../../test/support/journeys';
 import { DEMO_STAFF } from '../../../prisma/demo-residence';
-import { TestSocket } from '../../../test/support/realtime-socket';
 
 const redisAvailable = Boolean(testRedisUrl());
 if (!redisAvailable) console.warn('realtime across instances: SKIPPED because no Redis is configured (PALIER_TEST_REDIS_URL)');

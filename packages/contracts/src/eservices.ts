@@ -279,7 +279,8 @@ export type TenantEServiceRequest = Static<typeof TenantEServiceRequest>;
  * The tenant's answer to a clerk's request for information: a message, new answers to the named questions, or both.
  * Send it with an `Idempotency-Key` (the same on every retry): a retried answer is applied once. The answers are merged
  * into the request's and validated again against its form version (422 `eservice_answers_invalid`, `errors[].field` =
- * `/answers/<question>`); a question the clerk did not name is refused the same way.
+ * `/answers/<question>`); a question the clerk did not name is refused the same way. `null` as a named question's answer
+ * clears it: allowed for an optional question, refused for a required one (`is required`, naming it).
  */
 export const ProvideEServiceInformationRequest = Type.Object(
   {

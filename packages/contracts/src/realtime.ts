@@ -145,10 +145,26 @@ export interface EServiceFormsChangedEvent {
 export type EServiceRealtimeEvent = EServiceUpdatedEvent | EServiceFormsChangedEvent;
 
 // appointments
-/** To the tenant (TENANT) and the organisation's consoles (ORGANISATION) when an appointment changes: re-read it. */
+/** To the tenant (TENANT) when their appointment changes: re-read it. Staff consoles hear of it as agenda.changed. */
 export interface AppointmentUpdatedEvent {
   name: 'appointment.updated';
   data: { appointmentId: string; status: 'BOOKED' | 'CANCELLED'; change: 'booked' | 'moved' | 'cancelled' };
+}
+
+/**
+ * To the organisation's consoles (ORGANISATION) whenever its agenda changes, from any console or any TV: a subject
+ * created or retired, slots published, a slot edited or cancelled, an appointment booked, moved or cancelled. Re-read
+ * the agenda (and the subjects when `change` starts with `service_`). Ids only: it tells another organisation nothing.
+ */
+export interface AgendaChangedEvent {
+  name: 'agenda.changed';
+  data: {
+    serviceId: string;
+    /** The slot that changed (a move: the slot it went to); null for a subject or a series. */
+    slotId: string | null;
+    change:
+      'service_created' | 'service_retired' | 'series_published' | 'slot_edited' | 'slot_cancelled' | 'booked' | 'moved' | 'cancelled';
+  };
 }
 
 /** To the tenant's TV: their phone sent the text of a "text" hand-off; read it at GET /api/v1/handoffs/:id/text. */
@@ -215,6 +231,7 @@ export type RealtimeEventBody =
   | FeedRealtimeEvent
   | EServiceRealtimeEvent
   | AppointmentUpdatedEvent
+  | AgendaChangedEvent
   | HandoffTextReceivedEvent
   | ModerationRealtimeEvent
   | ConversationRealtimeEvent

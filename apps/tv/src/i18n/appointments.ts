@@ -58,6 +58,8 @@ const fr = {
   failed: 'Impossible de joindre Palier. Réessayez dans un instant.',
   cutoffRefused: 'Il est trop tard pour modifier ce rendez-vous en ligne. Appelez le service.',
   notActive: 'Ce rendez-vous est déjà annulé ou passé.',
+  serviceRetired: 'Ce type de rendez-vous vient d’être retiré : il ne se réserve plus. Choisissez-en un autre.',
+  otherSubject: 'Choisir un autre rendez-vous',
   qrHelp: 'Scannez avec votre téléphone pour l’ajouter à son agenda.',
 };
 export type AppointmentWords = typeof fr;
@@ -119,6 +121,8 @@ const en: AppointmentWords = {
   failed: 'Palier cannot be reached. Please try again in a moment.',
   cutoffRefused: 'It is too late to change this appointment online. Please call the service.',
   notActive: 'This appointment is already cancelled or over.',
+  serviceRetired: 'This kind of appointment has just been withdrawn: it can no longer be booked. Please choose another one.',
+  otherSubject: 'Choose another appointment',
   qrHelp: 'Scan with your phone to add it to its calendar.',
 };
 
@@ -180,6 +184,8 @@ const ar: AppointmentWords = {
   failed: 'تعذر الاتصال بـ Palier. حاول مرة أخرى بعد قليل.',
   cutoffRefused: 'فات الأوان لتغيير هذا الموعد عبر الإنترنت. اتصل بالجهة.',
   notActive: 'هذا الموعد ملغى أو انتهى.',
+  serviceRetired: 'تم سحب هذا النوع من المواعيد للتو: لم يعد الحجز ممكنًا. اختر نوعًا آخر.',
+  otherSubject: 'اختيار موعد آخر',
   qrHelp: 'امسح الرمز بهاتفك لإضافته إلى تقويمه.',
 };
 

@@ -185,6 +185,7 @@ export default Blits.Component('Appointments', {
         if (error.code === 'slot_full' || error.code === 'slot_unavailable') return this.words.slotTaken;
         if (error.code === 'appointment_cutoff_passed') return this.words.cutoffRefused;
         if (error.code === 'appointment_not_active') return this.words.notActive;
+        if (error.code === 'appointment_service_retired') return this.words.serviceRetired;
       }
       return failureMessage(error, this.t) || this.words.failed;
     },
@@ -198,6 +199,16 @@ export default Blits.Component('Appointments', {
       reportMessage(message);
       speak(message);
       this.setChoices(retry ? [retry, { action: 'back', label: this.words.back }] : [{ action: 'back', label: this.words.back }], 2, 420);
+    },
+
+    /**
+     * The subject was retired meanwhile: no retry can book it, and its days and times went with it. Offer the subjects
+     * again (read afresh); Back goes to the menu.
+     */
+    showRetired(error: unknown) {
+      this.showFailure(error);
+      this.step = 'who';
+      this.setChoices([{ action: 'book', label: this.words.otherSubject }], 1, 420);
     },
 
     // --- booking: who, what, day, time, confirm ---
@@ -367,6 +378,7 @@ export default Blits.Component('Appointments', {
             this.showTimes('', this.words.slotTaken);
             return;
           }
+          if (error instanceof ApiProblem && error.code === 'appointment_service_retired') return this.showRetired(error);
           this.showFailure(error, { action: 'confirm', label: this.t.common.retry });
         },
       );

@@ -17,9 +17,9 @@ import Button from '../components/Button';
 import NoticeItem from '../components/NoticeItem';
 import Waiting from '../components/Waiting';
 import KeyHints from '../components/KeyHints';
-import Keyboard from '../components/Keyboard';
+import ReplyWriter from '../components/ReplyWriter';
 import Dialog from '../components/Dialog';
-import { newIdempotencyKey } from '../api/idempotency-key';
+import { keyForText } from '../api/idempotency-key';
 import { onConversationEvent, refreshUnreadMessages } from '../conversations/events';
 import { goBack } from './navigation';
 
@@ -55,7 +55,7 @@ let renders = 0;
 let stopListening: (() => void) | null = null;
 
 export default Blits.Component('ConversationThread', {
-  components: { Button, NoticeItem, Waiting, KeyHints, Keyboard, Dialog },
+  components: { Button, NoticeItem, Waiting, KeyHints, ReplyWriter, Dialog },
   props: ['id'],
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-conversation', conversationId: $id, messages: $messages.length, canWrite: $canWrite, closed: $closed}">
@@ -82,11 +82,7 @@ export default Blits.Component('ConversationThread', {
         <Text :content="$error" :font="$f.bold" :size="$ts.heading" :color="$c.danger" x="0" y="0" maxwidth="1728" maxlines="3" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'conversation-error', message: $error}" />
       </Element>
       <KeyHints :hints="$hints" />
-      <Element :alpha="$writing ? 1 : 0" w="1920" h="1080" :color="$c.background" :inspector-data="{testid: 'message-writer'}">
-        <Text :content="$words.writeTitle" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" />
-        <Text :content="$writeHelp" :size="$ts.body" :color="$writeBad ? $c.danger : $c.textMuted" x="96" :y="54 + $ts.title * 1.4" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" />
-        <Keyboard ref="keyboard" x="96" :y="54 + $ts.title * 1.4 + $ts.body * 1.8" event="conversationMessage" limit="1000" lines="2" :placeholder="$who" testid="message-keyboard" />
-      </Element>
+      <ReplyWriter ref="writer" :shown="$writing" event="conversationMessage" :heading="$words.writeTitle" :help="$words.writeHelp" :tooshort="$words.tooShort" :placeholder="$who" testid="message-writer" keyboardid="message-keyboard" />
       <Dialog ref="confirm" :show="!!$confirming" :question="$confirmQuestion" :help="$confirmHelp" :yes="$t.common.yes" :no="$t.common.no" event="conversationConfirm" />
     </Element>
   `,
@@ -109,8 +105,6 @@ export default Blits.Component('ConversationThread', {
       sendKey: '',
       sendText: '',
       writing: false,
-      writeHelp: '',
-      writeBad: false,
       /** '' | 'close' | 'block': the confirmation dialog shown. */
       confirming: '',
       /** The other neighbour's message has the focus, so OK reports it (set where focus moves: a state flag the key
@@ -229,7 +223,7 @@ export default Blits.Component('ConversationThread', {
       stopListening = onConversationEvent((event) => {
         if (this.alive && event.data.conversationId === this.id) this.refresh();
       });
-      this.$listen('conversationMessage:done', ({ text }: { text: string }) => this.written(text));
+      this.$listen('conversationMessage:send', ({ text }: { text: string }) => this.written(text));
       this.$listen('conversationMessage:back', () => this.closeWriter());
       this.$listen('conversationConfirm', (yes: boolean) => this.confirmed(yes));
       this.load();
@@ -448,10 +442,9 @@ export default Blits.Component('ConversationThread', {
       if (this.busy) return;
       this.busy = true;
       // The same key for every retry of the same text: a resend after a lost answer never posts it twice.
-      if (!this.sendKey || this.sendText !== text) {
-        this.sendKey = newIdempotencyKey();
-        this.sendText = text;
-      }
+      const kept = keyForText({ key: this.sendKey, text: this.sendText }, text);
+      this.sendKey = kept.key;
+      this.sendText = kept.text;
       this.say(this.words.sending, false);
       api.sendConversationMessage(this.id, text, this.sendKey).then(
         () => {
@@ -507,11 +500,7 @@ export default Blits.Component('ConversationThread', {
     },
     openWriter() {
       this.writing = true;
-      this.writeHelp = this.words.writeHelp;
-      this.writeBad = false;
-      const keyboard = this.$select('keyboard');
-      keyboard.open('');
-      this.$setTimeout(() => keyboard.$focus(), 0);
+      this.$select('writer').open();
     },
     closeWriter() {
       this.writing = false;
@@ -519,16 +508,8 @@ export default Blits.Component('ConversationThread', {
     },
     written(text: string) {
       if (!this.writing) return;
-      const body = text.trim();
-      if (body.length === 0) {
-        this.writeHelp = this.words.tooShort;
-        this.writeBad = true;
-        reportMessage(this.writeHelp);
-        speak(this.writeHelp);
-        return;
-      }
       this.closeWriter();
-      this.send(body);
+      this.send(text);
     },
     moveControls(rowStep: number, colStep: number) {
       const controls = this.controls as Control[];

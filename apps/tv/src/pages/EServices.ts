@@ -73,6 +73,11 @@ let renders = 0;
 let stopListening: (() => void) | null = null;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
+/** No answer, whether cleared (null) or never given (undefined). */
+function noneAsNull(value: unknown): unknown {
+  return value === undefined ? null : value;
+}
+
 /**
  * A send's Idempotency-Key survives a power cut: kept in the TV's storage until the send succeeds (a request created,
  * new answers taken), so a retry after a cut is the same send.
@@ -167,6 +172,8 @@ export default Blits.Component('EServices', {
       /** Helper mode: the first name of the tenant whose form it is (from their mandate). */
       person: '',
       ON_BEHALF_W,
+      /** Answering again an optional question typed or picked: the name of the one whose keyboard or date was asked for. */
+      answering: '',
     };
   },
   computed: {
@@ -488,6 +495,23 @@ export default Blits.Component('EServices', {
       const title = localized(question.title, language) + (question.required ? '' : ' (' + this.words.optional + ')');
       const value = this.answers[question.name];
       const widget = question.widget;
+      const typedOrPicked = widget === 'text' || widget === 'longText' || widget === 'number' || widget === 'date';
+      if (this.reanswer && !question.required && typedOrPicked && this.answering !== question.name) {
+        // Asked again, an optional question may be left empty: offered as a choice before any keyboard or date.
+        const given = format(this.words.answerGiven, { answer: answerText(question, value, this.words, language) });
+        this.present('question', title, given + '\n' + this.words.clearHelp, 'buttons');
+        this.setChoices(
+          [
+            { action: 'giveAnswer', label: this.words.giveAnswer },
+            { action: 'clear', label: this.words.clearAnswer, selected: value === null },
+          ],
+          1,
+          ANSWER_Y + 20,
+          96,
+          value === null ? 1 : 0,
+        );
+        return;
+      }
       if (widget === 'text' || widget === 'longText' || widget === 'number') {
         const long = widget === 'longText';
         this.kbLimit = question.maxLength || (long ? 2000 : widget === 'number' ? 12 : 200);
@@ -531,8 +555,10 @@ export default Blits.Component('EServices', {
         }));
         if (widget === 'multiChoice') choices.push({ action: 'next', label: this.words.next });
       }
-      // Asked again, a question is answered (the API keeps an answer not sent): no "skip" then.
+      // Asked again, a question is answered (the API keeps an answer not sent): no "skip" then, but an optional one may
+      // be left empty (sent as null, which clears it).
       if (!question.required && widget !== 'multiChoice' && !this.reanswer) choices.push({ action: 'skip', label: this.words.skip });
+      if (!question.required && this.reanswer) choices.push({ action: 'clear', label: this.words.clearAnswer, selected: value === null });
       const selected = choices.map((choice) => !!choice.selected).indexOf(true);
       const cols = choices.length > 5 ? 2 : 1;
       this.setChoices(choices, cols, ANSWER_Y + 20, cols > 1 ? 90 : 96, selected >= 0 && widget !== 'multiChoice' ? selected : 0);
@@ -590,13 +616,17 @@ export default Blits.Component('EServices', {
     /** Records the answer, saves the draft at the next step, then shows it. */
     answer(value: unknown) {
       const question = this.question();
-      if (this.reanswer && (value === undefined || (Array.isArray(value) && value.length === 0))) {
+      const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+      if (this.reanswer && empty && question.required) {
         this.body = this.words.required;
         this.tell();
         return;
       }
+      this.answering = '';
       const answers = { ...this.answers };
-      if (value === undefined) delete answers[question.name];
+      // Asked again, an empty answer to an optional question is sent as null: the API clears it.
+      if (this.reanswer && empty) answers[question.name] = null;
+      else if (value === undefined) delete answers[question.name];
       else answers[question.name] = value;
       this.answers = answers;
       this.advance(this.qIndex + 1);
@@ -640,6 +670,11 @@ export default Blits.Component('EServices', {
     },
     /** Back from a question: the one before (its answer kept), and the draft remembers where the tenant is. */
     previousQuestion() {
+      if (this.reanswer && this.answering) {
+        // Back from the keyboard or the date of an optional question: to its choice, answer or leave it empty.
+        this.answering = '';
+        return this.showQuestion(this.qIndex);
+      }
       if (this.reanswer) {
         const before = this.askedIndex(this.qIndex - 1, -1);
         if (before < 0) return this.openRequest(this.requestId);
@@ -806,6 +841,7 @@ export default Blits.Component('EServices', {
     /** The wizard on the named questions only, each prefilled with the answer sent before, same widgets as the form. */
     startReanswer() {
       const request = this.request as TenantEServiceRequest;
+      this.answering = '';
       this.form = request.form;
       this.answers = JSON.parse(JSON.stringify(request.answers || {}));
       this.asked = this.namedQuestions(request).map((question: EServiceQuestion) => question.name);
@@ -822,8 +858,9 @@ export default Blits.Component('EServices', {
         .map((question) => {
           const before = answerText(question, request.answers[question.name], this.words, language);
           const after = answerText(question, this.answers[question.name], this.words, language);
+          // null (cleared) and no answer at all are the same "no answer".
           const change =
-            JSON.stringify(request.answers[question.name]) === JSON.stringify(this.answers[question.name])
+            JSON.stringify(noneAsNull(request.answers[question.name])) === JSON.stringify(noneAsNull(this.answers[question.name]))
               ? format(this.words.unchanged, { value: after })
               : format(this.words.reanswerLine, { before, after });
           return '• ' + localized(question.title, language) + ' — ' + change;
@@ -968,7 +1005,11 @@ export default Blits.Component('EServices', {
           this.tell();
         } else this.answer(chosen.length ? chosen : undefined);
       } else if (kind === 'skip') this.answer(undefined);
-      else if (kind === 'send') this.send();
+      else if (kind === 'clear') this.answer(null);
+      else if (kind === 'giveAnswer') {
+        this.answering = this.question().name;
+        this.showQuestion(this.qIndex);
+      } else if (kind === 'send') this.send();
       else if (kind === 'sendAnswers') this.sendAnswers();
       else if (kind === 'change') this.showQuestion(this.reanswer ? this.askedIndex(0, 1) : 0);
       else if (kind === 'request') this.openRequest(arg);

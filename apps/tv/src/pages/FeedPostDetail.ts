@@ -14,10 +14,10 @@ import Button from '../components/Button';
 import NoticeItem from '../components/NoticeItem';
 import Waiting from '../components/Waiting';
 import KeyHints from '../components/KeyHints';
-import Keyboard from '../components/Keyboard';
+import ReplyWriter from '../components/ReplyWriter';
 import PhotoThumb from '../components/PhotoThumb';
 import { authorLine, eventLine, feedFailure, repliesLabel } from '../feed/describe';
-import { newIdempotencyKey } from '../api/idempotency-key';
+import { keyForText } from '../api/idempotency-key';
 import { postActions, type PostAction } from '../feed/actions';
 import { onFeedEvent } from '../feed/events';
 import { goBack } from './navigation';
@@ -74,7 +74,7 @@ let renders = 0;
 let stopListening: (() => void) | null = null;
 
 export default Blits.Component('FeedPostDetail', {
-  components: { Button, NoticeItem, Waiting, KeyHints, Keyboard, PhotoThumb },
+  components: { Button, NoticeItem, Waiting, KeyHints, ReplyWriter, PhotoThumb },
   props: ['id'],
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-feed-post', postId: $id, replies: $replies.length}">
@@ -107,11 +107,7 @@ export default Blits.Component('FeedPostDetail', {
         <Text :content="$error" :font="$f.bold" :size="$ts.heading" :color="$c.danger" x="0" y="0" maxwidth="1728" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'post-error', message: $error}" />
       </Element>
       <KeyHints :hints="$hints" />
-      <Element :alpha="$writing ? 1 : 0" w="1920" h="1080" :color="$c.background" :inspector-data="{testid: 'reply-writer'}">
-        <Text :content="$words.replyTitle" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" />
-        <Text :content="$writeHelp" :size="$ts.body" :color="$writeBad ? $c.danger : $c.textMuted" x="96" :y="54 + $ts.title * 1.4" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" />
-        <Keyboard ref="keyboard" x="96" :y="54 + $ts.title * 1.4 + $ts.body * 1.8" event="feedReply" limit="1000" lines="2" :placeholder="$title" testid="reply-keyboard" />
-      </Element>
+      <ReplyWriter ref="writer" :shown="$writing" event="feedReply" :heading="$words.replyTitle" :help="$words.freeTextHelp" :tooshort="$words.tooShort" :placeholder="$title" testid="reply-writer" keyboardid="reply-keyboard" />
       <Element :show="$viewerIndex >= 0" w="1920" h="1080" color="#000000" :inspector-data="{testid: 'photo-viewer', index: $viewerIndex, caption: $viewerCaption}">
         <Text :content="$words.photo.loading" :size="$ts.body" :color="$c.textMuted" x="960" :y="54 + $viewerMaxH / 2" mount="{x: 0.5, y: 0.5}" />
         <Element :show="!!$viewerSrc" :x="(1920 - $viewerBox.w) / 2" :y="54 + ($viewerMaxH - $viewerBox.h) / 2" :w="$viewerBox.w" :h="$viewerBox.h" :src="$viewerSrc" :inspector-data="{testid: 'photo-viewer-image', src: $viewerSrc, w: $viewerBox.w, h: $viewerBox.h}" />
@@ -145,8 +141,6 @@ export default Blits.Component('FeedPostDetail', {
       replyText: '',
       /** The keyboard is open over the post for a reply of one's own. */
       writing: false,
-      writeHelp: '',
-      writeBad: false,
       alive: true,
     };
   },
@@ -309,7 +303,7 @@ export default Blits.Component('FeedPostDetail', {
       reportMessage('');
       if (stopListening) stopListening();
       stopListening = onFeedEvent((event) => this.onEvent(event));
-      this.$listen('feedReply:done', ({ text }: { text: string }) => this.writtenReply(text));
+      this.$listen('feedReply:send', ({ text }: { text: string }) => this.writtenReply(text));
       // moderation: with the post gone (no button left), focus can fall into the closed keyboard: Back still goes back
       this.$listen('feedReply:back', () => (this.writing ? this.closeWriter() : goBack(this, '/feed')));
       this.load();
@@ -521,10 +515,9 @@ export default Blits.Component('FeedPostDetail', {
     sendReply(text: string) {
       if (this.busy || !this.post) return;
       this.busy = true;
-      if (!this.replyKey || this.replyText !== text) {
-        this.replyKey = newIdempotencyKey();
-        this.replyText = text;
-      }
+      const kept = keyForText({ key: this.replyKey, text: this.replyText }, text);
+      this.replyKey = kept.key;
+      this.replyText = kept.text;
       this.say(this.words.sending, false);
       api.replyToPost(this.id, { body: text }, this.replyKey).then(
         () => {
@@ -599,11 +592,7 @@ export default Blits.Component('FeedPostDetail', {
     },
     openWriter() {
       this.writing = true;
-      this.writeHelp = this.words.freeTextHelp;
-      this.writeBad = false;
-      const keyboard = this.$select('keyboard');
-      keyboard.open('');
-      this.$setTimeout(() => keyboard.$focus(), 0);
+      this.$select('writer').open();
     },
     closeWriter() {
       this.writing = false;
@@ -611,16 +600,8 @@ export default Blits.Component('FeedPostDetail', {
     },
     writtenReply(text: string) {
       if (!this.writing) return;
-      const body = text.trim();
-      if (body.length === 0) {
-        this.writeHelp = this.words.tooShort;
-        this.writeBad = true;
-        reportMessage(this.writeHelp);
-        speak(this.writeHelp);
-        return;
-      }
       this.closeWriter();
-      this.sendReply(body);
+      this.sendReply(text);
     },
     moveControls(rowStep: number, colStep: number) {
       const controls = this.controls as Control[];

@@ -288,7 +288,7 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
         response: { 201: AppointmentService, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createService(app.db, request.staff, request.body)),
+    async (request, reply) => reply.code(201).send(await createService(ctx, request.staff, request.body)),
   );
 
   app.post(

@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import {
   MAX_SERIES_SLOTS,
+  type AgendaChangedEvent,
   type AgendaQuery,
   type AgendaSlot,
   type AppointmentDay,
@@ -286,14 +287,25 @@ function reminderDue(ctx: AppointmentContext, startsAt: Date, now: Date): Date |
   return due > now ? due : null;
 }
 
-async function announce(ctx: AppointmentContext, appointmentId: string, change: 'booked' | 'moved' | 'cancelled') {
+/** Tells the organisation's open consoles that its agenda changed, so each re-reads what it shows. */
+async function agendaChanged(ctx: AppointmentContext, organisationId: string, data: AgendaChangedEvent['data']) {
+  await raiseEvent(ctx.db, ctx.bus, `ORGANISATION:${organisationId}`, { name: 'agenda.changed', data });
+}
+
+/** Tells the tenant's TV that their appointment changed and, unless a slot change speaks for it, the agenda's consoles. */
+async function announce(ctx: AppointmentContext, appointmentId: string, change: 'booked' | 'moved' | 'cancelled', toStaff = true) {
   const appointment = await ctx.db.appointment.findUniqueOrThrow({
     where: { id: appointmentId },
-    select: { tenantId: true, status: true, slot: { select: { organisationId: true } } },
+    select: { tenantId: true, status: true, slotId: true, slot: { select: { organisationId: true, serviceId: true } } },
   });
   const body = { name: 'appointment.updated', data: { appointmentId, status: appointment.status, change } } as const;
   await raiseEvent(ctx.db, ctx.bus, `TENANT:${appointment.tenantId}`, body);
-  await raiseEvent(ctx.db, ctx.bus, `ORGANISATION:${appointment.slot.organisationId}`, body);
+  if (toStaff)
+    await agendaChanged(ctx, appointment.slot.organisationId, {
+      serviceId: appointment.slot.serviceId,
+      slotId: appointment.slotId,
+      change,
+    });
 }
 
 /**
@@ -316,10 +328,11 @@ export async function bookAppointment(
   const replayed = await replay();
   if (replayed) return replayed;
   const slot = await ctx.db.appointmentSlot.findFirst({
-    where: { id: slotId, service: { retiredAt: null, organisation: openTo(place) } },
-    select: { id: true },
+    where: { id: slotId, service: { organisation: openTo(place) } },
+    select: { id: true, service: { select: { retiredAt: true } } },
   });
   if (!slot) throw new DomainError('not_found');
+  if (slot.service.retiredAt) throw new DomainError('appointment_service_retired');
   let outcome: { id: string; created: boolean };
   try {
     outcome = await ctx.db.$transaction(async (tx) => {
@@ -328,7 +341,7 @@ export async function bookAppointment(
       if (same) return { id: same.id, created: false };
       // A slot cancelled (or a service retired) while this request waited for the lock takes no booking.
       if (locked.cancelledAt || locked.startsAt <= now) throw new DomainError('slot_unavailable');
-      if (await serviceRetired(tx, locked.serviceId)) throw new DomainError('slot_unavailable');
+      if (await serviceRetired(tx, locked.serviceId)) throw new DomainError('appointment_service_retired');
       if (locked.booked >= locked.capacity) throw new DomainError('slot_full');
       await tx.$executeRaw`UPDATE "AppointmentSlot" SET "booked" = "booked" + 1 WHERE id = ${slotId}::uuid AND "booked" < "capacity"`;
       const created = await tx.appointment.create({
@@ -365,11 +378,12 @@ export async function moveAppointment(ctx: AppointmentContext, place: TenantPlac
   const now = clock(ctx);
   const current = await loadTenantAppointment(ctx.db, place, appointmentId);
   const target = await ctx.db.appointmentSlot.findFirst({
-    where: { id: newSlotId, service: { retiredAt: null, organisation: openTo(place) } },
-    select: { id: true, serviceId: true },
+    where: { id: newSlotId, service: { organisation: openTo(place) } },
+    select: { id: true, serviceId: true, service: { select: { retiredAt: true } } },
   });
   if (!target) throw new DomainError('not_found');
   if (target.serviceId !== current.slot.serviceId) throw new DomainError('slot_unavailable');
+  if (target.service.retiredAt) throw new DomainError('appointment_service_retired');
   const cutoffHours = current.slot.service.cancelCutoffHours;
   const moved = await ctx.db.$transaction(async (tx) => {
     const appointment = await lockTenantAppointment(tx, place.tenantId, appointmentId);
@@ -379,7 +393,7 @@ export async function moveAppointment(ctx: AppointmentContext, place: TenantPlac
     const to = slots.get(newSlotId)!;
     if (now.getTime() > from.startsAt.getTime() - cutoffHours * HOUR_MS) throw new DomainError('appointment_cutoff_passed');
     if (to.cancelledAt || to.startsAt <= now) throw new DomainError('slot_unavailable');
-    if (await serviceRetired(tx, to.serviceId)) throw new DomainError('slot_unavailable');
+    if (await serviceRetired(tx, to.serviceId)) throw new DomainError('appointment_service_retired');
     const taken = await tx.$executeRaw`
       UPDATE "AppointmentSlot" SET "booked" = "booked" + 1 WHERE id = ${newSlotId}::uuid AND "booked" < "capacity"`;
     if (taken === 0) throw new DomainError('slot_full');
@@ -465,11 +479,11 @@ export async function staffServices(db: PrismaClient, staff: StaffContext): Prom
 }
 
 export async function createService(
-  db: PrismaClient,
+  ctx: AppointmentContext,
   staff: StaffContext,
   body: CreateAppointmentServiceRequest,
 ): Promise<AppointmentServiceView> {
-  const service = await db.appointmentService.create({
+  const service = await ctx.db.appointmentService.create({
     data: {
       organisationId: staff.organisation.id,
       subject: body.subject.trim(),
@@ -478,6 +492,7 @@ export async function createService(
     },
     include: serviceInclude,
   });
+  await agendaChanged(ctx, service.organisationId, { serviceId: service.id, slotId: null, change: 'service_created' });
   return serviceView(service);
 }
 
@@ -538,6 +553,7 @@ export async function publishSeries(
       skipDuplicates: true,
     });
   });
+  if (count > 0) await agendaChanged(ctx, service.organisationId, { serviceId: service.id, slotId: null, change: 'series_published' });
   return {
     seriesId,
     created: count,
@@ -758,6 +774,7 @@ export async function editSlot(ctx: AppointmentContext, staff: StaffContext, slo
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new DomainError('slot_time_taken');
     throw error;
   }
+  await agendaChanged(ctx, current.organisationId, { serviceId: current.serviceId, slotId, change: 'slot_edited' });
   return agendaSlotView(await loadStaffSlot(ctx.db, staff, slotId));
 }
 
@@ -771,12 +788,12 @@ export async function cancelSlot(ctx: AppointmentContext, staff: StaffContext, s
   const now = clock(ctx);
   const trimmed = reason.trim();
   await loadStaffSlot(ctx.db, staff, slotId);
-  const newlyCancelled = await retryingDeadlocks(() =>
+  const cancelledNow = await retryingDeadlocks(() =>
     ctx.db.$transaction(async (tx) => {
       // Appointments before their slot, as every tenant's move or cancellation does.
       await tx.$queryRaw`SELECT id FROM "Appointment" WHERE "slotId" = ${slotId}::uuid AND status = 'BOOKED' ORDER BY id FOR UPDATE`;
       const locked = (await lockSlots(tx, [slotId])).get(slotId)!;
-      if (locked.cancelledAt) return [];
+      if (locked.cancelledAt) return null;
       if (locked.startsAt <= now) throw new DomainError('slot_in_the_past');
       // Bookings that committed while this waited for the slot: nobody else holds them yet.
       const booked = await tx.$queryRaw<{ id: string }[]>`
@@ -807,18 +824,33 @@ export async function cancelSlot(ctx: AppointmentContext, staff: StaffContext, s
     orderBy: { id: 'asc' },
   });
   for (const appointment of cancelled) await tellCancelled(ctx, staff, appointment, slot.cancelReason ?? trimmed);
-  for (const id of newlyCancelled) await announce(ctx, id, 'cancelled');
+  if (cancelledNow) {
+    for (const id of cancelledNow) await announce(ctx, id, 'cancelled', false);
+    await agendaChanged(ctx, slot.organisationId, { serviceId: slot.serviceId, slotId, change: 'slot_cancelled' });
+  }
   return { slot: agendaSlotView(slot), cancelledAppointments: cancelled.length };
 }
 
 /**
- * Retires a service: no new slots or bookings (a booking waiting on it sees it retired), gone from the tenants' list;
- * appointments already booked stay, and can still be cancelled. Retiring again changes nothing.
+ * Retires a service: no new slots or bookings (a booking waiting on it sees it retired, 409
+ * appointment_service_retired), gone from the tenants' list; appointments already booked stay, and can still be
+ * cancelled. Retiring again changes nothing.
+ *
+ * The service row is locked first, which waits for the bookings and series holding it (FOR SHARE) to commit, and only
+ * then is the time taken: every booking kept was made before `retiredAt`. (Taking the time before waiting recorded a
+ * retirement a few milliseconds older than a booking it let through: a booking on a service already retired.)
  */
 export async function retireService(ctx: AppointmentContext, staff: StaffContext, serviceId: string): Promise<AppointmentServiceView> {
   const service = await ctx.db.appointmentService.findFirst({ where: { id: serviceId, organisationId: staff.organisation.id } });
   if (!service) throw new DomainError('not_found');
-  await ctx.db.appointmentService.updateMany({ where: { id: serviceId, retiredAt: null }, data: { retiredAt: clock(ctx) } });
+  const retiredNow = await ctx.db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ retiredAt: Date | null }[]>`
+      SELECT "retiredAt" FROM "AppointmentService" WHERE id = ${serviceId}::uuid FOR UPDATE`;
+    if (!row || row.retiredAt) return false;
+    await tx.appointmentService.update({ where: { id: serviceId }, data: { retiredAt: clock(ctx) } });
+    return true;
+  });
+  if (retiredNow) await agendaChanged(ctx, service.organisationId, { serviceId, slotId: null, change: 'service_retired' });
   return serviceView(await ctx.db.appointmentService.findUniqueOrThrow({ where: { id: serviceId }, include: serviceInclude }));
 }
 

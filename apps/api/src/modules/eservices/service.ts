@@ -427,7 +427,12 @@ export async function provideInformation(
   const notAsked = named.filter((name) => !asked.includes(name));
   if (notAsked.length > 0) throw answersInvalid(notAsked.map((name) => ({ field: `/answers/${name}`, message: 'was not asked again' })));
   const before = request.answers as Record<string, unknown>;
-  const answers = { ...before, ...given };
+  // null clears an answer: the request then holds none for that question, which the form's schema must allow.
+  const answers = { ...before };
+  for (const name of named) {
+    if (given[name] === null) delete answers[name];
+    else answers[name] = given[name];
+  }
   // Against the request's own version, as at submission: a newer version of the form changes nothing here.
   const errors = validateAnswers(request.versionId, request.version.schema, answers, true);
   if (errors.length > 0) throw answersInvalid(errors);
@@ -435,7 +440,7 @@ export async function provideInformation(
   const order = versionQuestions(request.versionId, request.version.schema).map((question) => question.name);
   const changes: EServiceAnswerChange[] = order
     .filter((name) => named.includes(name) && !sameAnswer(before[name], given[name]))
-    .map((name) => ({ field: name, before: before[name] ?? null, after: given[name] }));
+    .map((name) => ({ field: name, before: before[name] ?? null, after: given[name] ?? null }));
   const changed = changes.map((change) => change.field);
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: place.tenantId }, select: { firstName: true } });
   try {

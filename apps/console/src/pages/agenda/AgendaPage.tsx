@@ -1,12 +1,14 @@
 // The agenda task: publish a series of slots, read a day or a week per place with who is coming, cancel an appointment
 // with a reason (the tenant is told), download an appointment's .ics file; change what was published: edit a slot,
-// cancel a slot with a reason (every booked tenant is told), retire a subject.
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+// cancel a slot with a reason (every booked tenant is told), retire a subject. Live: what a colleague's console or a
+// tenant's TV changes in the organisation's agenda shows at once (agenda.changed), and an edit being typed stays.
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { AgendaSlot, AgendaVisitor, AppointmentService, EditSlotRequest, EventMessage, PalierClient } from '@palier/contracts';
 import { api } from '../../api/client';
 import { problemText } from '../../api/problem';
 import { useRealtime } from '../../api/useRealtime';
 import { Alert } from '../../components/Alert';
+import { LiveIndicator } from '../../components/LiveIndicator';
 import { Spinner } from '../../components/Spinner';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Translate } from '../../i18n/catalogue';
@@ -47,21 +49,27 @@ export function AgendaPage() {
   const [services, setServices] = useState<AppointmentService[]>([]);
   const [servicesError, setServicesError] = useState<unknown>();
 
-  useEffect(() => {
+  const loadServices = useCallback(() => {
     agendaApi.staffAppointmentServices().then(
       (list) => setServices(list.items),
       (failure: unknown) => setServicesError(failure),
     );
   }, []);
+  useEffect(loadServices, [loadServices]);
 
+  // Live changes can ask for the agenda while an earlier read is on its way: only the latest read is shown.
+  const reads = useRef(0);
   const load = useCallback(async () => {
+    const read = ++reads.current;
     try {
       const page = await agendaApi.agenda({ from, days, limit: 100, ...(place ? { placeName: place } : {}) });
+      if (read !== reads.current) return;
       setSlots(page.items);
       setNextCursor(page.nextCursor);
       setPlaces((known) => Array.from(new Set([...known, ...page.items.map((slot) => slot.placeName)])).sort());
       setStatus('ready');
     } catch (failure) {
+      if (read !== reads.current) return;
       setError(failure);
       setStatus('failed');
     }
@@ -71,11 +79,16 @@ export function AgendaPage() {
     setStatus('loading');
     void load();
   }, [load]);
-  useRealtime(
+  const live = useRealtime(
     (event: EventMessage) => {
-      if (event.name === 'appointment.updated') void load();
+      if (event.name !== 'agenda.changed') return;
+      if (event.data.change.startsWith('service_')) loadServices();
+      void load();
     },
-    () => void load(),
+    () => {
+      loadServices();
+      void load();
+    },
   );
 
   const more = async () => {
@@ -100,6 +113,7 @@ export function AgendaPage() {
       <div className="page__header">
         <h1 className="page__title">{a('title')}</h1>
         <p className="page__intro">{a('intro')}</p>
+        <LiveIndicator status={live} live={a('live')} />
       </div>
       <div className="workspace agenda">
         <div className="agenda-side">
@@ -263,7 +277,7 @@ function SlotRow({
           {a('slotCancelReason', { reason: slot.cancelReason })}
         </p>
       )}
-      {action === 'edit' && (
+      {action === 'edit' && !cancelled && (
         <EditSlot
           slot={slot}
           a={a}
@@ -275,7 +289,7 @@ function SlotRow({
           }}
         />
       )}
-      {action === 'cancel' && (
+      {action === 'cancel' && !cancelled && (
         <CancelSlot
           slot={slot}
           a={a}
@@ -382,6 +396,8 @@ function Visitor({
   );
 }
 
+type SlotFields = Pick<AgendaSlot, 'placeName' | 'placeAddress' | 'localDate' | 'localTime' | 'durationMinutes' | 'capacity'>;
+
 /**
  * Place, time and duration while nobody booked the slot (tenants were told where and when); the number of seats at any
  * time, never under the seats taken. Only what changed is sent, so the server compares like with like.
@@ -400,14 +416,23 @@ function EditSlot({
   onSaved: () => void;
 }) {
   const booked = slot.booked > 0;
-  const [form, setForm] = useState({
-    placeName: slot.placeName,
-    placeAddress: slot.placeAddress,
-    localDate: slot.localDate,
-    localTime: slot.localTime,
-    durationMinutes: slot.durationMinutes,
-    capacity: slot.capacity,
-  });
+  // Only the fields typed in are kept here; the others follow the slot as it is now. So a colleague's or a tenant's
+  // change arriving live shows in the untouched fields, what is being typed stays, and saving sends only what was typed.
+  const [edits, setEdits] = useState<Partial<SlotFields>>({});
+  const edit = (patch: Partial<SlotFields>) => setEdits((previous) => ({ ...previous, ...patch }));
+  const form: SlotFields = {
+    placeName: edits.placeName ?? slot.placeName,
+    placeAddress: edits.placeAddress ?? slot.placeAddress,
+    localDate: edits.localDate ?? slot.localDate,
+    localTime: edits.localTime ?? slot.localTime,
+    durationMinutes: edits.durationMinutes ?? slot.durationMinutes,
+    capacity: edits.capacity ?? slot.capacity,
+  };
+  // The slot as it was when the form opened: if it changes meanwhile, the form says so.
+  const [opened] = useState(slot);
+  const changedElsewhere = (['placeName', 'placeAddress', 'startsAt', 'durationMinutes', 'capacity', 'booked'] as const).some(
+    (field) => slot[field] !== opened[field],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const changes: EditSlotRequest = {};
@@ -432,6 +457,11 @@ function EditSlot({
   };
   return (
     <form className="agenda-cancel agenda-edit" onSubmit={(event) => void submit(event)} data-testid="slot-edit-form">
+      {changedElsewhere && (
+        <Alert tone="info" testId="slot-edit-changed-elsewhere">
+          {a('changedElsewhere', { time: slot.localTime, booked: slot.booked, capacity: slot.capacity })}
+        </Alert>
+      )}
       {booked && <p className="field__hint">{a('editBookedHint', { booked: slot.booked })}</p>}
       <div className="agenda-form__row">
         <label className="field">
@@ -442,7 +472,7 @@ function EditSlot({
             minLength={2}
             maxLength={200}
             required
-            onChange={(event) => setForm({ ...form, placeName: event.target.value })}
+            onChange={(event) => edit({ placeName: event.target.value })}
             data-testid="slot-edit-placeName"
           />
         </label>
@@ -454,7 +484,7 @@ function EditSlot({
             minLength={2}
             maxLength={300}
             required
-            onChange={(event) => setForm({ ...form, placeAddress: event.target.value })}
+            onChange={(event) => edit({ placeAddress: event.target.value })}
           />
         </label>
       </div>
@@ -466,7 +496,7 @@ function EditSlot({
             value={form.localDate}
             disabled={booked}
             required
-            onChange={(event) => event.target.value && setForm({ ...form, localDate: event.target.value })}
+            onChange={(event) => event.target.value && edit({ localDate: event.target.value })}
           />
         </label>
         <label className="field">
@@ -476,7 +506,7 @@ function EditSlot({
             value={form.localTime}
             disabled={booked}
             required
-            onChange={(event) => event.target.value && setForm({ ...form, localTime: event.target.value })}
+            onChange={(event) => event.target.value && edit({ localTime: event.target.value })}
             data-testid="slot-edit-time"
           />
         </label>
@@ -488,7 +518,7 @@ function EditSlot({
             max={480}
             value={form.durationMinutes}
             disabled={booked}
-            onChange={(event) => setForm({ ...form, durationMinutes: Number(event.target.value) })}
+            onChange={(event) => edit({ durationMinutes: Number(event.target.value) })}
           />
         </label>
         <label className="field">
@@ -498,7 +528,7 @@ function EditSlot({
             min={Math.max(1, slot.booked)}
             max={100}
             value={form.capacity}
-            onChange={(event) => setForm({ ...form, capacity: Number(event.target.value) })}
+            onChange={(event) => edit({ capacity: Number(event.target.value) })}
             data-testid="slot-edit-capacity"
           />
           {booked && <span className="field__hint">{a('capacityHint', { booked: slot.booked })}</span>}

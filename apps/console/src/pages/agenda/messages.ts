@@ -14,6 +14,7 @@ const fr = {
   previous: 'Précédent',
   next: 'Suivant',
   loading: 'Chargement de l’agenda…',
+  live: 'Agenda en direct',
   failed: 'L’agenda n’a pas pu être chargé.',
   empty: 'Aucun créneau sur cette période.',
   more: 'Voir plus',
@@ -71,6 +72,8 @@ const fr = {
   saving: 'Enregistrement…',
   keepSlot: 'Ne rien changer',
   slotSaved: 'Créneau de {time} modifié.',
+  changedElsewhere:
+    'Ce créneau vient d’être modifié ailleurs (maintenant à {time}, {booked} / {capacity} réservé(s)). Ce que vous avez saisi est gardé, le reste suit le créneau : vérifiez avant d’enregistrer.',
   cancelSlotWarning:
     '{count} locataire(s) ont réservé ce créneau : leur rendez-vous sera annulé et chacun recevra un avis sur son téléviseur, dans sa langue, avec votre motif.',
   cancelSlotEmpty: 'Personne n’a réservé ce créneau : il ne sera plus proposé.',
@@ -103,6 +106,7 @@ const en: Record<AgendaMessageKey, string> = {
   previous: 'Previous',
   next: 'Next',
   loading: 'Loading the agenda…',
+  live: 'Live agenda',
   failed: 'The agenda could not be loaded.',
   empty: 'No slot in this period.',
   more: 'Show more',
@@ -160,6 +164,8 @@ const en: Record<AgendaMessageKey, string> = {
   saving: 'Saving…',
   keepSlot: 'Change nothing',
   slotSaved: 'Slot of {time} changed.',
+  changedElsewhere:
+    'This slot was just changed elsewhere (now at {time}, {booked} / {capacity} booked). What you typed is kept, the rest follows the slot: check before saving.',
   cancelSlotWarning:
     '{count} tenant(s) booked this slot: their appointment will be cancelled and each gets a notice on their TV, in their language, with your reason.',
   cancelSlotEmpty: 'Nobody booked this slot: it will no longer be offered.',
