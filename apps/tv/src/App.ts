@@ -14,6 +14,7 @@ import { lookComputed, speak } from './components/look';
 import { hasSession, onSignedOut } from './api/session';
 import { startLiveUpdates, stopLiveUpdates } from './api/live';
 import { forgetNotices } from './pages/noticesMemory';
+import { forgetHelping } from './pages/helpingMemory';
 import { forgetCalls } from './calls/controller';
 import { currentPlatform } from './platform';
 import { state } from './store';
@@ -69,6 +70,8 @@ export default Blits.Application({
     { path: '/mandates', component: () => import('./pages/Mandates'), transition: instant, hooks: { before: signedIn } },
     // mandates received: the tenants this one helps
     { path: '/helping', component: () => import('./pages/Helping'), transition: instant, hooks: { before: signedIn } },
+    // a fault report filed by a neighbour helper in the name of the tenant who gave the mandate
+    { path: '/helping/:mandate/report', component: proceduresPage, transition: instant, hooks: { before: signedIn } },
     { path: '/goodbye', component: Goodbye, transition: instant, options: { inHistory: false } },
     // town-hall e-services: the list, and one form's wizard (a reload lands back in it)
     { path: '/eservices', component: eservicesPage, transition: instant, hooks: { before: signedIn } },
@@ -123,6 +126,7 @@ export default Blits.Application({
         state().unreadMessages = 0;
         forgetCalls();
         forgetFeed();
+        forgetHelping();
         this.$router.to('/activation');
       });
       if (hasSession()) startLiveUpdates();

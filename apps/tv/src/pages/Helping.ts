@@ -31,6 +31,7 @@ import Waiting from '../components/Waiting';
 import PagedList, { type PagedListPage } from '../components/PagedList';
 import { reportTimelineLines } from '../reports/timeline';
 import { goBack } from './navigation';
+import { actFor, takeHelpingReturn } from './helpingMemory';
 
 type Step = 'list' | 'person' | 'detail' | 'write';
 type Page<T> = { items: T[]; nextCursor: string | null };
@@ -128,7 +129,13 @@ export default Blits.Component('Helping', {
       this.$listen('helpingText:done', ({ text }: { text: string }) => this.send(text));
       this.$listen('helpingText:back', () => this.backFromWriting());
       this.$listen('helpingList:choose', ({ id }: { id: string }) => this.act(id));
-      this.showList();
+      // Back from a wizard opened in a person's name (the fault report): that person again, or the list if the right
+      // was withdrawn meanwhile.
+      const back = takeHelpingReturn();
+      this.current = back ? back.mandate : null;
+      if (back && back.withdrawn) this.showList(format(this.words.withdrawnMessage, { name: back.mandate.tenant.name }));
+      else if (back) this.showPerson(back.keepId);
+      else this.showList();
     },
     focus() {
       this.focusItem();
@@ -276,7 +283,9 @@ export default Blits.Component('Helping', {
             (page) => {
               if (!cursor && page.rows.length === 0)
                 this.present('person', name, format(this.words.personHelp, { name }) + '\n' + format(this.words.personNone, { name }));
-              return page;
+              // A new fault report in their name comes before their reports.
+              if (cursor || !reports) return page;
+              return { ...page, rows: [{ id: 'newreport', label: this.words.reportFault }].concat(page.rows) };
             },
             (error: unknown) => {
               if (error instanceof ApiProblem && error.code === 'mandate_withdrawn') this.$setTimeout(() => this.fail(error), 0);
@@ -456,6 +465,11 @@ export default Blits.Component('Helping', {
       else if (kind === 'reply') this.showWrite('reply');
       else if (kind === 'write') this.showWrite();
       else if (kind === 'slot') this.acceptSlot(value as string);
+      else if (kind === 'newreport') {
+        const mandate = this.current as Mandate;
+        actFor(mandate, 'newreport');
+        this.$router.to('/helping/' + encodeURIComponent(mandate.id) + '/report');
+      }
     },
     moveFocus(delta: number) {
       const next = this.index + delta;
