@@ -101,7 +101,7 @@ export default Blits.Component('Procedures', {
         :y="$stepTop"
         event="reportText"
         limit="2000"
-        lines="3"
+        :lines="$helped ? 2 : 3"
         :placeholder="$words.writePlaceholder"
         :extra="$phoneKey"
         testid="report-keyboard"
@@ -144,7 +144,7 @@ export default Blits.Component('Procedures', {
     onBehalf(): string {
       return this.helped ? format(this.helpingWords.onBehalf, { name: (this.helped as Mandate).tenant.name }) : '';
     },
-    /** How far the on-behalf line pushes the step down. */
+    /** How far the on-behalf line pushes the step down (the keyboard gives a line of its field back for it). */
     behalfH(): number {
       return this.helped ? Math.round(this.ts.body * 1.5) : 0;
     },
