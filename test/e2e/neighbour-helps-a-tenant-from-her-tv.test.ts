@@ -95,6 +95,9 @@ describe('a neighbour helps a tenant from her TV', () => {
     // A's reports, then the leak with its timeline.
     await tv.press('OK');
     await tv.expectMessage(`Vous agissez au nom de ${nameA}.`);
+    // A new report in her name comes first (test/e2e/neighbour-reports-a-fault-…), then her reports.
+    await tv.expectFocused('Signaler une panne', 15_000);
+    await tv.press('Down');
     await tv.expectFocused(new RegExp(`^${report.number} · `), 15_000);
     await tv.screenshot('helping-03-person-reports');
     // Her town-hall request follows her reports; it opens on its timeline, and Back returns to it.
