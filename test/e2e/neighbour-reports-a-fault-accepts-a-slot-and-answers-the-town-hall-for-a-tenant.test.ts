@@ -9,8 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { openTv, launchChromium, type Tv } from './support/tv';
-import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { DEMO_STAFF } from '../../prisma/demo-residence';
+import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, offerTwoSlots, roadProblemTheClerkAsksAbout } from '../support/journeys';
 import { freePort } from '../../packages/devstack/src/free-port';
 import type { TokenResponse } from '@palier/contracts';
 
@@ -179,43 +178,9 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     });
     expect(reported.statusCode).toBe(201);
     const radiator: { id: string; number: string } = reported.json();
-    const caretaker = await signInStaff(api.app, DEMO_STAFF.caretakerLauriers);
-    const day = new Date(Date.now() + 3 * 86_400_000);
-    day.setUTCHours(8, 0, 0, 0);
-    const slot = (hours: number) => ({
-      startsAt: new Date(day.getTime() + hours * 3_600_000).toISOString(),
-      endsAt: new Date(day.getTime() + (hours + 2) * 3_600_000).toISOString(),
-    });
-    const offered = await api.app.inject({
-      method: 'POST',
-      url: `/api/v1/staff/reports/${radiator.id}/slots`,
-      headers: { cookie: caretaker.cookie },
-      payload: { slots: [slot(0), slot(4)] },
-    });
-    expect(offered.statusCode).toBe(200);
-    const offeredSlots: Array<{ id: string; startsAt: string }> = offered.json().slots;
-
+    const offeredSlots = await offerTwoSlots(api.app, radiator.id);
     // A sent the road-problem form; the city's clerk asks where exactly.
-    const forms = (await asA('GET', '/api/v1/eservices/forms')).json().items;
-    const road = forms.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');
-    const lighting = {
-      kind: 'lighting',
-      where: 'Rue des Lilas',
-      noticedOn: '2026-11-24',
-      dangerous: false,
-      description: 'Le lampadaire est éteint.',
-    };
-    const request = (await asA('POST', '/api/v1/eservices/requests', { versionId: road.versionId, answers: lighting })).json();
-    const clerk = await signInStaff(api.app, DEMO_STAFF.cityClerk);
-    const transition = (body: object) =>
-      api.app.inject({
-        method: 'POST',
-        url: `/api/v1/staff/eservices/requests/${request.id}/transitions`,
-        headers: { cookie: clerk.cookie },
-        payload: body,
-      });
-    expect((await transition({ action: 'take' })).statusCode).toBe(200);
-    expect((await transition({ action: 'ask_information', message: 'Devant quel numéro ?', fields: ['where'] })).statusCode).toBe(200);
+    const { request, clerk } = await roadProblemTheClerkAsksAbout(api.app, tenantA, 'Devant quel numéro ?');
 
     // B opens A's radiator report: the landlord's offer, and "Accepter ce créneau" for each slot.
     await openHelping('fr');
