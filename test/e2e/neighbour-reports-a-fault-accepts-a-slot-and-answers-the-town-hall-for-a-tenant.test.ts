@@ -1,14 +1,17 @@
 // A tenant (A) gives a neighbour (B) the right to do her fault reports and town-hall procedures. From her own TV, in
 // "Les personnes que j'aide", B reports a leak in A's name with the fault-report wizard ("Au nom de A" on every step,
-// A's home), and the report is in A's list as filed by B in A's name; the wizard's first step in Arabic, mirrored.
+// A's home, a photo from B's phone), and the report is in A's list as filed by B in A's name, with the photo; the
+// wizard's place step in Arabic, mirrored.
 // Then the landlord offers slots on A's report and B accepts one with the remote; the town hall asks A a question and B
 // answers it, which sends the request back to the clerk with B's answer. Last, A withdraws the right while B is in the
 // wizard: sending brings back B's list saying so, and nothing is filed. Screenshots in test-output/screenshots.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { openTv, launchChromium, type Tv } from './support/tv';
+import { openPhone } from './support/phone';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, offerTwoSlots, roadProblemTheClerkAsksAbout } from '../support/journeys';
 import { freePort } from '../../packages/devstack/src/free-port';
 import type { TokenResponse } from '@palier/contracts';
@@ -59,6 +62,7 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     api = await startTestApi({
       publicUrl: baseUrl,
       tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
+      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
       devicePollIntervalSeconds: 1,
     });
     await api.app.listen({ host: '127.0.0.1', port });
@@ -112,8 +116,8 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     await tv.expectMessage(`Vous agissez au nom de ${nameA}.`);
     await tv.expectFocused('Signaler une panne', 15_000);
 
-    // Again, to the end: plumbing, A's kitchen, in the next few days, a ready-made sentence, the summary (no photo step:
-    // the phone hand-off is A's own), sent.
+    // Again, to the end: plumbing, A's kitchen, in the next few days, a ready-made sentence, a photo from B's phone, the
+    // summary, sent.
     await tv.press('OK');
     await tv.expectFocused(/Plomberie/, 15_000);
     await tv.press('OK');
@@ -125,8 +129,30 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     await tv.press('OK');
     await tv.expectFocused('Fuite sous l’évier');
     await tv.press('OK');
+    const photos = await tv.expectMessage(/tapez le code [A-Z0-9]{4}-[A-Z0-9]{4}/, 15_000);
+    const code = /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(photos.message)![1];
+    await tv.expectText(`Au nom de ${nameA}`);
+    await tv.screenshot('helper-report-04a-photos-qr');
+    const phone = await openPhone(browser);
+    await phone.page.goto(`${baseUrl}/phone/photos.html#code=${code}`);
+    await phone.page.locator('#ready').waitFor({ state: 'visible' });
+    // B holds the phone: it greets her, and says whose report the photos are for.
+    expect(await phone.page.locator('#title').innerText()).toBe(`Photos pour le signalement de ${nameA}`);
+    expect(await phone.page.locator('#greeting').innerText()).toBe(`Bonjour ${helperName} !`);
+    const picture = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 120, g: 110, b: 90 } } })
+      .jpeg()
+      .toBuffer();
+    await phone.page.locator('#pick').setInputFiles({ name: 'evier.jpg', mimeType: 'image/jpeg', buffer: picture });
+    await phone.page.locator('#sent img').waitFor({ state: 'visible' });
+    await phone.screenshot('helper-report-04b-phone-photo-sent');
+    await phone.page.context().close();
+    await tv.expectMessage('1 photo(s) reçue(s)', 15_000);
+    await tv.expectFocused('Continuer');
+    await tv.screenshot('helper-report-04c-photo-arrived');
+    await tv.press('OK');
     await tv.expectFocused('Envoyer le signalement');
     await tv.expectMessage(`Chez ${nameA} · Cuisine`);
+    await tv.expectMessage('1 photo(s) reçue(s)');
     await tv.expectText(`Au nom de ${nameA}`);
     await tv.screenshot('helper-report-04-summary');
     await tv.press('OK');
@@ -146,7 +172,9 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     const filed = mine.find((item: { number: string }) => item.number === number);
     expect(filed).toMatchObject({ category: 'PLUMBING', status: 'RECEIVED' });
     const report = (await asA('GET', `/api/v1/reports/${filed.id}`)).json();
-    expect(report).toMatchObject({ location: 'HOME', spot: 'KITCHEN', description: 'Fuite sous l’évier', photos: [] });
+    expect(report).toMatchObject({ location: 'HOME', spot: 'KITCHEN', description: 'Fuite sous l’évier' });
+    expect(report.photos).toHaveLength(1);
+    expect((await api.app.inject({ url: report.photos[0].thumbUrl })).statusCode).toBe(200);
     expect(report.timeline[0]).toMatchObject({ kind: 'STATUS', status: 'RECEIVED', author: 'HELPER', authorName: helperName });
     const actions = (await asA('GET', `/api/v1/mandates/${mandateId}/actions`)).json().items;
     expect(actions).toEqual([expect.objectContaining({ scope: 'reports', kind: 'REPORTED', receiptNumber: number, helperName })]);
@@ -264,6 +292,8 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     await tv.typeWithRemote('Odeur');
     await tv.screenshot('helper-report-07b-own-words');
     await tv.goToKey((label) => label === '[done]', '[done]');
+    await tv.press('OK');
+    await tv.expectFocused('Continuer sans photo', 15_000);
     await tv.press('OK');
     await tv.expectFocused('Envoyer le signalement');
     await tv.expectMessage('« Odeur »');

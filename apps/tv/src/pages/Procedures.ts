@@ -1,9 +1,9 @@
 // Procedures ("Démarches"): report a fault step by step with the remote (category, place, urgency, description,
 // photos from the phone, summary), follow one's reports (timeline, slots, cancel, reopen, rating), and the building's
 // common-area problems with "me too". Town-hall e-services open their own screen (pages/EServices.ts).
-// The same fault-report wizard serves a neighbour helper (route /helping/:mandate/report): through the mandate's routes,
-// for the home and building of the tenant who gave it, "Au nom de …" on every step, without the phone's photos (the
-// photo hand-off is the tenant's own), and back to that person in "Les personnes que j'aide".
+// The same fault-report wizard serves a neighbour helper (route /helping/:mandate/report): through the mandate's routes
+// (photos from the helper's phone included), for the home and building of the tenant who gave it, "Au nom de …" on
+// every step, and back to that person in "Les personnes que j'aide".
 import Blits from '@lightningjs/blits';
 // Plain data and types only: the TV bundle leaves the API's schemas (and typebox) out.
 import {
@@ -14,8 +14,9 @@ import {
   type ReportCategory,
   type ReportSpot,
 } from '@palier/contracts/src/report-categories';
-import type { NeighbourhoodReport, ReportUrgency, TenantReport, TenantReportSummary } from '@palier/contracts/src/reports';
+import type { DraftPhotos, NeighbourhoodReport, ReportUrgency, TenantReport, TenantReportSummary } from '@palier/contracts/src/reports';
 import type { EventMessage } from '@palier/contracts/src/realtime';
+import type { Handoff } from '@palier/contracts/src/handoffs';
 import type { Mandate } from '@palier/contracts/src/mandates';
 import { ApiProblem, type PalierClient } from '@palier/contracts/src/client';
 import { api } from '../api/session';
@@ -90,7 +91,7 @@ export default Blits.Component('Procedures', {
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-title'}" />
       <Text :show="!!$onBehalf" :content="$onBehalf" :font="$f.bold" :size="$ts.body" :color="$c.fresh" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-on-behalf'}" />
       <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$c.text" :x="$bodyX" :y="$stepTop" :maxwidth="$bodyW" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-body'}" />
-      <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" :size="$qrSize" :x="$rtl ? 1920 - 96 - 380 : 96" :y="54 + $ts.title * 1.6" testid="report-photos-qr" />
+      <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" :size="$qrSize" :x="$rtl ? 1920 - 96 - 380 : 96" :y="$stepTop" testid="report-photos-qr" />
       <Element :for="(thumb, i) in $thumbs" key="$thumb.id" :x="$thumb.x" y="560" w="300" h="225" :src="$thumb.src" :inspector-data="{testid: 'report-thumb'}" />
       <PagedList ref="list" :show="$step === 'mine'" :active="$step === 'mine'" :x="$rtl ? 96 : 56" y="200" w="1768" :h="1080 - 54 - $ts.small * 1.6 - 24 - 200" :rowh="$listRowH" event="reportList" testid="report-list" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'proc-' + $item.id" />
@@ -150,6 +151,10 @@ export default Blits.Component('Procedures', {
     },
     stepTop(): number {
       return 54 + this.ts.title * 1.6 + this.behalfH;
+    },
+    /** The photo step's button sits low, beside the QR code: it stays put (above the key hints) in helper mode. */
+    photosButtonTop(): number {
+      return 820 - this.behalfH;
     },
     phoneKey(): string {
       return keyboardWords(this.$appState.language).phoneKey;
@@ -379,42 +384,44 @@ export default Blits.Component('Procedures', {
       this.showPhotos();
     },
     showPhotos() {
-      // A helper's phone cannot hand photos to the tenant's report: the photo hand-off is bound to the tenant's own TV.
-      if (this.helped) return this.showSummary();
       this.thumbs = [];
       this.present('photos', this.words.photosTitle, this.words.loading);
-      this.setChoices([{ action: 'summary', label: this.words.skipPhotos }], 1, 820, 100);
-      api.startHandoff({ purpose: 'report_photos' }).then(
-        (handoff) => {
-          this.qrUrl = handoff.url;
-          const path = handoff.url.split('#')[0] as string;
-          this.body = format(this.words.photosHelp, { url: path, code: handoff.code }) + '\n\n' + this.words.photosNone;
-          reportMessage(this.title + ' — ' + this.body);
-          this.loadPhotos();
-        },
-        (error: unknown) => this.showFailure(error),
-      );
+      this.setChoices([{ action: 'summary', label: this.words.skipPhotos }], 1, this.photosButtonTop, 100);
+      this.reportsClient()
+        .startHandoff({ purpose: 'report_photos' })
+        .then(
+          (handoff: Handoff) => {
+            this.qrUrl = handoff.url;
+            const path = handoff.url.split('#')[0] as string;
+            this.body = format(this.words.photosHelp, { url: path, code: handoff.code }) + '\n\n' + this.words.photosNone;
+            reportMessage(this.title + ' — ' + this.body);
+            this.loadPhotos();
+          },
+          (error: unknown) => this.showFailure(error),
+        );
     },
     loadPhotos() {
-      api.draftReportPhotos().then(
-        (photos) => {
-          this.photoIds = photos.items.map((photo) => photo.id);
-          const base = api.baseUrl;
-          this.thumbs = photos.items.map((photo, i) => {
-            const x = LEFT + 440 + i * 330;
-            return { id: photo.id, src: base + photo.thumbUrl, x: this.rtl ? 1920 - x - 300 : x };
-          });
-          if (this.step !== 'photos') return;
-          const count = photos.items.length;
-          const codeLine = this.body.split('\n\n')[0];
-          this.body = codeLine + '\n\n' + (count > 0 ? format(this.words.photosCount, { count }) : this.words.photosNone);
-          reportMessage(this.title + ' — ' + this.body);
-          if (count > 0 && this.choices[0] && this.choices[0].action === 'summary' && this.choices[0].label !== this.words.continue) {
-            this.setChoices([{ action: 'summary', label: this.words.continue }], 1, 820, 100);
-          }
-        },
-        () => undefined,
-      );
+      this.reportsClient()
+        .draftReportPhotos()
+        .then(
+          (photos: DraftPhotos) => {
+            this.photoIds = photos.items.map((photo) => photo.id);
+            const base = api.baseUrl;
+            this.thumbs = photos.items.map((photo, i) => {
+              const x = LEFT + 440 + i * 330;
+              return { id: photo.id, src: base + photo.thumbUrl, x: this.rtl ? 1920 - x - 300 : x };
+            });
+            if (this.step !== 'photos') return;
+            const count = photos.items.length;
+            const codeLine = this.body.split('\n\n')[0];
+            this.body = codeLine + '\n\n' + (count > 0 ? format(this.words.photosCount, { count }) : this.words.photosNone);
+            reportMessage(this.title + ' — ' + this.body);
+            if (count > 0 && this.choices[0] && this.choices[0].action === 'summary' && this.choices[0].label !== this.words.continue) {
+              this.setChoices([{ action: 'summary', label: this.words.continue }], 1, this.photosButtonTop, 100);
+            }
+          },
+          () => undefined,
+        );
     },
     showSummary() {
       const draft = this.draft as Draft;
@@ -433,7 +440,7 @@ export default Blits.Component('Procedures', {
             this.words[('spot.' + draft.spot) as keyof ReportWords],
           urgency: this.words[('urgency.' + draft.urgency) as keyof ReportWords],
           description: draft.description,
-          photos: this.helped ? '' : count > 0 ? format(this.words.photosCount, { count }) : this.words.photosNone,
+          photos: count > 0 ? format(this.words.photosCount, { count }) : this.words.photosNone,
         }),
       );
       this.setChoices(
@@ -692,7 +699,7 @@ export default Blits.Component('Procedures', {
         description: () => this.showUrgency(),
         write: () => this.showDescriptions(),
         photos: () => this.showBeforePhotos(),
-        summary: () => (this.helped ? this.showBeforePhotos() : this.showPhotos()),
+        summary: () => this.showPhotos(),
         sent: () => (this.helped ? this.backToPerson('report:' + this.reportId) : this.showMenu()),
         mine: () => this.showMenu(),
         detail: () => this.showMine(this.reportId),
