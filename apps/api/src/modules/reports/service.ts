@@ -241,6 +241,7 @@ function draftOwner(actor: TenantSideActor): string | null {
   return actor.kind === 'HELPER' ? actor.mandateId : null;
 }
 
+/** Of these photos, those sent through the owner's hand-offs. */
 async function ownedBy<T extends { handoffId: string }>(
   db: PrismaClient | Prisma.TransactionClient,
   photos: T[],
