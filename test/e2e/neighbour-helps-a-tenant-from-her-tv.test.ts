@@ -107,7 +107,9 @@ describe('a neighbour helps a tenant from her TV', () => {
     // A's reports, then the leak with its timeline.
     await tv.press('OK');
     await tv.expectMessage(`Vous agissez au nom de ${nameA}.`);
-    // A new town-hall procedure in her name heads the list (she gave the e-services right), then her reports.
+    // New procedures in her name head the list (she gave both rights): a fault report, a town-hall form; then her reports.
+    await tv.expectFocused('Signaler une panne', 15_000);
+    await tv.press('Down');
     await tv.expectFocused('Nouvelle démarche de la mairie', 15_000);
     await tv.press('Down');
     await tv.expectFocused(new RegExp(`^${report.number} · `), 15_000);

@@ -1,4 +1,5 @@
 // Steps tests take again and again, done through the public HTTP API as a TV, a phone and a staff member would.
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
   DEVICE_CODE_GRANT,
@@ -10,7 +11,7 @@ import {
   type ModerationTargetKind,
   type TokenResponse,
 } from '@palier/contracts';
-import { DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { demoActivationCode } from '../../prisma/demo-letters';
 
 export const LAURIERS_B_TENANT = 'HMP-LAU-B-0101';
@@ -93,7 +94,72 @@ export async function reportAs(
   target: { kind: ModerationTargetKind; id: string },
   reason: ContentReportReason = 'ABUSE',
 ): Promise<ContentReportReceipt> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/moderation/reports', headers: bearer(tokens), payload: { target, reason } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/moderation/reports',
+    headers: bearer(tokens),
+    payload: { target, reason },
+  });
   if (response.statusCode !== 201 && response.statusCode !== 200) throw new Error(`report failed: ${response.body}`);
   return response.json();
+}
+
+// --- procedures: what the landlord and the town hall do to a tenant's report or request, when a journey needs it ---
+
+/** The caretaker of Les Lauriers offers two slots on a report, three days from now at 08:00 and 12:00 UTC, two hours each. */
+export async function offerTwoSlots(app: FastifyInstance, reportId: string): Promise<Array<{ id: string; startsAt: string }>> {
+  const caretaker = await signInStaff(app, DEMO_STAFF.caretakerLauriers);
+  const day = new Date(Date.now() + 3 * 86_400_000);
+  day.setUTCHours(8, 0, 0, 0);
+  const slot = (hours: number) => ({
+    startsAt: new Date(day.getTime() + hours * 3_600_000).toISOString(),
+    endsAt: new Date(day.getTime() + (hours + 2) * 3_600_000).toISOString(),
+  });
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/v1/staff/reports/${reportId}/slots`,
+    headers: { cookie: caretaker.cookie },
+    payload: { slots: [slot(0), slot(4)] },
+  });
+  if (response.statusCode !== 200) throw new Error(`offering slots failed: ${response.body}`);
+  return response.json().slots;
+}
+
+/**
+ * The tenant sends the city's road-problem form (a street light out, Rue des Lilas); its clerk takes it and asks where
+ * exactly. Returns the request and the clerk's cookie.
+ */
+export async function roadProblemTheClerkAsksAbout(
+  app: FastifyInstance,
+  tokens: TokenResponse,
+  question: string,
+): Promise<{ request: { id: string; receiptNumber: string }; clerk: { cookie: string } }> {
+  const forms = (await app.inject({ method: 'GET', url: '/api/v1/eservices/forms', headers: bearer(tokens) })).json().items;
+  const road = forms.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');
+  const answers = {
+    kind: 'lighting',
+    where: 'Rue des Lilas',
+    noticedOn: '2026-11-24',
+    dangerous: false,
+    description: 'Le lampadaire est éteint.',
+  };
+  const sent = await app.inject({
+    method: 'POST',
+    url: '/api/v1/eservices/requests',
+    headers: { ...bearer(tokens), 'idempotency-key': randomUUID() },
+    payload: { versionId: road.versionId, answers },
+  });
+  if (sent.statusCode !== 201) throw new Error(`sending the form failed: ${sent.body}`);
+  const request = sent.json();
+  const clerk = await signInStaff(app, DEMO_STAFF.cityClerk);
+  for (const body of [{ action: 'take' }, { action: 'ask_information', message: question, fields: ['where'] }]) {
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/eservices/requests/${request.id}/transitions`,
+      headers: { cookie: clerk.cookie },
+      payload: body,
+    });
+    if (response.statusCode !== 200) throw new Error(`${body.action} failed: ${response.body}`);
+  }
+  return { request, clerk };
 }

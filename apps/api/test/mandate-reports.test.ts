@@ -1,7 +1,8 @@
 // Mandates covering fault reports, through the public API: the tenant chooses the scopes, a helper files and follows a
-// report in the tenant's name (everything the tenant can do from the TV), the tenant reads who did what "on their
-// behalf", and a withdrawn or narrower right is refused.
+// report in the tenant's name (everything the tenant can do from the TV, photos from the helper's phone included), the
+// tenant reads who did what "on their behalf", and a withdrawn or narrower right is refused.
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import type { TokenResponse } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../../../test/support/test-api';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, SAVINE_TENANT, activateTv, bearer, signInStaff } from '../../../test/support/journeys';
@@ -220,5 +221,99 @@ describe('mandates covering fault reports', () => {
     await tv(tenant, 'DELETE', `/api/v1/mandates/${mandateId}`);
     const late = await tv(tenant, 'PUT', `/api/v1/mandates/${mandateId}/scopes`, { scopes: ['eservices', 'reports'] });
     expect([late.statusCode, late.json().code]).toEqual([409, 'mandate_not_active']);
+  });
+
+  it('lets a neighbour helper send photos from her phone for the tenant’s report, kept apart from the tenant’s own', async () => {
+    const granted = await grant({ kind: 'TENANT', reference: LAURIERS_B_TENANT }, ['reports']);
+    expect(granted.statusCode).toBe(201);
+    const mandateId = granted.json().id as string;
+    const base = `/api/v1/mandates/${mandateId}/reports`;
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 90, b: 60 } } })
+      .jpeg()
+      .toBuffer();
+    const { firstName } = await api.app.db.tenant.findUniqueOrThrow({ where: { reference: LAURIERS_A_TENANT } });
+    const helperName = granted.json().helper.name as string;
+    /** Claims the code as the phone does: the helper's phone greets her and says for whom; the tenant's greets the tenant. */
+    const phoneOf = async (start: { statusCode: number; json: () => { code: string } }, helper = true) => {
+      expect(start.statusCode).toBe(201);
+      const claimed = (
+        await api.app.inject({ method: 'POST', url: '/api/v1/handoffs/claim', payload: { code: start.json().code } })
+      ).json();
+      expect(claimed).toMatchObject({ purpose: 'report_photos', firstName: helper ? helperName : firstName });
+      expect(claimed.onBehalfOf).toBe(helper ? firstName : undefined);
+      return { authorization: `Bearer ${claimed.accessToken}` };
+    };
+    const upload = (phone: { authorization: string }) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/api/v1/reports/photos',
+        headers: { ...phone, 'content-type': 'image/jpeg' },
+        payload: photo,
+      });
+    const idsOf = (response: { json: () => { items: Array<{ id: string }> } }) => response.json().items.map((item) => item.id);
+
+    // The helper's phone sends one photo; the tenant's own phone another.
+    const helperPhone = await phoneOf(await tv(neighbour, 'POST', `/api/v1/mandates/${mandateId}/handoffs`, { purpose: 'report_photos' }));
+    const helperPhoto = await upload(helperPhone);
+    expect(helperPhoto.statusCode).toBe(201);
+    const tenantPhoto = await upload(await phoneOf(await tv(tenant, 'POST', '/api/v1/handoffs', { purpose: 'report_photos' }), false));
+    expect(tenantPhoto.statusCode).toBe(201);
+
+    // Each draft sees its own: the helper's under the mandate, the tenant's on her TV; the helper's own drafts see neither.
+    expect(idsOf(await tv(neighbour, 'GET', `${base}/draft-photos`))).toEqual([helperPhoto.json().id]);
+    expect(idsOf(await tv(tenant, 'GET', '/api/v1/reports/draft-photos'))).toEqual([tenantPhoto.json().id]);
+    expect(idsOf(await tv(neighbour, 'GET', '/api/v1/reports/draft-photos'))).toEqual([]);
+    // Neither can attach the other's photo, nor can the helper attach hers to her own report.
+    const crossed = await tv(neighbour, 'POST', base, { ...leak, photoIds: [tenantPhoto.json().id] }, randomUUID());
+    expect([crossed.statusCode, crossed.json().errors[0].field]).toEqual([400, 'body.photoIds']);
+    expect((await tv(tenant, 'POST', '/api/v1/reports', { ...leak, photoIds: [helperPhoto.json().id] }, randomUUID())).statusCode).toBe(
+      400,
+    );
+    expect((await tv(neighbour, 'POST', '/api/v1/reports', { ...leak, photoIds: [helperPhoto.json().id] }, randomUUID())).statusCode).toBe(
+      400,
+    );
+
+    // The helper files the report with her photo: the tenant's report, its photo served like any other.
+    const filed = await tv(
+      neighbour,
+      'POST',
+      base,
+      { ...leak, description: 'Tache au plafond', photoIds: [helperPhoto.json().id] },
+      randomUUID(),
+    );
+    expect(filed.statusCode).toBe(201);
+    const report = (await tv(tenant, 'GET', `/api/v1/reports/${filed.json().id}`)).json();
+    expect(report.photos.map((one: { id: string }) => one.id)).toEqual([helperPhoto.json().id]);
+    expect((await api.app.inject({ url: report.photos[0].thumbUrl })).statusCode).toBe(200);
+    expect(idsOf(await tv(tenant, 'GET', '/api/v1/reports/draft-photos'))).toEqual([tenantPhoto.json().id]);
+
+    // More photos for that report from the helper's phone: in its timeline as added by her, in the tenant's name.
+    const morePhone = await phoneOf(
+      await tv(neighbour, 'POST', `/api/v1/mandates/${mandateId}/handoffs`, { purpose: 'report_photos', subjectId: report.id }),
+    );
+    expect((await upload(morePhone)).statusCode).toBe(201);
+    const added = (await tv(tenant, 'GET', `/api/v1/reports/${report.id}`)).json();
+    expect(added.photos).toHaveLength(2);
+    expect(added.timeline[added.timeline.length - 1]).toMatchObject({
+      kind: 'PHOTO_ADDED',
+      author: 'HELPER',
+      authorName: helperName,
+    });
+
+    // Only report photos, only the tenant's reports, only for the helper.
+    const other = await tv(neighbour, 'POST', `/api/v1/mandates/${mandateId}/handoffs`, { purpose: 'data_export' });
+    expect([other.statusCode, other.json().code]).toEqual([403, 'forbidden']);
+    const own = (await tv(neighbour, 'POST', '/api/v1/reports', { ...leak, description: 'Chez moi aussi' }, randomUUID())).json();
+    const foreign = await tv(neighbour, 'POST', `/api/v1/mandates/${mandateId}/handoffs`, { purpose: 'report_photos', subjectId: own.id });
+    expect(foreign.statusCode).toBe(404);
+    expect((await tv(stranger, 'POST', `/api/v1/mandates/${mandateId}/handoffs`, { purpose: 'report_photos' })).statusCode).toBe(404);
+
+    // Withdrawn: no new hand-off, and a phone already holding one sends nothing more.
+    await tv(tenant, 'DELETE', `/api/v1/mandates/${mandateId}`);
+    const late = await tv(neighbour, 'POST', `/api/v1/mandates/${mandateId}/handoffs`, { purpose: 'report_photos' });
+    expect([late.statusCode, late.json().code]).toEqual([403, 'mandate_withdrawn']);
+    const refused = await upload(helperPhone);
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'mandate_withdrawn']);
+    expect((await tv(tenant, 'GET', `/api/v1/reports/${report.id}`)).json().photos).toHaveLength(2);
   });
 });

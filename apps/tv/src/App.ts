@@ -71,9 +71,9 @@ export default Blits.Application({
     { path: '/appointments', component: () => import('./pages/Appointments'), transition: instant, hooks: { before: signedIn } },
     // mandates: the tenant's helpers
     { path: '/mandates', component: () => import('./pages/Mandates'), transition: instant, hooks: { before: signedIn } },
-    // mandates received: the tenants this one helps; one of them (/helping/:mandate), and the town-hall wizard in that
-    // tenant's name. Out of the history, each going back to its parent by name: Back from the person leads to Settings,
-    // never back into a wizard already left. The more precise paths first (Blits matches a path's beginning).
+    // mandates received: the tenants this one helps; one of them (/helping/:mandate), and the fault-report and town-hall
+    // wizards in that tenant's name. Out of the history, each going back to its parent by name: Back from the person
+    // leads to Settings, never back into a wizard already left. The more precise paths first (Blits matches a path's beginning).
     {
       path: '/helping/:mandate/eservices/:id',
       component: eservicesPage,
@@ -81,6 +81,7 @@ export default Blits.Application({
       options: outOfHistory,
       hooks: { before: signedIn },
     },
+    { path: '/helping/:mandate/report', component: proceduresPage, transition: instant, options: outOfHistory, hooks: { before: signedIn } },
     {
       path: '/helping/:mandate/eservices',
       component: eservicesPage,

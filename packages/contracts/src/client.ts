@@ -200,7 +200,7 @@ export class PalierClient {
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
-  /** The same client acting for the tenant who gave `mandateId` (its e-service and fault-report methods only). */
+  /** The same client acting for the tenant who gave `mandateId` (its e-service and fault-report methods, and report-photo hand-offs, only). */
   asHelper(mandateId: string): PalierClient {
     return new PalierClient({ ...this.options, mandateId });
   }
@@ -473,7 +473,11 @@ export class PalierClient {
   // --- the phone hand-off ---
   /** The TV asks for a code and a QR link that bind the tenant's phone to one task. */
   startHandoff(body: StartHandoffRequest): Promise<Handoff> {
-    return this.request('POST', '/api/v1/handoffs', { body });
+    // A helper's phone sends report photos in the name of the tenant who gave the mandate (report_photos only).
+    const path = this.options.mandateId
+      ? '/api/v1/mandates/' + encodeURIComponent(this.options.mandateId) + '/handoffs'
+      : '/api/v1/handoffs';
+    return this.request('POST', path, { body });
   }
 
   /** The phone exchanges the code for a token good for that task only. */
@@ -577,7 +581,7 @@ export class PalierClient {
 
   /** Photos the phone sent for the report being written, not yet attached to one. */
   draftReportPhotos(): Promise<DraftPhotos> {
-    return this.request('GET', '/api/v1/reports/draft-photos');
+    return this.request('GET', this.tenantReports + '/draft-photos');
   }
 
   addReportInformation(reportId: string, body: string): Promise<TenantReport> {

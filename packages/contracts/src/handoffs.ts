@@ -53,7 +53,10 @@ export type ClaimHandoffRequest = Static<typeof ClaimHandoffRequest>;
 export const ClaimedHandoff = Type.Object({
   purpose: HandoffPurpose,
   subjectId: Type.Union([Type.String(), Type.Null()]),
+  /** Whom the phone page greets: the tenant, or the helper who started it under a mandate. */
   firstName: Type.String(),
+  /** Set when a helper started it under a mandate: the first name of the tenant the photos are for. */
+  onBehalfOf: Type.Optional(Type.String()),
   /** A bearer token for this task only, sent by the phone page as `Authorization: Bearer …`. */
   accessToken: Type.String(),
   expiresAt: Type.String({ format: 'date-time' }),

@@ -70,11 +70,12 @@ async function start(): Promise<void> {
   }
   if (claimed.purpose !== 'report_photos' && claimed.purpose !== 'post_photos') return fail(t('refused'));
   const forPost = claimed.purpose === 'post_photos';
-  ui.title.textContent = t(forPost ? 'postTitle' : 'title');
+  const onBehalfOf = claimed.onBehalfOf;
+  ui.title.textContent = onBehalfOf ? t('titleFor', { name: onBehalfOf }) : t(forPost ? 'postTitle' : 'title');
   document.title = `Palier · ${ui.title.textContent}`;
   setStatus('');
   ui.greeting.textContent = t('greeting', { name: claimed.firstName });
-  ui.help.textContent = t(forPost ? 'postHelp' : 'help');
+  ui.help.textContent = onBehalfOf ? t('helpFor', { name: onBehalfOf }) : t(forPost ? 'postHelp' : 'help');
   ui.pickText.textContent = t('pick');
   ui.ready.hidden = false;
 }

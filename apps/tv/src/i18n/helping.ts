@@ -38,6 +38,12 @@ const fr = {
   'event.SUBMITTED': 'Demande envoyée',
   'event.INFO_REQUESTED': '{name} demande : {message}',
   'event.INFO_PROVIDED': 'Réponse envoyée : {message}',
+  reportFault: 'Signaler une panne',
+  onBehalf: 'Au nom de {name}',
+  theirHome: 'Chez {name}',
+  sentFor:
+    'Le signalement {number} est fait au nom de {name}. Le bailleur doit le traiter avant le {due}. {name} le voit sur sa télévision, avec votre nom.',
+  backToPerson: 'Revenir aux signalements de {name}',
   back: 'Retour',
 };
 export type HelpingWords = typeof fr;
@@ -78,6 +84,12 @@ const en: HelpingWords = {
   'event.SUBMITTED': 'Request sent',
   'event.INFO_REQUESTED': '{name} asks: {message}',
   'event.INFO_PROVIDED': 'Reply sent: {message}',
+  reportFault: 'Report a fault',
+  onBehalf: 'On behalf of {name}',
+  theirHome: 'At {name}’s home',
+  sentFor:
+    'Report {number} is made in the name of {name}. The landlord must handle it by {due}. {name} sees it on their TV, with your name.',
+  backToPerson: 'Back to the reports of {name}',
   back: 'Back',
 };
 
@@ -117,6 +129,11 @@ const ar: HelpingWords = {
   'event.SUBMITTED': 'تم إرسال الطلب',
   'event.INFO_REQUESTED': '{name} يسأل: {message}',
   'event.INFO_PROVIDED': 'تم إرسال الرد: {message}',
+  reportFault: 'الإبلاغ عن عطل',
+  onBehalf: 'باسم {name}',
+  theirHome: 'في منزل {name}',
+  sentFor: 'تم تقديم البلاغ {number} باسم {name}. يجب على المؤجر معالجته قبل {due}. يراه {name} على تلفازه مع اسمك.',
+  backToPerson: 'العودة إلى بلاغات {name}',
   back: 'رجوع',
 };
 

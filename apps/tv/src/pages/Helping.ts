@@ -4,8 +4,9 @@
 // "Ajouter une information" (keyboard) and "Accepter ce créneau" on a report, "Répondre" on a request the town hall
 // asked about (its Idempotency-Key kept across retries). Everything goes through the mandate's routes, so the report
 // says it was done by this helper in the tenant's name; a withdrawn right (403 mandate_withdrawn) brings back the list
-// with "X a retiré son accord". "Nouvelle démarche de la mairie" opens the e-services wizard in helper mode
-// (/helping/:mandate/eservices, pages/EServices.ts), which comes back to the person at /helping/:mandate.
+// with "X a retiré son accord". "Signaler une panne" and "Nouvelle démarche de la mairie" open the tenant's own wizards
+// in helper mode (/helping/:mandate/report, pages/Procedures.ts; /helping/:mandate/eservices, pages/EServices.ts), which
+// come back to the person at /helping/:mandate (or to the list, with a warning, when the right was withdrawn).
 import Blits from '@lightningjs/blits';
 // Types only: the TV bundle leaves the API's schemas (and typebox) out.
 import type { Mandate } from '@palier/contracts/src/mandates';
@@ -305,9 +306,13 @@ export default Blits.Component('Helping', {
             (page) => {
               if (!cursor && page.rows.length === 0)
                 this.present('person', name, format(this.words.personHelp, { name }) + '\n' + format(this.words.personNone, { name }));
-              // A new town-hall form in their name first, as "Ajouter" heads the TV's other lists.
-              if (!cursor && eservices) return { ...page, rows: [{ id: 'newEService', label: this.words.newEService }].concat(page.rows) };
-              return page;
+              if (cursor) return page;
+              // New procedures in their name first (as "Ajouter" heads the TV's other lists): a fault report, a town-hall form.
+              const start = [
+                ...(reports ? [{ id: 'newreport', label: this.words.reportFault }] : []),
+                ...(eservices ? [{ id: 'newEService', label: this.words.newEService }] : []),
+              ];
+              return { ...page, rows: start.concat(page.rows) };
             },
             (error: unknown) => {
               if (error instanceof ApiProblem && error.code === 'mandate_withdrawn') this.$setTimeout(() => this.fail(error), 0);
@@ -488,6 +493,7 @@ export default Blits.Component('Helping', {
       else if (kind === 'write') this.showWrite();
       else if (kind === 'slot') this.acceptSlot(value as string);
       else if (kind === 'newEService') this.$router.to('/helping/' + encodeURIComponent((this.current as Mandate).id) + '/eservices');
+      else if (kind === 'newreport') this.$router.to('/helping/' + encodeURIComponent((this.current as Mandate).id) + '/report');
     },
     /** A realtime hint: re-reads what is open (helping/events says what), keeping the focus and what is being typed. */
     refreshFor(event: MandateRealtimeEvent) {

@@ -1,6 +1,9 @@
 // Procedures ("Démarches"): report a fault step by step with the remote (category, place, urgency, description,
 // photos from the phone, summary), follow one's reports (timeline, slots, cancel, reopen, rating), and the building's
 // common-area problems with "me too". Town-hall e-services open their own screen (pages/EServices.ts).
+// The same fault-report wizard serves a neighbour helper (route /helping/:mandate/report): through the mandate's routes
+// (photos from the helper's phone included), for the home and building of the tenant who gave it, "Au nom de …" on
+// every step, and back to that person in "Les personnes que j'aide".
 import Blits from '@lightningjs/blits';
 // Plain data and types only: the TV bundle leaves the API's schemas (and typebox) out.
 import {
@@ -11,13 +14,17 @@ import {
   type ReportCategory,
   type ReportSpot,
 } from '@palier/contracts/src/report-categories';
-import type { NeighbourhoodReport, ReportUrgency, TenantReport, TenantReportSummary } from '@palier/contracts/src/reports';
+import type { DraftPhotos, NeighbourhoodReport, ReportUrgency, TenantReport, TenantReportSummary } from '@palier/contracts/src/reports';
 import type { EventMessage } from '@palier/contracts/src/realtime';
+import type { Handoff } from '@palier/contracts/src/handoffs';
+import type { Mandate } from '@palier/contracts/src/mandates';
+import { ApiProblem, type PalierClient } from '@palier/contracts/src/client';
 import { api } from '../api/session';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { failureMessage } from '../api/problems';
 import { format, formatDateTime } from '../i18n';
 import { reportWords, type ReportWords } from '../i18n/reports';
+import { helpingWords, type HelpingWords } from '../i18n/helping';
 import { reportMessage, reportScreen } from '../testing';
 import { lookComputed, speak } from '../components/look';
 import { choiceGridInput } from '../components/choice-grid';
@@ -73,13 +80,17 @@ let stopListening: (() => void) | null = null;
 
 export default Blits.Component('Procedures', {
   components: { Button, KeyHints, QrCode, Keyboard, PhoneText, PagedList },
-  /** start: 'report' opens the fault report's first step (from the calls screen when the call-centre is closed). */
-  props: ['start'],
+  /**
+   * start: 'report' opens the fault report's first step (from the calls screen when the call-centre is closed).
+   * mandate: a neighbour helper files a fault report in the name of the tenant who gave this mandate.
+   */
+  props: ['start', 'mandate'],
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-procedures', step: $step}">
       <Text :content="$title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-title'}" />
-      <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$c.text" :x="$bodyX" :y="54 + $ts.title * 1.6" :maxwidth="$bodyW" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-body'}" />
-      <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" :size="$qrSize" :x="$rtl ? 1920 - 96 - 380 : 96" :y="54 + $ts.title * 1.6" testid="report-photos-qr" />
+      <Text :show="!!$onBehalf" :content="$onBehalf" :font="$f.bold" :size="$ts.body" :color="$c.fresh" x="96" :y="54 + $ts.title * 1.6" maxwidth="1728" maxlines="1" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-on-behalf'}" />
+      <Text :show="!!$body" :content="$body" :size="$ts.body" :color="$c.text" :x="$bodyX" :y="$stepTop" :maxwidth="$bodyW" :maxlines="$bodyLines" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'procedures-body'}" />
+      <QrCode :alpha="$qrUrl ? 1 : 0" :value="$qrUrl" :size="$qrSize" :x="$rtl ? 1920 - 96 - 380 : 96" :y="$stepTop" testid="report-photos-qr" />
       <Element :for="(thumb, i) in $thumbs" key="$thumb.id" :x="$thumb.x" y="560" w="300" h="225" :src="$thumb.src" :inspector-data="{testid: 'report-thumb'}" />
       <PagedList ref="list" :show="$step === 'mine'" :active="$step === 'mine'" :x="$rtl ? 96 : 56" y="200" w="1768" :h="1080 - 54 - $ts.small * 1.6 - 24 - 200" :rowh="$listRowH" event="reportList" testid="report-list" />
       <Button :for="(item, i) in $items" key="$item.key" ref="item" :x="$item.x" :y="$item.y" :w="$item.w" :h="$item.h" :label="$item.label" :testid="'proc-' + $item.id" />
@@ -87,15 +98,15 @@ export default Blits.Component('Procedures', {
         ref="keyboard"
         :show="$step === 'write' && !$phoneShown"
         x="96"
-        :y="54 + $ts.title * 1.6"
+        :y="$stepTop"
         event="reportText"
         limit="2000"
-        lines="3"
+        :lines="$helped ? 2 : 3"
         :placeholder="$words.writePlaceholder"
         :extra="$phoneKey"
         testid="report-keyboard"
       />
-      <PhoneText ref="phone" :show="$step === 'write' && $phoneShown" x="96" :y="54 + $ts.title * 1.6" event="reportPhone" testid="report-phone" />
+      <PhoneText ref="phone" :show="$step === 'write' && $phoneShown" x="96" :y="$stepTop" event="reportPhone" testid="report-phone" />
       <KeyHints :hints="$hints" />
     </Element>
   `,
@@ -117,12 +128,32 @@ export default Blits.Component('Procedures', {
       reportId: '',
       busy: false,
       phoneShown: false,
+      /** The mandate a neighbour helper acts under (helper mode), null for the tenant's own procedures. */
+      helped: null as Mandate | null,
     };
   },
   computed: {
     ...lookComputed,
     words(): ReportWords {
       return reportWords(this.$appState.language);
+    },
+    helpingWords(): HelpingWords {
+      return helpingWords(this.$appState.language);
+    },
+    /** "Au nom de …" above every step in helper mode. */
+    onBehalf(): string {
+      return this.helped ? format(this.helpingWords.onBehalf, { name: (this.helped as Mandate).tenant.name }) : '';
+    },
+    /** How far the on-behalf line pushes the step down (the keyboard gives a line of its field back for it). */
+    behalfH(): number {
+      return this.helped ? Math.round(this.ts.body * 1.5) : 0;
+    },
+    stepTop(): number {
+      return 54 + this.ts.title * 1.6 + this.behalfH;
+    },
+    /** The photo step's button sits low, beside the QR code: it stays put (above the key hints) in helper mode. */
+    photosButtonTop(): number {
+      return 820 - this.behalfH;
     },
     phoneKey(): string {
       return keyboardWords(this.$appState.language).phoneKey;
@@ -157,7 +188,8 @@ export default Blits.Component('Procedures', {
       this.$listen('reportPhone:text', ({ text }: { text: string }) => this.backToKeyboard(text));
       this.$listen('reportPhone:back', () => this.backToKeyboard(null));
       this.$listen('reportList:choose', ({ id }: { id: string }) => this.act(id));
-      if (this.start === 'report') {
+      if (this.mandate) this.startForHelped();
+      else if (this.start === 'report') {
         this.draft = null;
         this.showCategories();
       } else this.showMenu();
@@ -192,7 +224,7 @@ export default Blits.Component('Procedures', {
           key: [renders, i, choice.action, choice.label].join('|'),
           label: choice.label,
           x: this.rtl ? 1920 - x - w : x,
-          y: top + row * (h + 28),
+          y: top + this.behalfH + row * (h + 28),
           w,
           h,
         };
@@ -213,11 +245,44 @@ export default Blits.Component('Procedures', {
       if (item) item.$focus();
     },
     showFailure(error: unknown) {
+      if (this.helped && error instanceof ApiProblem && error.code === 'mandate_withdrawn') {
+        // The tenant withdrew the right meanwhile: the helping page's list says so.
+        this.$router.to('/helping', { warning: format(this.helpingWords.withdrawnMessage, { name: (this.helped as Mandate).tenant.name }) });
+        return;
+      }
       this.busy = false;
       const message = failureMessage(error, this.t) || this.words.failed;
       this.body = message;
       reportMessage(message);
       speak(message);
+    },
+    /** Helper mode: reads the mandate (its name for "Au nom de", still active?) and starts the wizard in its name. */
+    startForHelped() {
+      this.present('category', this.words.title, this.words.loading);
+      api.receivedMandate(this.mandate as string).then(
+        (mandate: Mandate) => {
+          if (!mandate.active) {
+            this.$router.to('/helping', { warning: format(this.helpingWords.withdrawnMessage, { name: mandate.tenant.name }) });
+            return;
+          }
+          this.helped = mandate;
+          this.draft = null;
+          this.showCategories();
+        },
+        // Not this helper's, or no network: the helping page says what it can.
+        () => this.$router.to('/helping'),
+      );
+    },
+    /** Whose reports: the tenant's own, or those of the tenant who gave the mandate. */
+    reportsClient(): PalierClient {
+      return this.helped ? api.asHelper((this.helped as Mandate).id) : api;
+    },
+    homeLabel(): string {
+      return this.helped ? format(this.helpingWords.theirHome, { name: (this.helped as Mandate).tenant.name }) : this.words.atHome;
+    },
+    /** Back to the person in the helping page, on `keepId` in their list (the report just filed, or the button). */
+    backToPerson(keepId: string) {
+      this.$router.to('/helping/' + encodeURIComponent(this.mandate as string), { keep: keepId });
     },
     showMenu() {
       this.present('menu', this.words.title, this.words.menuHelp);
@@ -253,7 +318,7 @@ export default Blits.Component('Procedures', {
       const usual = reportCategory(draft.category).usualLocation;
       const home = homeSpots.map((spot) => ({
         action: 'spot:HOME:' + spot,
-        label: this.words.atHome + ' · ' + this.words[('spot.' + spot) as keyof ReportWords],
+        label: this.homeLabel() + ' · ' + this.words[('spot.' + spot) as keyof ReportWords],
       }));
       const common = commonAreaSpots.map((spot) => ({
         action: 'spot:COMMON_AREA:' + spot,
@@ -327,38 +392,42 @@ export default Blits.Component('Procedures', {
     showPhotos() {
       this.thumbs = [];
       this.present('photos', this.words.photosTitle, this.words.loading);
-      this.setChoices([{ action: 'summary', label: this.words.skipPhotos }], 1, 820, 100);
-      api.startHandoff({ purpose: 'report_photos' }).then(
-        (handoff) => {
-          this.qrUrl = handoff.url;
-          const path = handoff.url.split('#')[0] as string;
-          this.body = format(this.words.photosHelp, { url: path, code: handoff.code }) + '\n\n' + this.words.photosNone;
-          reportMessage(this.title + ' — ' + this.body);
-          this.loadPhotos();
-        },
-        (error: unknown) => this.showFailure(error),
-      );
+      this.setChoices([{ action: 'summary', label: this.words.skipPhotos }], 1, this.photosButtonTop, 100);
+      this.reportsClient()
+        .startHandoff({ purpose: 'report_photos' })
+        .then(
+          (handoff: Handoff) => {
+            this.qrUrl = handoff.url;
+            const path = handoff.url.split('#')[0] as string;
+            this.body = format(this.words.photosHelp, { url: path, code: handoff.code }) + '\n\n' + this.words.photosNone;
+            reportMessage(this.title + ' — ' + this.body);
+            this.loadPhotos();
+          },
+          (error: unknown) => this.showFailure(error),
+        );
     },
     loadPhotos() {
-      api.draftReportPhotos().then(
-        (photos) => {
-          this.photoIds = photos.items.map((photo) => photo.id);
-          const base = api.baseUrl;
-          this.thumbs = photos.items.map((photo, i) => {
-            const x = LEFT + 440 + i * 330;
-            return { id: photo.id, src: base + photo.thumbUrl, x: this.rtl ? 1920 - x - 300 : x };
-          });
-          if (this.step !== 'photos') return;
-          const count = photos.items.length;
-          const codeLine = this.body.split('\n\n')[0];
-          this.body = codeLine + '\n\n' + (count > 0 ? format(this.words.photosCount, { count }) : this.words.photosNone);
-          reportMessage(this.title + ' — ' + this.body);
-          if (count > 0 && this.choices[0] && this.choices[0].action === 'summary' && this.choices[0].label !== this.words.continue) {
-            this.setChoices([{ action: 'summary', label: this.words.continue }], 1, 820, 100);
-          }
-        },
-        () => undefined,
-      );
+      this.reportsClient()
+        .draftReportPhotos()
+        .then(
+          (photos: DraftPhotos) => {
+            this.photoIds = photos.items.map((photo) => photo.id);
+            const base = api.baseUrl;
+            this.thumbs = photos.items.map((photo, i) => {
+              const x = LEFT + 440 + i * 330;
+              return { id: photo.id, src: base + photo.thumbUrl, x: this.rtl ? 1920 - x - 300 : x };
+            });
+            if (this.step !== 'photos') return;
+            const count = photos.items.length;
+            const codeLine = this.body.split('\n\n')[0];
+            this.body = codeLine + '\n\n' + (count > 0 ? format(this.words.photosCount, { count }) : this.words.photosNone);
+            reportMessage(this.title + ' — ' + this.body);
+            if (count > 0 && this.choices[0] && this.choices[0].action === 'summary' && this.choices[0].label !== this.words.continue) {
+              this.setChoices([{ action: 'summary', label: this.words.continue }], 1, this.photosButtonTop, 100);
+            }
+          },
+          () => undefined,
+        );
     },
     showSummary() {
       const draft = this.draft as Draft;
@@ -372,7 +441,7 @@ export default Blits.Component('Procedures', {
         format(this.words.summary, {
           category: reportCategory(draft.category).label[language],
           place:
-            (draft.location === 'HOME' ? this.words.atHome : this.words.commonArea) +
+            (draft.location === 'HOME' ? this.homeLabel() : this.words.commonArea) +
             ' · ' +
             this.words[('spot.' + draft.spot) as keyof ReportWords],
           urgency: this.words[('urgency.' + draft.urgency) as keyof ReportWords],
@@ -397,7 +466,7 @@ export default Blits.Component('Procedures', {
       this.body = this.words.sending;
       // The same key for every retry of this report: a resend after a lost answer never makes a second report.
       if (!this.submitKey) this.submitKey = newIdempotencyKey();
-      api
+      this.reportsClient()
         .submitReport(
           {
             category: draft.category,
@@ -411,12 +480,13 @@ export default Blits.Component('Procedures', {
           this.submitKey,
         )
         .then(
-          (report) => {
+          (report: TenantReport) => {
             this.busy = false;
             this.submitKey = '';
             this.draft = null;
             this.photoIds = [];
             this.reportId = report.id;
+            if (this.helped) return this.showSentFor(report);
             this.present(
               'sent',
               this.words.sentTitle,
@@ -434,6 +504,16 @@ export default Blits.Component('Procedures', {
           },
           (error: unknown) => this.showFailure(error),
         );
+    },
+    /** Helper mode: the report's number in the tenant's name, and the way back to that person's reports. */
+    showSentFor(report: TenantReport) {
+      const name = (this.helped as Mandate).tenant.name;
+      this.present(
+        'sent',
+        this.words.sentTitle,
+        format(this.helpingWords.sentFor, { number: report.number, name, due: formatDateTime(report.dueAt, this.lang()) }),
+      );
+      this.setChoices([{ action: 'person:' + report.id, label: format(this.helpingWords.backToPerson, { name }) }], 1, 560, 110);
     },
     /** My reports, newest first, a page at a time as the focus goes down; back from one, the focus returns to it. */
     showMine(keepId = '') {
@@ -583,6 +663,7 @@ export default Blits.Component('Procedures', {
       else if (kind === 'send') this.send();
       else if (kind === 'restart') this.showCategories();
       else if (kind === 'open') this.openReport(a);
+      else if (kind === 'person') this.backToPerson('report:' + a);
       else if (kind === 'slot') this.perform(api.acceptReportSlot(this.reportId, a));
       else if (kind === 'rate') this.perform(api.rateReport(this.reportId, { stars: Number(a) }));
       else if (kind === 'reopen') this.perform(api.reopenReport(this.reportId, this.words.reopenReason));
@@ -601,6 +682,11 @@ export default Blits.Component('Procedures', {
         else if (this.step === 'mine') this.$select('list').refresh();
       }
     },
+    /** The step before the photos: the keyboard for one's own words, else the ready-made sentences. */
+    showBeforePhotos() {
+      if (this.draft && !(this.draft as Draft).template) this.showWrite();
+      else this.showDescriptions();
+    },
     moveFocus(delta: number) {
       const next = this.index + delta;
       if (next < 0 || next >= this.items.length) return;
@@ -610,15 +696,17 @@ export default Blits.Component('Procedures', {
     goUp() {
       const parents: Record<Step, () => void> = {
         menu: () => goBack(this, '/home'),
-        // Opened straight on the report: Back goes back to where the tenant came from (the calls screen).
-        category: () => (this.start === 'report' ? goBack(this, '/procedures') : this.showMenu()),
+        // Opened straight on the report: Back goes back to where the tenant came from (the calls screen), or the helper
+        // to the person they act for.
+        category: () =>
+          this.mandate ? this.backToPerson('newreport') : this.start === 'report' ? goBack(this, '/procedures') : this.showMenu(),
         place: () => this.showCategories(),
         urgency: () => this.showPlaces(),
         description: () => this.showUrgency(),
         write: () => this.showDescriptions(),
-        photos: () => (this.draft && !(this.draft as Draft).template ? this.showWrite() : this.showDescriptions()),
+        photos: () => this.showBeforePhotos(),
         summary: () => this.showPhotos(),
-        sent: () => this.showMenu(),
+        sent: () => (this.mandate ? this.backToPerson('report:' + this.reportId) : this.showMenu()),
         mine: () => this.showMenu(),
         detail: () => this.showMine(this.reportId),
         building: () => this.showMenu(),

@@ -15,6 +15,7 @@ import {
 import { problemResponses } from '../../plugins/problems';
 import { DomainError } from '../../domain-error';
 import { claimHandoff, startHandoff, type HandoffSettings, type SubjectCheck } from './service';
+import { helperAccess } from '../mandates/helper-access';
 import { readSentText, readTextTask, sendText } from './text';
 
 export const handoffRoutes: FastifyPluginAsyncTypebox<
@@ -36,6 +37,28 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<
     },
     async (request, reply) => {
       const handoff = await startHandoff(app.db, settings, request.device.place, request.body, options.subjectChecks[request.body.purpose]);
+      return reply.code(201).send(handoff);
+    },
+  );
+
+  app.post(
+    '/api/v1/mandates/:mandateId/handoffs',
+    {
+      schema: {
+        tags: ['handoffs'],
+        summary:
+          'A helper holding the "reports" scope: a report_photos code and QR link for their phone, in the name of the tenant who gave the mandate (the photos are that tenant’s, and only this mandate’s report drafts see them)',
+        security: [{ bearer: [] }],
+        params: Type.Object({ mandateId: Type.String({ format: 'uuid' }) }),
+        body: StartHandoffRequest,
+        response: { 201: Handoff, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { place, actor } = await helperAccess(app, request, 'reports');
+      // Only photos for a report: the tenant's calls, texts and data stay with the tenant's own TV.
+      if (request.body.purpose !== 'report_photos') throw new DomainError('forbidden');
+      const handoff = await startHandoff(app.db, settings, place, request.body, options.subjectChecks.report_photos, new Date(), actor.id);
       return reply.code(201).send(handoff);
     },
   );

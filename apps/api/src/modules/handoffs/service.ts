@@ -35,6 +35,8 @@ export async function startHandoff(
   request: StartHandoffRequest,
   checkSubject: SubjectCheck,
   now = new Date(),
+  /** A helper starts it under this mandate, for the tenant who gave it (`place`): what the phone sends stays theirs. */
+  mandateId: string | null = null,
 ): Promise<Handoff> {
   await checkSubject(place, request.subjectId);
   const code = randomCode(USER_CODE_LENGTH);
@@ -47,6 +49,7 @@ export async function startHandoff(
       tenantId: place.tenantId,
       purpose: request.purpose,
       subjectId: request.subjectId ?? null,
+      mandateId,
       expiresAt,
       text,
     },
@@ -62,7 +65,10 @@ export async function startHandoff(
 }
 
 export async function claimHandoff(db: PrismaClient, settings: HandoffSettings, code: string, now = new Date()): Promise<ClaimedHandoff> {
-  const handoff = await db.phoneHandoff.findUnique({ where: { codeHash: digest(normaliseUserCode(code)) }, include: { tenant: true } });
+  const handoff = await db.phoneHandoff.findUnique({
+    where: { codeHash: digest(normaliseUserCode(code)) },
+    include: { tenant: true, mandate: { select: { helperName: true } } },
+  });
   if (!handoff) throw new DomainError('handoff_code_unknown');
   if (handoff.claimedAt) throw new DomainError('handoff_code_used');
   if (handoff.expiresAt <= now) throw new DomainError('handoff_code_expired');
@@ -73,7 +79,9 @@ export async function claimHandoff(db: PrismaClient, settings: HandoffSettings, 
   return {
     purpose: handoff.purpose as HandoffPurpose,
     subjectId: handoff.subjectId,
-    firstName: handoff.tenant.firstName,
+    // The phone is in the hands of whoever started it: a helper is greeted, and told for whom.
+    firstName: handoff.mandate ? handoff.mandate.helperName : handoff.tenant.firstName,
+    ...(handoff.mandate ? { onBehalfOf: handoff.tenant.firstName } : {}),
     accessToken: settings.accessTokens.signHandoff(
       { tenantId: handoff.tenantId, handoffId: handoff.id, purpose: handoff.purpose, subjectId: handoff.subjectId },
       expiresAt,

@@ -152,21 +152,25 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ linkSecret: string }> = a
       async (request) => listTenantReports(app.db, mode.who(request).place, request.query),
     );
 
-    if (mode === self) {
-      app.get(
-        '/api/v1/reports/draft-photos',
-        {
-          preHandler: app.requireTenant,
-          schema: {
-            tags,
-            summary: 'Photos the phone sent for the report being written, not yet attached',
-            security: bearer,
-            response: { 200: DraftPhotos, ...problemResponses(401) },
-          },
+    app.get(
+      `${mode.prefix}/draft-photos`,
+      {
+        preHandler: mode.preHandler,
+        schema: {
+          tags,
+          summary: `Photos the phone sent for the report being written, not yet attached${forWhom}`,
+          security: bearer,
+          params: Params({}),
+          response: { 200: DraftPhotos, ...problemResponses(400, 401, 404, ...denied) },
         },
-        async (request) => draftPhotos(ctx, request.device.place),
-      );
+      },
+      async (request) => {
+        const { place, actor } = mode.who(request);
+        return draftPhotos(ctx, place, actor);
+      },
+    );
 
+    if (mode === self) {
       app.get(
         '/api/v1/reports/building',
         {

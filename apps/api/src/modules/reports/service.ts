@@ -240,6 +240,38 @@ async function announce(
   await raiseEvent(ctx.db, ctx.bus, `ORGANISATION:${report.organisationId}`, { name: 'report.updated', data });
 }
 
+/**
+ * Whose report drafts a waiting photo belongs to: the tenant's own TV (null) or a helper's mandate (its id). The phone
+ * hand-off it came through says so; a photo whose hand-off is gone (its mandate deleted) belongs to nobody.
+ */
+function draftOwner(actor: TenantSideActor): string | null {
+  return actor.kind === 'HELPER' ? actor.mandateId : null;
+}
+
+/** Of these photos, those sent through the owner's hand-offs. */
+async function ownedBy<T extends { handoffId: string }>(
+  db: PrismaClient | Prisma.TransactionClient,
+  photos: T[],
+  owner: string | null,
+): Promise<T[]> {
+  if (photos.length === 0) return photos;
+  const handoffs = await db.phoneHandoff.findMany({
+    where: { id: { in: Array.from(new Set(photos.map((photo) => photo.handoffId))) } },
+    select: { id: true, mandateId: true },
+  });
+  const owned = new Set(handoffs.filter((handoff) => handoff.mandateId === owner).map((handoff) => handoff.id));
+  return photos.filter((photo) => owned.has(photo.handoffId));
+}
+
+/** The tenant's photos waiting for a report (a day at most) that one owner sent: see draftOwner. */
+async function waitingPhotos(db: PrismaClient, tenantId: string, owner: string | null, now: Date) {
+  const photos = await db.reportPhoto.findMany({
+    where: { tenantId, reportId: null, createdAt: { gt: new Date(now.getTime() - DAY_MS) } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return ownedBy(db, photos, owner);
+}
+
 function invalid(field: string, message: string): DomainError {
   return new DomainError('validation_failed', undefined, { errors: [{ field, message }] });
 }
@@ -298,6 +330,13 @@ export async function submitReport(
         },
       });
       if (photoIds.length > 0) {
+        // Only the photos sent for this writer's draft: the tenant's own, or this helper's under this mandate.
+        const waiting = await tx.reportPhoto.findMany({
+          where: { id: { in: photoIds }, tenantId: place.tenantId, reportId: null },
+          select: { id: true, handoffId: true },
+        });
+        const theirs = await ownedBy(tx, waiting, draftOwner(actor));
+        if (theirs.length !== photoIds.length) throw invalid('body.photoIds', 'a photo is unknown or already attached');
         const { count } = await tx.reportPhoto.updateMany({
           where: { id: { in: photoIds }, tenantId: place.tenantId, reportId: null },
           data: { reportId: report.id },
@@ -579,19 +618,16 @@ export async function meToo(ctx: ReportContext, place: TenantPlace, reportId: st
 
 // --- the phone ---
 
-export async function draftPhotos(ctx: ReportContext, place: TenantPlace, now = new Date()) {
+export async function draftPhotos(ctx: ReportContext, place: TenantPlace, actor: TenantSideActor = TENANT_HIMSELF, now = new Date()) {
   // Photos wait a day for the report they were taken for; older ones are forgotten by the list.
-  const photos = await ctx.db.reportPhoto.findMany({
-    where: { tenantId: place.tenantId, reportId: null, createdAt: { gt: new Date(now.getTime() - DAY_MS) } },
-    orderBy: { createdAt: 'asc' },
-    take: MAX_REPORT_PHOTOS,
-  });
-  return { items: photos.map((photo) => photoView(ctx.links, photo)) };
+  const photos = await waitingPhotos(ctx.db, place.tenantId, draftOwner(actor), now);
+  return { items: photos.slice(0, MAX_REPORT_PHOTOS).map((photo) => photoView(ctx.links, photo)) };
 }
 
 /**
  * A photo from a report_photos hand-off. Without a subject it waits for the report being written on the TV; with one
- * (the tenant adds information to an existing report) it joins that report's timeline.
+ * (the tenant adds information to an existing report) it joins that report's timeline. A hand-off a helper started
+ * under a mandate works only while the mandate holds: its photos wait for that helper's draft, and say who added them.
  */
 export async function uploadPhoto(
   ctx: ReportContext,
@@ -600,6 +636,12 @@ export async function uploadPhoto(
   now = new Date(),
 ): Promise<ReportPhotoView> {
   const { db } = ctx;
+  const started = await db.phoneHandoff.findUnique({ where: { id: handoff.handoffId }, select: { mandate: true } });
+  if (!started) throw new DomainError('invalid_token');
+  const mandate = started.mandate;
+  if (mandate && mandate.withdrawnAt) throw new DomainError('mandate_withdrawn');
+  if (mandate && !mandate.scopes.includes('reports')) throw new DomainError('forbidden');
+  const actor: TenantSideActor = mandate ? { kind: 'HELPER', mandateId: mandate.id, name: mandate.helperName } : TENANT_HIMSELF;
   const reportId = handoff.subjectId;
   let report = null;
   if (reportId) {
@@ -607,9 +649,9 @@ export async function uploadPhoto(
     if (!report) throw new DomainError('not_found');
     if (!openReportStatuses.includes(report.status)) throw new DomainError('report_transition_refused');
   }
-  const already = await db.reportPhoto.count({
-    where: reportId ? { reportId } : { tenantId: handoff.tenantId, reportId: null, createdAt: { gt: new Date(now.getTime() - DAY_MS) } },
-  });
+  const already = reportId
+    ? await db.reportPhoto.count({ where: { reportId } })
+    : (await waitingPhotos(db, handoff.tenantId, draftOwner(actor), now)).length;
   if (already >= MAX_REPORT_PHOTOS) throw new DomainError('too_many_photos');
   const encoded = await reencodePhoto(bytes);
   const id = randomUUID();
@@ -627,10 +669,12 @@ export async function uploadPhoto(
       createdAt: now,
     },
   });
-  await raiseEvent(db, ctx.bus, `TENANT:${handoff.tenantId}`, { name: 'report.photo_added', data: { photoId: id, reportId } });
+  // The TV waiting for it: the tenant's, or the neighbour helper's.
+  const waitingTv = mandate ? mandate.helperTenantId : handoff.tenantId;
+  if (waitingTv) await raiseEvent(db, ctx.bus, `TENANT:${waitingTv}`, { name: 'report.photo_added', data: { photoId: id, reportId } });
   if (report) {
     await db.$transaction([
-      db.reportEvent.create({ data: { reportId: report.id, kind: 'PHOTO_ADDED', authorKind: 'TENANT', at: now } }),
+      db.reportEvent.create({ data: { reportId: report.id, kind: 'PHOTO_ADDED', ...authorOf(actor), at: now } }),
       db.report.update({ where: { id: report.id }, data: { updatedAt: now } }),
     ]);
     await announce(ctx, report, 'photo');
