@@ -1,5 +1,6 @@
 // A tenant names the caretaker of Les Lauriers (a CARETAKER, not a social worker) as their helper for town-hall
-// procedures. He finds "Personnes que j'aide" beside his own pages, also after a reload; for the tenant he starts the
+// procedures while he is signed in. "Personnes que j'aide" joins his own pages at once, without a reload, and stays
+// after one; for the tenant he starts the
 // road-problem form ("Nouvelle démarche"), which is saved as the tenant's own draft as he answers; a description too
 // short for the town hall is named next to its question; the summary, then the send: the first answer is lost on the
 // way, and sending again with the same Idempotency-Key makes one request, whose receipt number he reads. The tenant's API
@@ -56,6 +57,15 @@ describe('a caretaker named helper fills in a town-hall form for the tenant', ()
     const fullName = `${tenant.firstName} ${tenant.lastName}`;
     const asTenant = (method: 'GET' | 'POST', url: string, payload?: object) =>
       api.app.inject({ method, url, headers: bearer(tokens), ...(payload ? { payload } : {}) });
+
+    // The caretaker signs in: his own pages, none for helping anyone yet.
+    console_ = await openConsole(browser, baseUrl);
+    await console_.signIn(DEMO_STAFF.caretakerLauriers, DEMO_STAFF_PASSWORD);
+    const page = console_.page;
+    for (const own of ['notices', 'reports', 'agenda']) await page.getByTestId(`nav-${own}`).waitFor();
+    expect(await page.getByTestId('nav-helping').count()).toBe(0);
+
+    // The tenant names him helper from her TV: the page joins his menu live.
     const granted = await asTenant('POST', '/api/v1/mandates', {
       helper: { kind: 'STAFF', email: DEMO_STAFF.caretakerLauriers },
       scopes: ['eservices'],
@@ -67,12 +77,11 @@ describe('a caretaker named helper fills in a town-hall form for the tenant', ()
       .items.find((form: { title: { fr: string } }) => form.title.fr === ROAD_PROBLEM);
     const requestsBefore = (await asTenant('GET', '/api/v1/eservices/requests')).json().items.length;
 
-    // The caretaker signs in: his own pages, and now the people he helps; a reload at #helping stays there.
-    console_ = await openConsole(browser, baseUrl);
-    await console_.signIn(DEMO_STAFF.caretakerLauriers, DEMO_STAFF_PASSWORD);
-    const page = console_.page;
-    for (const own of ['notices', 'reports', 'agenda']) await page.getByTestId(`nav-${own}`).waitFor();
+    await page.getByTestId('nav-helping').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('nav-helping').innerText()).toBe('Personnes que j’aide');
+    await console_.screenshot('caretaker-helper-00-named-live');
+    // His own pages stay, and a reload at #helping stays there.
+    for (const own of ['notices', 'reports', 'agenda']) await page.getByTestId(`nav-${own}`).waitFor();
     await page.getByTestId('nav-helping').click();
     await page.getByTestId('helping-page').waitFor();
     await page.reload();

@@ -3,7 +3,9 @@
 // it "Au nom de A": half the questions, a power cut (the page reloads) back at the same question (also seen in Arabic on
 // a second TV), the long description typed on B's phone, the summary, the send and its receipt, and back to A's page on
 // the new request. The API shows A's request made by B in A's name, and none in B's own requests. Then B starts another
-// form and A withdraws the right mid-way: the wizard ends saying so, with a way back to the list of people. Screenshots in
+// form and A narrows the right to her fault reports mid-way: the wizard says B may no longer do her procedures, with only
+// the way back to A; A gives the procedures back, B starts again and A withdraws the right mid-way: the wizard ends
+// saying so, with a way back to the list of people. Neither end shows "Au nom de A". Screenshots in
 // test-output/screenshots.
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -17,6 +19,18 @@ jest.setTimeout(240_000);
 
 const repoRoot = path.resolve(__dirname, '../..');
 const ROAD = 'Signaler un problème sur la voie publique';
+
+/** "Au nom de X" as drawn at the top of the wizard (opaque, with its node and parents, in the DOM mirror), or ''. */
+async function drawnOnBehalf(tv: Tv): Promise<string> {
+  return tv.page.evaluate(`(function () {
+    var node = document.querySelector('[data-testid="eservice-on-behalf"]');
+    if (!node) return '';
+    for (var at = node; at; at = at.parentElement) {
+      if (Number(getComputedStyle(at).opacity) === 0) return '';
+    }
+    return node.textContent || '';
+  })()`) as Promise<string>;
+}
 
 describe('a neighbour fills in a town-hall form for a tenant', () => {
   let api: TestApi;
@@ -43,7 +57,7 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
     await api?.close();
   });
 
-  it('answers the road-problem form in her name, survives a power cut, sends once, and stops when the right is withdrawn', async () => {
+  it('answers the road-problem form in her name, survives a power cut, sends once, and stops when the right is narrowed or withdrawn', async () => {
     const tenantA = await activateTv(api.app, LAURIERS_A_TENANT);
     const tenantB = await activateTv(api.app, LAURIERS_B_TENANT);
     const get = async (tokens: typeof tenantA, url: string) =>
@@ -194,22 +208,60 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
     // The kept send key went once the request was made.
     expect(await tv.page.evaluate(`Object.keys(window.localStorage).filter((key) => key.indexOf('submitKey') >= 0)`)).toEqual([]);
 
-    // Another form in A's name; A withdraws the right mid-way: the wizard ends saying so, and leads back to the people.
-    await tv.press('Up');
-    await tv.expectFocused('Nouvelle démarche de la mairie');
+    // Another form in A's name, up to its first question.
+    const startRoadForm = async () => {
+      await tv.press('Up');
+      await tv.expectFocused('Nouvelle démarche de la mairie', 15_000);
+      await tv.press('OK');
+      await tv.expectScreen('eservices');
+      await tv.expectMessage(`Au nom de ${nameA} — Démarches de la mairie`, 15_000);
+      for (let i = 0; i < 8 && (await tv.state()).focused !== ROAD; i += 1) await tv.press('Down');
+      await tv.press('OK');
+      await tv.expectFocused('Commencer', 10_000);
+      await tv.press('OK');
+      await tv.expectMessage('Question 1 sur 5 — Quel est le problème ?');
+      expect(await drawnOnBehalf(tv)).toBe(`Au nom de ${nameA}`);
+    };
+    const setScopes = async (scopes: string[]) => {
+      const changed = await api.app.inject({
+        method: 'PUT',
+        url: `/api/v1/mandates/${mandateId}/scopes`,
+        headers: bearer(tenantA),
+        payload: { scopes },
+      });
+      expect(changed.statusCode).toBe(200);
+    };
+
+    // A narrows the right to her fault reports mid-way: the next answer is refused, and the wizard says why, in no one's
+    // name, with the way back to A only — no "try again" that cannot work. Back goes there too.
+    await startRoadForm();
+    await setScopes(['reports']);
     await tv.press('OK');
-    await tv.expectScreen('eservices');
-    for (let i = 0; i < 8 && (await tv.state()).focused !== ROAD; i += 1) await tv.press('Down');
-    await tv.press('OK');
-    await tv.expectFocused('Commencer', 10_000);
-    await tv.press('OK');
-    await tv.expectMessage('Question 1 sur 5 — Quel est le problème ?');
+    const refused = await tv.expectMessage(`${nameA} ne vous permet plus de faire ses démarches de la mairie.`, 15_000);
+    expect(refused.message).not.toContain('Au nom de');
+    expect(await drawnOnBehalf(tv)).toBe('');
+    await tv.expectFocused(`Retour à ${nameA}`);
+    expect(await tv.visibleTexts()).not.toContain('Réessayer');
+    await tv.screenshot('helper-form-11-narrowed');
+    await tv.press('Back');
+    await tv.expectScreen('helping');
+    await tv.expectMessage(`Vous agissez au nom de ${nameA}.`, 15_000);
+    await tv.expectMessage(`${nameA} n’a aucun signalement en cours.`, 15_000);
+    await tv.expectNoText('Nouvelle démarche de la mairie');
+    await tv.screenshot('helper-form-12-narrowed-person');
+
+    // A gives the procedures back: A's page offers a new one again (live); A withdraws the right mid-way through it: the
+    // wizard ends saying so, and leads back to the people.
+    await setScopes(['eservices', 'reports']);
+    await startRoadForm();
     const withdrawn = await api.app.inject({ method: 'DELETE', url: `/api/v1/mandates/${mandateId}`, headers: bearer(tenantA) });
     expect(withdrawn.statusCode).toBe(200);
     await tv.press('OK');
-    await tv.expectMessage(`${nameA} a retiré son accord : vous ne pouvez plus agir en son nom.`, 15_000);
+    const ended = await tv.expectMessage(`${nameA} a retiré son accord : vous ne pouvez plus agir en son nom.`, 15_000);
+    expect(ended.message).not.toContain('Au nom de');
+    expect(await drawnOnBehalf(tv)).toBe('');
     await tv.expectFocused('Les personnes que j’aide');
-    await tv.screenshot('helper-form-11-withdrawn');
+    await tv.screenshot('helper-form-13-withdrawn');
     await tv.press('OK');
     await tv.expectScreen('helping');
     await tv.expectMessage('Vous n’aidez plus personne pour le moment.', 15_000);

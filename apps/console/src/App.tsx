@@ -1,8 +1,9 @@
 // The console's shell: find out whether a session exists, then show the sign-in page or the signed-in workspace.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StaffProfile } from './api/shapes';
 import { api } from './api/client';
 import { isSessionLost } from './api/problem';
+import { useRealtime } from './api/useRealtime';
 import { Header } from './components/Header';
 import { Spinner } from './components/Spinner';
 import { useI18n } from './i18n/I18nProvider';
@@ -16,7 +17,7 @@ import { AgendaPage } from './pages/agenda/AgendaPage';
 import { ModerationPage } from './pages/moderation/ModerationPage';
 import { HelpingPage } from './pages/helping/HelpingPage';
 import { SignInPage, type SignInReason } from './pages/sign-in/SignInPage';
-import { SessionContext, type Session } from './session';
+import { SessionContext, followProfile, type ProfileFollower, type Session } from './session';
 
 type AppState = { kind: 'checking' } | { kind: 'signedOut'; reason?: SignInReason } | { kind: 'signedIn'; staff: StaffProfile };
 
@@ -58,6 +59,18 @@ export function App() {
   }, []);
 
   const session = useMemo<Session | null>(() => (state.kind === 'signedIn' ? { staff: state.staff, expire } : null), [state, expire]);
+  const shownStaff = useRef<StaffProfile | null>(null);
+  shownStaff.current = state.kind === 'signedIn' ? state.staff : null;
+  const profile = useMemo(
+    () =>
+      followProfile(
+        () => api.staffMe(),
+        () => shownStaff.current,
+        (staff) => setState((current) => (current.kind === 'signedIn' ? { kind: 'signedIn', staff } : current)),
+        expire,
+      ),
+    [expire],
+  );
 
   if (state.kind === 'checking') {
     return (
@@ -79,16 +92,28 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Workspace staff={session.staff} hash={hash} onSignOut={signOut} />
+      <Workspace staff={session.staff} hash={hash} profile={profile} onSignOut={signOut} />
     </SessionContext.Provider>
   );
 }
 
-function Workspace({ staff, hash, onSignOut }: { staff: StaffProfile; hash: string; onSignOut: () => Promise<void> }) {
+function Workspace({
+  staff,
+  hash,
+  profile,
+  onSignOut,
+}: {
+  staff: StaffProfile;
+  hash: string;
+  profile: ProfileFollower;
+  onSignOut: () => Promise<void>;
+}) {
   const pages = pagesFor(staff.roles, staff.organisation.kind, staff);
   const page: PageId = pageFromHash(hash, staff.roles, staff.organisation.kind, staff);
   return (
     <>
+      {/* Until a tenant names them helper, "Personnes que j'aide" may yet join the menu: hear it (see ProfileWatch). */}
+      {!pages.includes('helping') && <ProfileWatch profile={profile} />}
       <Header staff={staff} pages={pages} current={page} onSignOut={onSignOut} />
       <main id="main" className="main" tabIndex={-1}>
         {/* The call-centre stays mounted while the agent reads notices: a call in progress must not drop. */}
@@ -106,4 +131,14 @@ function Workspace({ staff, hash, onSignOut }: { staff: StaffProfile; hash: stri
       </main>
     </>
   );
+}
+
+/**
+ * A socket of the session's own, open only while the member lacks "Personnes que j'aide" (never for a social worker;
+ * closed for good once named, since `helpsTenants` stays true after a withdrawal): the pages keep their one socket
+ * each and need not know about the menu, and no page is left deaf (the e-service forms tab has no socket).
+ */
+function ProfileWatch({ profile }: { profile: ProfileFollower }) {
+  useRealtime(profile.onEvent, profile.onLive);
+  return null;
 }

@@ -2,6 +2,7 @@
 import { ApiProblem, NetworkFailure, PalierClient } from '@palier/contracts/src/client';
 import type { TokenResponse } from '@palier/contracts/src/auth';
 import { apiBaseUrl } from './config';
+import { listenerSet } from './listeners';
 import { state } from '../store';
 
 const TOKENS_KEY = 'palier.tokens';
@@ -12,11 +13,9 @@ export interface StoredTokens {
   expiresAt: number;
 }
 
-type Listener = () => void;
-
 let tokens: StoredTokens | null = readTokens();
 let refreshing: Promise<boolean> | null = null;
-const signedOutListeners: Listener[] = [];
+const signedOutListeners = listenerSet<void>('sign-out');
 
 function readTokens(): StoredTokens | null {
   try {
@@ -62,14 +61,12 @@ export function storeTokens(response: TokenResponse): void {
   });
 }
 
-export function onSignedOut(listener: Listener): void {
-  signedOutListeners.push(listener);
-}
+export const onSignedOut = signedOutListeners.on;
 
 /** Forgets the tokens and tells the app to show the activation screen again. */
 export function signOut(): void {
   writeTokens(null);
-  signedOutListeners.forEach((listener) => listener());
+  signedOutListeners.emit();
 }
 
 /**

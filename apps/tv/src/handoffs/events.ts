@@ -1,24 +1,13 @@
 // "Your phone sent the text" events from the realtime socket, passed to the screen waiting for that hand-off.
 import type { EventMessage } from '@palier/contracts/src/realtime';
+import { listenerSet } from '../api/listeners';
 
-type Listener = (handoffId: string) => void;
-const listeners: Listener[] = [];
+const listeners = listenerSet<string>('hand-off');
 
-export function onHandoffText(listener: Listener): () => void {
-  listeners.push(listener);
-  return () => {
-    const index = listeners.indexOf(listener);
-    if (index >= 0) listeners.splice(index, 1);
-  };
-}
+/** The listener gets the id of the hand-off whose text arrived; it re-reads that hand-off if it is the one it shows. */
+export const onHandoffText = listeners.on;
 
 export function handleHandoffEvent(event: EventMessage): void {
   if (event.name !== 'handoff.text_received') return;
-  listeners.slice().forEach((listener) => {
-    try {
-      listener(event.data.handoffId);
-    } catch (error) {
-      console.error('hand-off listener failed', error);
-    }
-  });
+  listeners.emit(event.data.handoffId);
 }

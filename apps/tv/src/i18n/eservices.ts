@@ -88,6 +88,8 @@ const fr = {
   helperSent:
     'La demande de {name} porte le numéro {number}. La mairie lui répondra sur sa télévision ; vous la suivez aussi dans « Les personnes que j’aide ».',
   toPerson: 'Retour à {name}',
+  /** The tenant narrowed the helper's right to something else than e-services (the API answers 403 forbidden). */
+  helperNarrowed: '{name} ne vous permet plus de faire ses démarches de la mairie.',
   back: 'Retour',
   answerYes: 'Oui',
   answerNo: 'Non',
@@ -176,6 +178,7 @@ const en: EServiceWords = {
   helperNone: 'No procedure is offered for the address of {name} at the moment.',
   helperSent: 'The request of {name} has number {number}. The town hall will answer on their TV; you can follow it too in “People I help”.',
   toPerson: 'Back to {name}',
+  helperNarrowed: '{name} no longer lets you do their town-hall procedures.',
   back: 'Back',
   answerYes: 'Yes',
   answerNo: 'No',
@@ -263,6 +266,7 @@ const ar: EServiceWords = {
   helperNone: 'لا توجد إجراءات متاحة لعنوان {name} حاليًا.',
   helperSent: 'رقم طلب {name} هو {number}. ستجيب البلدية على تلفازه، ويمكنك متابعته أيضًا في «الأشخاص الذين أساعدهم».',
   toPerson: 'العودة إلى {name}',
+  helperNarrowed: 'لم يعد {name} يسمح لك بالقيام بإجراءاته لدى البلدية.',
   back: 'رجوع',
   answerYes: 'نعم',
   answerNo: 'لا',

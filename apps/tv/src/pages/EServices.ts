@@ -5,7 +5,8 @@
 // Helper mode: /helping/:mandate/eservices and /helping/:mandate/eservices/:id are the same screens for a neighbour who
 // fills in a form in the name of the tenant who gave them that mandate — every call through the mandate's routes, "Au nom
 // de X" on every step, its kept keys apart from the helper's own, and Back or the end going back to that person in
-// "Les personnes que j'aide". A withdrawn right ends it with a message and a way back to the list of people.
+// "Les personnes que j'aide". A withdrawn right ends it with a message and a way back to the list of people; a right
+// narrowed to the tenant's fault reports ends it with a message and a way back to that person.
 import Blits from '@lightningjs/blits';
 import type {
   EServiceFormSummary,
@@ -99,6 +100,16 @@ function clientFor(mandate: string | undefined): PalierClient {
   return mandate ? api.asHelper(mandate) : api;
 }
 
+/**
+ * Helper mode: how a refusal says the tenant took the right back — withdrawn as a whole, or narrowed so that it no
+ * longer covers e-services (the mandate's routes answer `forbidden` then) — or null for any other failure.
+ */
+function rightEndedBy(error: unknown): 'withdrawn' | 'narrowed' | null {
+  if (!(error instanceof ApiProblem)) return null;
+  if (error.code === 'mandate_withdrawn') return 'withdrawn';
+  return error.code === 'forbidden' ? 'narrowed' : null;
+}
+
 function forgetKey(name: string): void {
   try {
     window.localStorage.removeItem(name);
@@ -187,17 +198,24 @@ export default Blits.Component('EServices', {
         { key: 'back', label: this.t.common.goBack },
       ];
     },
-    /** "Au nom de Nadia" on every step in helper mode; nothing for the tenant's own forms. */
+    /**
+     * "Au nom de Nadia" on every step in helper mode, but not once the right is taken back (the helper no longer acts in
+     * her name); nothing for the tenant's own forms.
+     */
     onBehalf(): string {
-      return this.person ? format(this.words.onBehalf, { name: this.person }) : '';
+      // The step read first: after `person && …` with no person yet, Blits would not redraw when the step changes.
+      const ended = this.step === 'ended';
+      return this.person && !ended ? format(this.words.onBehalf, { name: this.person }) : '';
     },
     /** The title shares its line with "Au nom de X" in helper mode (a question's title has a line of its own). */
     titleRoom(): number {
-      return this.mandate && this.step !== 'question' ? ON_BEHALF_W + 24 : 0;
+      const shared = this.step !== 'question' && this.step !== 'ended';
+      return this.mandate && shared ? ON_BEHALF_W + 24 : 0;
     },
     /** A title that shares its line is set smaller, so that it holds as many letters as a full-width one. */
     titleSize(): number {
-      return this.step === 'question' || this.mandate ? this.ts.heading : this.ts.title;
+      const ownLine = this.step === 'ended';
+      return this.step === 'question' || (this.mandate && !ownLine) ? this.ts.heading : this.ts.title;
     },
   },
   hooks: {
@@ -260,17 +278,19 @@ export default Blits.Component('EServices', {
         (mandate: Mandate) => {
           this.person = mandate.tenant.name;
           if (!mandate.active) return this.endWithdrawn();
+          if (mandate.scopes.indexOf('eservices') === -1) return this.endNarrowed();
           if (this.id) this.openForm(this.id as string);
           else this.showList();
         },
         (error: unknown) => this.fail(error, 'mandate'),
       );
     },
-    /** Helper mode: a refusal because the tenant withdrew the right ends the wizard (true); anything else is not this. */
-    withdrawn(error: unknown): boolean {
-      if (!this.mandate || !(error instanceof ApiProblem) || error.code !== 'mandate_withdrawn') return false;
-      this.endWithdrawn();
-      return true;
+    /** Helper mode: a refusal because the tenant took the right back ends the wizard (true); anything else is not this. */
+    rightEnded(error: unknown): boolean {
+      const ended = this.mandate ? rightEndedBy(error) : null;
+      if (ended === 'withdrawn') this.endWithdrawn();
+      else if (ended === 'narrowed') this.endNarrowed();
+      return ended !== null;
     },
     /** The helper's list of people, saying that this one withdrew the right. */
     toPeople() {
@@ -282,6 +302,13 @@ export default Blits.Component('EServices', {
       saveTimer = null;
       this.present('ended', this.words.title, format(helping.withdrawnMessage, { name: this.person }));
       this.setChoices([{ action: 'helping', label: helping.title }], 1, 560, 110);
+    },
+    /** The tenant still lets the helper do other things (her fault reports): the way back is to her, nowhere deeper. */
+    endNarrowed() {
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+      this.present('ended', this.words.title, format(this.words.helperNarrowed, { name: this.person }));
+      this.setChoices([{ action: 'person', label: this.toPerson() }], 1, 560, 110);
     },
     /** Lays choices out below the text, mirrored in right-to-left, with the focus on `focus`. */
     setChoices(choices: Choice[], cols: number, top: number, height = 100, focus = 0, wide = false) {
@@ -341,7 +368,7 @@ export default Blits.Component('EServices', {
       reportMessage(this.title + ' — ' + label);
     },
     fail(error: unknown, retry: string, message?: string) {
-      if (this.withdrawn(error)) return;
+      if (this.rightEnded(error)) return;
       this.busy = false;
       const reason = failureMessage(error, this.t) || this.words.failed;
       this.retry = retry;
@@ -389,7 +416,7 @@ export default Blits.Component('EServices', {
               return { rows, nextCursor: page.nextCursor };
             },
             (error: unknown) => {
-              if (error instanceof ApiProblem && error.code === 'mandate_withdrawn') this.$setTimeout(() => this.withdrawn(error), 0);
+              if (rightEndedBy(error)) this.$setTimeout(() => this.rightEnded(error), 0);
               throw error;
             },
           ),
@@ -738,7 +765,7 @@ export default Blits.Component('EServices', {
             );
           },
           (error: unknown) => {
-            if (this.withdrawn(error)) return;
+            if (this.rightEnded(error)) return;
             this.busy = false;
             const reason =
               error instanceof ApiProblem && error.status === 422
@@ -1041,7 +1068,8 @@ export default Blits.Component('EServices', {
       saveTimer = null;
       const step = this.step as Step;
       if (this.mode === 'phone') return this.backToKeyboard(null);
-      if (step === 'ended') return this.toPeople();
+      // An ended helper wizard has one way out (to the people, or to the person): Back takes it.
+      if (step === 'ended') return this.act((this.choices[0] as Choice).action);
       // Helper mode whose mandate could not be read (not theirs, or no network): back to the people, not deeper.
       if (this.mandate && !this.person) return this.$router.to('/helping');
       if (step === 'list') return this.leave('/procedures', this.mandate ? this.helperPath() : '');
