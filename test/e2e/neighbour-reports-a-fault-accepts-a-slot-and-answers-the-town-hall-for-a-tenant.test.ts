@@ -33,7 +33,7 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
   /** B as A's timelines name her. */
   let helperName: string;
 
-  const asA = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+  const asA = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     api.app.inject({ method, url, headers: { ...bearer(tenantA), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
 
   /** B's TV, open on "Les personnes que j'aide" (Settings leads there; the first journey walks that way). */
@@ -268,6 +268,38 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
       authorName: helperName,
       message: 'Devant la poste',
     });
+  });
+
+  it('says so, and leads back to A, when A narrows the right to her town-hall procedures while B is in the wizard', async () => {
+    const before = (await asA('GET', '/api/v1/reports')).json().items.length;
+    await openHelping('fr');
+    await tv.expectFocused(`${nameA} — démarches et signalements`, 15_000);
+    await tv.press('OK');
+    await tv.expectFocused('Signaler une panne', 15_000);
+    await tv.press('OK');
+    await tv.expectFocused(/Plomberie/, 15_000);
+    await tv.press('OK');
+    await tv.expectFocused(`Chez ${nameA} · Cuisine`);
+    await tv.press('OK');
+    await tv.expectFocused('Dans les prochains jours');
+    await tv.press('OK');
+    await tv.expectFocused('Fuite sous l’évier');
+    await tv.press('OK');
+    await tv.expectFocused('Continuer sans photo', 15_000);
+    await tv.press('OK');
+    await tv.expectFocused('Envoyer le signalement');
+
+    expect((await asA('PUT', `/api/v1/mandates/${mandateId}/scopes`, { scopes: ['eservices'] })).statusCode).toBe(200);
+    await tv.press('OK');
+    await tv.expectMessage(`${nameA} ne vous permet plus de faire ses signalements au bailleur.`, 15_000);
+    await tv.expectFocused(`Retour à ${nameA}`);
+    await tv.expectNoText(`Au nom de ${nameA}`, 2_000);
+    await tv.screenshot('helper-report-07c-narrowed-in-wizard');
+    await tv.press('Back');
+    await tv.expectScreen('helping', 15_000);
+    await tv.expectFocused('Nouvelle démarche de la mairie', 15_000);
+    expect((await asA('GET', '/api/v1/reports')).json().items).toHaveLength(before);
+    expect((await asA('PUT', `/api/v1/mandates/${mandateId}/scopes`, { scopes: ['eservices', 'reports'] })).statusCode).toBe(200);
   });
 
   it('stops cleanly when A withdraws the right while B is in the wizard', async () => {

@@ -44,6 +44,9 @@ const fr = {
   sentFor:
     'Le signalement {number} est fait au nom de {name}. Le bailleur doit le traiter avant le {due}. {name} le voit sur sa télévision, avec votre nom.',
   backToPerson: 'Revenir aux signalements de {name}',
+  /** The tenant narrowed the helper's right to something else than fault reports (the API answers 403 forbidden). */
+  reportsNarrowed: '{name} ne vous permet plus de faire ses signalements au bailleur.',
+  backTo: 'Retour à {name}',
   back: 'Retour',
 };
 export type HelpingWords = typeof fr;
@@ -90,6 +93,8 @@ const en: HelpingWords = {
   sentFor:
     'Report {number} is made in the name of {name}. The landlord must handle it by {due}. {name} sees it on their TV, with your name.',
   backToPerson: 'Back to the reports of {name}',
+  reportsNarrowed: '{name} no longer lets you report faults to the landlord for them.',
+  backTo: 'Back to {name}',
   back: 'Back',
 };
 
@@ -134,6 +139,8 @@ const ar: HelpingWords = {
   theirHome: 'في منزل {name}',
   sentFor: 'تم تقديم البلاغ {number} باسم {name}. يجب على المؤجر معالجته قبل {due}. يراه {name} على تلفازه مع اسمك.',
   backToPerson: 'العودة إلى بلاغات {name}',
+  reportsNarrowed: 'لم يعد {name} يسمح لك بتقديم بلاغاته إلى المؤجر.',
+  backTo: 'العودة إلى {name}',
   back: 'رجوع',
 };
 

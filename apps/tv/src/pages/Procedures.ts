@@ -250,6 +250,17 @@ export default Blits.Component('Procedures', {
         this.$router.to('/helping', { warning: format(this.helpingWords.withdrawnMessage, { name: (this.helped as Mandate).tenant.name }) });
         return;
       }
+      if (this.helped && error instanceof ApiProblem && error.code === 'forbidden') {
+        // She narrowed the right to her town-hall procedures: nothing to retry here, only the way back to her.
+        const name = (this.helped as Mandate).tenant.name;
+        this.busy = false;
+        this.reportId = '';
+        // Nothing is done in her name any more: no "Au nom de" over this end (Back still knows her, by the route).
+        this.helped = null;
+        this.present('sent', this.words.title, format(this.helpingWords.reportsNarrowed, { name }));
+        this.setChoices([{ action: 'person:', label: format(this.helpingWords.backTo, { name }) }], 1, 560, 110);
+        return;
+      }
       this.busy = false;
       const message = failureMessage(error, this.t) || this.words.failed;
       this.body = message;
@@ -663,7 +674,7 @@ export default Blits.Component('Procedures', {
       else if (kind === 'send') this.send();
       else if (kind === 'restart') this.showCategories();
       else if (kind === 'open') this.openReport(a);
-      else if (kind === 'person') this.backToPerson('report:' + a);
+      else if (kind === 'person') this.backToPerson(a ? 'report:' + a : 'newreport');
       else if (kind === 'slot') this.perform(api.acceptReportSlot(this.reportId, a));
       else if (kind === 'rate') this.perform(api.rateReport(this.reportId, { stars: Number(a) }));
       else if (kind === 'reopen') this.perform(api.reopenReport(this.reportId, this.words.reopenReason));
@@ -706,7 +717,7 @@ export default Blits.Component('Procedures', {
         write: () => this.showDescriptions(),
         photos: () => this.showBeforePhotos(),
         summary: () => this.showPhotos(),
-        sent: () => (this.mandate ? this.backToPerson('report:' + this.reportId) : this.showMenu()),
+        sent: () => (this.mandate ? this.backToPerson(this.reportId ? 'report:' + this.reportId : 'newreport') : this.showMenu()),
         mine: () => this.showMenu(),
         detail: () => this.showMine(this.reportId),
         building: () => this.showMenu(),
