@@ -1,7 +1,7 @@
 // `npm run bench`: requests per second and latency of a tenant's notices page on the real API, against a bare
 // Fastify hello route measured in the same run on the same machine, so the ratio means something anywhere.
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
@@ -26,6 +26,28 @@ const FRAME_ITERATIONS = Number(process.env.BENCH_FRAME_ITERATIONS ?? 10);
 const FRAME_TENANT = 'HMP-LAU-A-0203'; // a TV of its own for the video calls, apart from the notices one
 const AGENT_EMAIL = 'accueil@hmp.demo';
 const DEMO_PASSWORD = 'palier-demo';
+
+/**
+ * `npm run bench -- --only notices` measures (a) and (b) alone, in about half a minute after the seed: what to repeat,
+ * alternating between two checkouts, when comparing commits on a machine others share. Without it, everything runs.
+ */
+const SCENARIO_GROUPS = ['notices'] as const;
+function onlyGroup(argv: string[]): (typeof SCENARIO_GROUPS)[number] | null {
+  const at = argv.indexOf('--only');
+  if (at < 0) return null;
+  const group = argv[at + 1];
+  if (!(SCENARIO_GROUPS as readonly string[]).includes(group ?? '')) {
+    throw new Error(`--only takes one of: ${SCENARIO_GROUPS.join(', ')} (got ${group ?? 'nothing'})`);
+  }
+  return group as (typeof SCENARIO_GROUPS)[number];
+}
+
+/** The machine's load average over 1, 5 and 15 minutes, to tell a quiet run from a busy one. */
+function machineLoad(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
+}
 
 interface Scenario {
   name: string;
@@ -89,6 +111,7 @@ function table(rows: string[][]): string {
 }
 
 async function main(): Promise<number> {
+  const only = onlyGroup(process.argv.slice(2));
   const services = await resolveServices('test');
   // A database of its own, so the benchmark never touches a developer's data, and dropped at the end.
   const databaseName = `palier_bench_${randomBytes(4).toString('hex')}`;
@@ -137,6 +160,7 @@ async function main(): Promise<number> {
       throw new Error(`the notices page answered ${notices.status} with ${page.items?.length ?? 0} notices`);
     const pageBytes = JSON.stringify(page).length;
 
+    const loadBefore = machineLoad();
     const baseline = await measure({ name: '(a) bare Fastify: GET /hello', url: `${helloUrl}/hello` });
     const real = await measure({
       name: `(b) API: GET /api/v1/notices (tenant, ${page.items.length} notices)`,
@@ -155,6 +179,19 @@ async function main(): Promise<number> {
       ]);
     }
     const ratio = real.requestsPerSecond / baseline.requestsPerSecond;
+    const noticesText =
+      `\n${table(rows)}\n\n` +
+      `(b)/(a) = ${(ratio * 100).toFixed(2)} % of the bare Fastify throughput\n` +
+      `${CONNECTIONS} connections, ${DURATION_SECONDS} s after ${WARMUP_SECONDS} s warm-up, loopback, load from a worker thread; ` +
+      `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; ` +
+      `PostgreSQL ${services.postgres.source}, ${services.redis ? `Redis ${services.redis.source}` : 'no Redis'}; notices page ${pageBytes} bytes; ` +
+      `load average ${loadBefore} before (a), ${machineLoad()} after (b)\n`;
+    const failed = baseline.failures + real.failures;
+    if (failed > 0) say(`WARNING: ${failed} requests failed (non-2xx, errors or timeouts): the figures above are not trustworthy`);
+    if (only === 'notices') {
+      process.stdout.write(noticesText);
+      return failed > 0 ? 1 : 0;
+    }
 
     // Call-centre latency: the call-centre must be open for the whole run.
     await api.db.organisation.update({
@@ -192,11 +229,7 @@ async function main(): Promise<number> {
         ...summaries.map((row) => [row.scenario, String(row.samples), fixed(row.p50), fixed(row.p99)]),
       ]);
     process.stdout.write(
-      `\n${table(rows)}\n\n` +
-        `(b)/(a) = ${(ratio * 100).toFixed(1)} % of the bare Fastify throughput\n` +
-        `${CONNECTIONS} connections, ${DURATION_SECONDS} s after ${WARMUP_SECONDS} s warm-up, loopback, load from a worker thread; ` +
-        `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; ` +
-        `PostgreSQL ${services.postgres.source}, ${services.redis ? `Redis ${services.redis.source}` : 'no Redis'}; notices page ${pageBytes} bytes\n` +
+      noticesText +
         `\n${latencyTable([pushBaseline, callToQueue])}\n\n` +
         `(d)/(c) = ${(callToQueue.p50 / pushBaseline.p50).toFixed(1)}× the bare push at p50, ${(callToQueue.p99 / pushBaseline.p99).toFixed(1)}× at p99\n` +
         `\n${latencyTable([frames.baseline, frames.palier])}\n\n` +
@@ -204,8 +237,6 @@ async function main(): Promise<number> {
         `Chromium ${frames.chromium}, headless, fake camera, LiveKit ${LIVEKIT_VERSION} on loopback, first frames timed with requestVideoFrameCallback\n` +
         `\n${feed.text}`,
     );
-    const failed = baseline.failures + real.failures;
-    if (failed > 0) say(`WARNING: ${failed} requests failed (non-2xx, errors or timeouts): the figures above are not trustworthy`);
     return failed > 0 ? 1 : 0;
   } finally {
     for (const app of apps.reverse()) await app.close().catch(() => {});

@@ -19,15 +19,8 @@ import { acceptPhotoUploads } from '../photos/uploads';
 import { noticeBuildingReads } from './building-reads';
 import { pictureBytes, uploadNoticePicture } from './pictures';
 import { remindNotice } from './reminders';
-import {
-  PUBLISHING_ROLES,
-  listStaffNotices,
-  listTenantNotices,
-  markNoticeRead,
-  publishNotice,
-  tenantNotice,
-  unreadNotices,
-} from './service';
+import { PUBLISHING_ROLES, listStaffNotices, markNoticeRead, publishNotice, unreadNotices } from './service';
+import { listTenantNotices, tenantNotice } from './tenant-reading';
 
 const NoticeParams = Type.Object({ noticeId: Type.String({ format: 'uuid' }) });
 const bearer = [{ bearer: [] }];

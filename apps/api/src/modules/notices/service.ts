@@ -1,7 +1,7 @@
 // Notices: publishing to a place, what a tenant may read, read receipts and read counts per home.
 import { Prisma, type PrismaClient, type Notice } from '@prisma/client';
 import { noticeLanguages } from '@palier/contracts';
-import type { AudienceKind, NoticeLanguage, Page, PublishNoticeRequest, StaffNotice, TenantNotice, UnreadNotices } from '@palier/contracts';
+import type { AudienceKind, NoticeLanguage, Page, PublishNoticeRequest, StaffNotice, UnreadNotices } from '@palier/contracts';
 import { DomainError } from '../../domain-error';
 import type { EventBus } from '../../plugins/event-bus';
 import type { StaffContext } from '../accounts/staff-sessions';
@@ -10,10 +10,14 @@ import { raiseEvent } from '../realtime/service';
 import type { TenantPlace } from '../places/tenant-place';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import { claimPicture, toNoticePicture } from './pictures';
+import { tenantNotice } from './tenant-reading';
 
 export const PUBLISHING_ROLES = ['CARETAKER', 'CLERK', 'ADMIN'] as const;
 
-/** The notices addressed to a tenant's building, residence, district or city, and valid now. */
+/**
+ * The notices addressed to a tenant's building, residence, district, city or to them alone, and valid now. The tenant's
+ * page and a notice's detail ask the same in SQL (tenant-reading.ts): keep the two in step.
+ */
 function visibleTo(place: TenantPlace, now: Date): Prisma.NoticeWhereInput {
   return {
     validFrom: { lte: now },
@@ -32,12 +36,6 @@ function visibleTo(place: TenantPlace, now: Date): Prisma.NoticeWhereInput {
   };
 }
 
-type NoticeWithPublisher = Notice & {
-  organisation: { name: string };
-  reads: { readAt: Date }[];
-  translations: { language: string; title: string; body: string }[];
-  picture: PictureRow | null;
-};
 type PictureRow = { id: string; width: number; height: number; bytes: number };
 const pictureSelect = { select: { id: true, width: true, height: true, bytes: true } } as const;
 
@@ -45,59 +43,6 @@ const pictureSelect = { select: { id: true, width: true, height: true, bytes: tr
 async function tenantLanguage(db: PrismaClient, tenantId: string): Promise<NoticeLanguage> {
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { language: true } });
   return (noticeLanguages as readonly string[]).includes(tenant?.language ?? '') ? (tenant!.language as NoticeLanguage) : 'fr';
-}
-
-function tenantInclude(tenantId: string, language: NoticeLanguage) {
-  return {
-    organisation: { select: { name: true } },
-    reads: { where: { tenantId }, select: { readAt: true } },
-    translations: { where: { language }, select: { language: true, title: true, body: true } },
-    picture: pictureSelect,
-  } as const;
-}
-
-function toTenantNotice(notice: NoticeWithPublisher): TenantNotice {
-  const translation = notice.translations[0];
-  return {
-    id: notice.id,
-    title: translation?.title ?? notice.title,
-    body: translation?.body ?? notice.body,
-    language: (translation?.language ?? 'fr') as NoticeLanguage,
-    picture: notice.picture ? toNoticePicture(notice.picture) : null,
-    category: notice.category,
-    urgent: notice.urgent,
-    publisher: notice.organisation.name,
-    audienceKind: notice.audienceKind,
-    publishedAt: notice.validFrom.toISOString(),
-    validUntil: notice.validUntil?.toISOString() ?? null,
-    readAt: notice.reads[0]?.readAt.toISOString() ?? null,
-  };
-}
-
-export async function listTenantNotices(
-  db: PrismaClient,
-  place: TenantPlace,
-  page: { cursor?: string; limit?: number },
-  now = new Date(),
-): Promise<Page<TenantNotice>> {
-  const { tenantId } = place;
-  const limit = page.limit ?? 20;
-  const after = page.cursor ? decodeCursor(page.cursor) : null;
-  const where: Prisma.NoticeWhereInput = after
-    ? { AND: [visibleTo(place, now), { OR: [{ validFrom: { lt: after.at } }, { validFrom: after.at, id: { lt: after.id } }] }] }
-    : visibleTo(place, now);
-  const notices = await db.notice.findMany({
-    where,
-    orderBy: [{ validFrom: 'desc' }, { id: 'desc' }],
-    take: limit + 1,
-    include: tenantInclude(tenantId, await tenantLanguage(db, tenantId)),
-  });
-  const items = notices.slice(0, limit);
-  const last = items[items.length - 1];
-  return {
-    items: items.map(toTenantNotice),
-    nextCursor: notices.length > limit && last ? encodeCursor({ at: last.validFrom, id: last.id }) : null,
-  };
 }
 
 export async function unreadNotices(db: PrismaClient, place: TenantPlace, now = new Date()): Promise<UnreadNotices> {
@@ -118,16 +63,6 @@ export async function unreadNotices(db: PrismaClient, place: TenantPlace, now = 
     if (notice) latestUrgent = { id: notice.id, title: notice.translations[0]?.title ?? notice.title };
   }
   return { unread: all, urgentUnread: urgent, latestUrgent };
-}
-
-export async function tenantNotice(db: PrismaClient, place: TenantPlace, noticeId: string, now = new Date()): Promise<TenantNotice> {
-  const { tenantId } = place;
-  const notice = await db.notice.findFirst({
-    where: { AND: [{ id: noticeId }, visibleTo(place, now)] },
-    include: tenantInclude(tenantId, await tenantLanguage(db, tenantId)),
-  });
-  if (!notice) throw new DomainError('not_found');
-  return toTenantNotice(notice);
 }
 
 export async function readHomeCount(db: Prisma.TransactionClient | PrismaClient, noticeId: string): Promise<number> {
