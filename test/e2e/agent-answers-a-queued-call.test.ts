@@ -1,17 +1,16 @@
 // Two call-centre agents see a tenant waiting and press Answer at the same moment: one gets the call, the other is told.
 // The winner sees and hears the tenant once the tenant's phone joins as camera (real LiveKit server, Chromium's fake
 // camera), saves a note and hangs up; the call's room is gone from the server.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { PalierClient, type TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
+import type { TestApi } from '../support/test-api';
+import { startJourney, until, type Journey } from './support/journey';
 import { activateTv, LAURIERS_A_TENANT, LAURIERS_B_TENANT, signInStaff } from '../support/journeys';
 import { ALWAYS_OPEN, setCallCentreHours } from '../support/calls';
-import { freePort } from '../../packages/devstack/src/free-port';
 import { describeWithLivekit, startTestLivekit } from '../support/livekit';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { openConsole, type ConsolePage } from './support/console';
 import { openPhone } from './support/phone';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { hashPassword } from '../../apps/api/src/modules/accounts/secrets';
@@ -19,20 +18,11 @@ import { LIVEKIT_WEBHOOK_PATH } from '../../apps/api/src/modules/calls/routes';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const SECOND_AGENT = 'accueil.bis@hmp.demo';
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 describeWithLivekit('a call-centre agent answers a queued call', () => {
   let livekit: Awaited<ReturnType<typeof startTestLivekit>>;
+  let journey: Journey | undefined;
   let api: TestApi;
   let baseUrl: string;
   let browser: Browser;
@@ -40,17 +30,15 @@ describeWithLivekit('a call-centre agent answers a queued call', () => {
   const consoles: ConsolePage[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    livekit = await startTestLivekit([`${baseUrl}${LIVEKIT_WEBHOOK_PATH}`]);
-    rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      livekit: livekit.config,
+    journey = await startJourney({
+      fakeMedia: true,
+      beforeApi: async (url) => {
+        livekit = await startTestLivekit([`${url}${LIVEKIT_WEBHOOK_PATH}`]);
+        return { options: { livekit: livekit.config }, stop: () => livekit.stop() };
+      },
     });
-    await api.app.listen({ host: '127.0.0.1', port });
+    ({ api, browser, baseUrl } = journey);
+    rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
     await setCallCentreHours(api.app, ALWAYS_OPEN);
     // A colleague of the demo agent, so that two agents can race for one call.
     const demoAgent = await api.app.db.staffMember.findUniqueOrThrow({ where: { email: DEMO_STAFF.agent } });
@@ -63,14 +51,9 @@ describeWithLivekit('a call-centre agent answers a queued call', () => {
         roles: ['AGENT'],
       },
     });
-    browser = await launchChromium({ fakeMedia: true });
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await livekit?.stop();
-  });
+  afterAll(() => journey?.close());
 
   function tenantClient(tokens: TokenResponse) {
     return new PalierClient({ baseUrl, accessToken: () => tokens.access_token });

@@ -1,15 +1,14 @@
 // A tenant calls their landlord from the TV and talks to an agent with real media through a real LiveKit server; then
 // calls a neighbour, who answers with OK; a second call the neighbour lets ring ends as missed on both TVs.
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { PalierClient, type TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
+import type { TestApi } from '../support/test-api';
+import { startJourney, until, type Journey } from './support/journey';
 import { activateTv, signInStaff, LAURIERS_A_TENANT, LAURIERS_B_TENANT, SAVINE_TENANT } from '../support/journeys';
 import { ALWAYS_OPEN, openOnlyTomorrow, setCallCentreHours } from '../support/calls';
-import { freePort } from '../../packages/devstack/src/free-port';
 import { describeWithLivekit, startTestLivekit } from '../support/livekit';
-import { launchChromium, openTv, type Tv } from './support/tv';
+import { openTv, type Tv } from './support/tv';
 import { openLivekitPeer, servePeerPages, type PeerPages } from './support/livekit-peer';
 import { openPhone } from './support/phone';
 import { DEMO_STAFF } from '../../prisma/demo-residence';
@@ -17,17 +16,7 @@ import { LIVEKIT_WEBHOOK_PATH } from '../../apps/api/src/modules/calls/routes';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const RING_TIMEOUT_SECONDS = 6;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 /** The label of a badge the TV draws (its node and every parent opaque in the DOM mirror), or '' when none shows. */
 async function drawnBadge(screen: Tv, testId: string): Promise<string> {
@@ -43,6 +32,7 @@ async function drawnBadge(screen: Tv, testId: string): Promise<string> {
 
 describeWithLivekit('a tenant calls their landlord, then a neighbour, from the TV', () => {
   let livekit: Awaited<ReturnType<typeof startTestLivekit>>;
+  let journey: Journey | undefined;
   let api: TestApi;
   let baseUrl: string;
   let browser: Browser;
@@ -50,28 +40,23 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
   let rooms: RoomServiceClient;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    livekit = await startTestLivekit([`${baseUrl}${LIVEKIT_WEBHOOK_PATH}`]);
-    rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      livekit: livekit.config,
+    journey = await startJourney({
+      fakeMedia: true,
+      beforeApi: async (url) => {
+        livekit = await startTestLivekit([`${url}${LIVEKIT_WEBHOOK_PATH}`]);
+        return { options: { livekit: livekit.config }, stop: () => livekit.stop() };
+      },
       callRingTimeoutSeconds: RING_TIMEOUT_SECONDS,
       callSweepIntervalMs: 500,
     });
-    await api.app.listen({ host: '127.0.0.1', port });
+    ({ api, browser, baseUrl } = journey);
+    rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
     await setCallCentreHours(api.app, ALWAYS_OPEN);
-    [browser, peers] = await Promise.all([launchChromium({ fakeMedia: true }), servePeerPages()]);
+    peers = await servePeerPages();
   }, 90_000);
-
   afterAll(async () => {
-    await browser?.close();
+    await journey?.close();
     await peers?.close();
-    await api?.close();
-    await livekit?.stop();
   });
 
   function tenantClient(tokens: TokenResponse) {
