@@ -7,17 +7,15 @@
 // the way back to A; A gives the procedures back, B starts again and A withdraws the right mid-way: the wizard ends
 // saying so, with a way back to the list of people. Neither end shows "Au nom de A". Screenshots in
 // test-output/screenshots.
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { openPhone } from './support/phone';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const ROAD = 'Signaler un problème sur la voie publique';
 
 /** "Au nom de X" as drawn at the top of the wizard (opaque, with its node and parents, in the DOM mirror), or ''. */
@@ -33,29 +31,18 @@ async function drawnOnBehalf(tv: Tv): Promise<string> {
 }
 
 describe('a neighbour fills in a town-hall form for a tenant', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
   let tv: Tv;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    await tv?.close();
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(tv));
 
   it('answers the road-problem form in her name, survives a power cut, sends once, and stops when the right is narrowed or withdrawn', async () => {
     const tenantA = await activateTv(api.app, LAURIERS_A_TENANT);
@@ -77,15 +64,8 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
     const road = (await get(tenantA, '/api/v1/eservices/forms')).items.find((form: { title: { fr: string } }) => form.title.fr === ROAD);
 
     // B's TV: Settings → the people I help → A → a new town-hall procedure.
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
-    await tv.press('Right', 'Right', 'Right', 'Right', 'OK');
-    await tv.expectScreen('settings');
-    await tv.press('Down', 'Down', 'Down', 'Down', 'Down');
-    await tv.expectFocused('Voir les personnes que j’aide');
+    tv = await openTvAtHome(browser, baseUrl, tenantB, { language: 'fr' });
+    await tv.goToHelpingInSettings();
     await tv.press('OK');
     await tv.expectScreen('helping');
     await tv.expectFocused(`${nameA} — démarches de la mairie`, 15_000);
@@ -148,11 +128,7 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
 
     // The same question in Arabic on B's second TV, opened on the wizard's address: mirrored, "باسم A".
     const arTokens = await activateTv(api.app, LAURIERS_B_TENANT);
-    const tvAr = await openTv(browser, baseUrl, {
-      language: 'ar',
-      tokens: { accessToken: arTokens.access_token, refreshToken: arTokens.refresh_token },
-    });
-    await tvAr.expectScreen('home', 20_000);
+    const tvAr = await openTvAtHome(browser, baseUrl, arTokens, { language: 'ar' });
     await tvAr.page.evaluate(`window.location.hash = '#/helping/${mandateId}/eservices/${road.formId}'`);
     await tvAr.expectScreen('eservices');
     await tvAr.expectMessage(`باسم ${nameA} — السؤال 4 من 5`, 15_000);

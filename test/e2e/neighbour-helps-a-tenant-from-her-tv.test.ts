@@ -5,42 +5,30 @@
 // the report in hand and writes while B has it open: her screen follows without a key pressed, and what she is typing
 // stays. Then A withdraws the right, and B's screen brings back her list at once saying "A a retiré son accord".
 // Screenshots in test-output/screenshots.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
 import { DEMO_STAFF } from '../../prisma/demo-residence';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 describe('a neighbour helps a tenant from her TV', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
   let tv: Tv;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    await tv?.close();
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(tv));
 
   const helping = 'helping' as const;
 
@@ -89,15 +77,8 @@ describe('a neighbour helps a tenant from her TV', () => {
     const nameA: string = received[0].tenant.name;
 
     // B's TV: Settings → language, text size, voice, my data, my helpers, then the people I help.
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
-    await tv.press('Right', 'Right', 'Right', 'Right', 'OK');
-    await tv.expectScreen('settings');
-    await tv.press('Down', 'Down', 'Down', 'Down', 'Down');
-    await tv.expectFocused('Voir les personnes que j’aide');
+    tv = await openTvAtHome(browser, baseUrl, tenantB, { language: 'fr' });
+    await tv.goToHelpingInSettings();
     await tv.screenshot('helping-01-settings-entry');
     await tv.press('OK');
     await tv.expectScreen(helping);
@@ -208,11 +189,7 @@ describe('a neighbour helps a tenant from her TV', () => {
 
     // The same (empty) list in Arabic, mirrored.
     await tv.close();
-    tv = await openTv(browser, baseUrl, {
-      language: 'ar',
-      tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    tv = await openTvAtHome(browser, baseUrl, tenantB, { language: 'ar' });
     await tv.page.evaluate(`window.location.hash = '#/helping'`);
     await tv.expectScreen(helping);
     await tv.expectMessage('لم يمنحك أحد بعد حق التصرف باسمه.', 15_000);

@@ -2,19 +2,17 @@
 // phone (the TV's QR code opens the phone page, which sends a real JPEG with the place it was taken in its EXIF), sees
 // its thumbnail arrive on the TV, and publishes. A neighbour's TV, open on the feed, shows the post arrive live with its
 // picture; the neighbour opens it and looks at the photo full screen. Screenshots at each step.
-import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import type { FeedPost } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openTv, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { openPhone } from './support/phone';
 import { LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const NEIGHBOUR = 'HMP-LAU-B-0102'; // same building, same residence
 const TITLE = 'Un chat s’est perdu dans la résidence';
 
@@ -39,38 +37,23 @@ async function catPhoto(): Promise<Buffer> {
 }
 
 describe('a neighbour posts a lost cat with a photo', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
   const tvs: Tv[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(...tvs));
 
   async function tvFor(reference: string) {
     const tokens = await activateTv(api.app, reference);
-    const tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
+    const tv = await openTvAtHome(browser, baseUrl, tokens, { language: 'fr' });
     tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
     return { tv, tokens };
   }
 

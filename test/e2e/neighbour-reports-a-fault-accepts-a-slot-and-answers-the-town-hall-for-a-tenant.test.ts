@@ -5,22 +5,20 @@
 // Then the landlord offers slots on A's report and B accepts one with the remote; the town hall asks A a question and B
 // answers it, which sends the request back to the clerk with B's answer. Last, A withdraws the right while B is in the
 // wizard: sending brings back B's list saying so, and nothing is filed. Screenshots in test-output/screenshots.
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { openPhone } from './support/phone';
-import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, offerTwoSlots, roadProblemTheClerkAsksAbout } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
+import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, offerTwoSlots, roadProblemTheClerkAsksAbout, requestAs, type TenantRequest } from '../support/journeys';
 import type { TokenResponse } from '@palier/contracts';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 describe('a neighbour reports a fault, accepts a slot and answers the town hall for a tenant', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
@@ -33,14 +31,12 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
   /** B as A's timelines name her. */
   let helperName: string;
 
-  const asA = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
-    api.app.inject({ method, url, headers: { ...bearer(tenantA), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+  const asA = (...request: TenantRequest) => requestAs(api.app, tenantA, ...request);
 
   /** B's TV, open on "Les personnes que j'aide" (Settings leads there; the first journey walks that way). */
   const openHelping = async (language: 'fr' | 'ar') => {
     await tv?.close();
-    tv = await openTv(browser, baseUrl, { language, tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token } });
-    await tv.expectScreen('home', 20_000);
+    tv = await openTvAtHome(browser, baseUrl, tenantB, { language });
     await tv.page.evaluate(`window.location.hash = '#/helping'`);
     await tv.expectScreen('helping');
   };
@@ -57,16 +53,8 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
   };
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
     tenantA = await activateTv(api.app, LAURIERS_A_TENANT);
     tenantB = await activateTv(api.app, LAURIERS_B_TENANT);
     const granted = await asA('POST', '/api/v1/mandates', {
@@ -80,23 +68,12 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     nameA = received[0].tenant.name;
   });
 
-  afterAll(async () => {
-    await tv?.close();
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(tv));
 
   it('files a leak in her name from the TV, and the report is hers, marked as done by B', async () => {
     // B's TV: Settings → "Voir les personnes que j'aide" → A: "Signaler une panne" comes first.
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
-    await tv.press('Right', 'Right', 'Right', 'Right', 'OK');
-    await tv.expectScreen('settings');
-    await tv.press('Down', 'Down', 'Down', 'Down', 'Down');
-    await tv.expectFocused('Voir les personnes que j’aide');
+    tv = await openTvAtHome(browser, baseUrl, tenantB, { language: 'fr' });
+    await tv.goToHelpingInSettings();
     await tv.press('OK');
     await tv.expectScreen('helping');
     await tv.expectFocused(`${nameA} — démarches et signalements`, 15_000);

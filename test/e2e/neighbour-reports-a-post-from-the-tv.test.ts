@@ -1,53 +1,35 @@
 // A neighbour of Les Lauriers reports an insulting post and then a reply with the remote ("Signaler": a reason, then
 // nothing or a word on the on-screen keyboard); two more neighbours report the post and it is gone for everyone. The
 // report screen in Arabic is mirrored. Screenshots at each step.
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import type { TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openTv, type Tv } from './support/tv';
-import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
+import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, requestAs, type TenantRequest } from '../support/journeys';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const TITLE = 'Les gens du 2e sont des idiots';
 
 describe('a neighbour reports a post from the TV', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
   const tvs: Tv[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(...tvs));
 
-  const call = (tokens: TokenResponse, method: 'GET' | 'POST', url: string, payload?: object) =>
-    api.app.inject({ method, url, headers: { ...bearer(tokens), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+  const call = (tokens: TokenResponse, ...request: TenantRequest) => requestAs(api.app, tokens, ...request);
 
   async function tvFor(tokens: TokenResponse, language: 'fr' | 'ar' = 'fr'): Promise<Tv> {
-    const tv = await openTv(browser, baseUrl, {
-      language,
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
+    const tv = await openTvAtHome(browser, baseUrl, tokens, { language });
     tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
     return tv;
   }
 

@@ -3,23 +3,21 @@
 // then come back to the conversation. The moderator finds the message in the console's queue with what the
 // conversation is about, reads the conversation only after giving a reason, and sees that reading in the case's
 // history and in the log. Screenshots at each step.
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import type { TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openTv, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
-import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
+import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, requestAs, type TenantRequest } from '../support/journeys';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const RUDE = 'Tu es vraiment lourd, ne m’écris plus jamais, sinon gare à toi';
 
 describe('a neighbour reports a private message from the TV', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
@@ -27,26 +25,12 @@ describe('a neighbour reports a private message from the TV', () => {
   let console_: ConsolePage | undefined;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
-  afterAll(async () => {
-    await tv?.close().catch(() => undefined);
-    await console_?.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(tv, console_));
 
-  const call = (tokens: TokenResponse, method: 'GET' | 'POST', url: string, payload?: object) =>
-    api.app.inject({ method, url, headers: { ...bearer(tokens), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+  const call = (tokens: TokenResponse, ...request: TenantRequest) => requestAs(api.app, tokens, ...request);
 
   it('reports the other neighbour’s message with the remote; the moderator reads it in context, and the reading is logged', async () => {
     const author = await activateTv(api.app, LAURIERS_A_TENANT);
@@ -66,11 +50,7 @@ describe('a neighbour reports a private message from the TV', () => {
     const rude = await call(author, 'POST', `/api/v1/conversations/${conversationId}/messages`, { body: RUDE });
     expect(rude.statusCode).toBe(201);
 
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: helper.access_token, refreshToken: helper.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    tv = await openTvAtHome(browser, baseUrl, helper, { language: 'fr' });
     await tv.page.evaluate(`location.hash = '#/conversations/${conversationId}'`);
     await tv.expectScreen('conversation');
     await tv.expectConversationMessage(RUDE);

@@ -3,19 +3,17 @@
 // private conversation; A sees the unread badge, reads and replies; B reports an abusive post a third tenant (C) wrote;
 // at the threshold (two more neighbours report it through the API) it disappears from every feed, live; the moderator
 // deletes it with a reason; C is told on their TV by a personal notice. Screenshots at each step (journey-neighbours-*).
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openTv, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { openConsole, type ConsolePage } from './support/console';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, postAs, reportAs } from '../support/journeys';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(300_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const AUTHOR_TENANT = 'HMP-LAU-C-0102';
 const OTHER_REPORTERS = ['HMP-LAU-B-0102', 'HMP-LAU-A-0101'];
 const HELP_REQUEST = 'Je cherche quelqu’un pour m’aider à porter mes courses';
@@ -25,6 +23,7 @@ const DELETE_REASON = 'Propos injurieux envers les voisins : interdit par la cha
 const SHOT = 'journey-neighbours-';
 
 describe('neighbours help each other, and a moderator steps in', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
@@ -32,32 +31,15 @@ describe('neighbours help each other, and a moderator steps in', () => {
   let moderator: ConsolePage | undefined;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await moderator?.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(...tvs, moderator));
 
   async function tvOf(tokens: TokenResponse): Promise<Tv> {
-    const tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
+    const tv = await openTvAtHome(browser, baseUrl, tokens, { language: 'fr' });
     tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
     return tv;
   }
 

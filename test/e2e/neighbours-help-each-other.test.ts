@@ -2,23 +2,22 @@
 // on the on-screen keyboard), B sees it arrive in the feed without reload, opens it and answers "Avec plaisir"; A sees
 // the answer arrive. B also tries a full event (the API refuses overbooking: the TV says so). A tenant of La Savine
 // (another residence, another district) does not see the help request. Screenshots at each step, one set in Arabic.
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { FeedPost } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openTv, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, SAVINE_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const LAURIERS_C_TENANT = 'HMP-LAU-C-0102';
 const TEMPLATE = 'Je cherche quelqu’un pour m’aider à porter mes courses';
 const HELP_REQUEST = TEMPLATE + ' samedi';
 const SAVINE_OTHER_TENANT = 'HMP-SAV-1-0101';
 
 describe('neighbours help each other through the feed', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
@@ -26,22 +25,11 @@ describe('neighbours help each other through the feed', () => {
   const tokensOf = new Map<string, { access_token: string; refresh_token: string }>();
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(...tvs));
 
   async function post(tokens: { access_token: string }, body: object): Promise<FeedPost> {
     const response = await api.app.inject({
@@ -57,13 +45,8 @@ describe('neighbours help each other through the feed', () => {
   async function tvFor(reference: string, language: 'fr' | 'ar' = 'fr', textSize: 'normal' | 'large' = 'normal'): Promise<Tv> {
     const tokens = await activateTv(api.app, reference);
     tokensOf.set(reference, tokens);
-    const tv = await openTv(browser, baseUrl, {
-      language,
-      textSize,
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
+    const tv = await openTvAtHome(browser, baseUrl, tokens, { language, textSize });
     tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
     return tv;
   }
 

@@ -3,55 +3,39 @@
 // B sees it arrive, then blocks A after the confirmation dialog, and A's thread reads as ended. Then A opens "Mes
 // données" (QR code for the phone) and leaves Palier: after the dialog that says what is erased, the TV is back to
 // activation and nothing of A remains. Screenshots at each step.
-import path, { join } from 'node:path';
+import { join } from 'node:path';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { FeedPost } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { SCREENSHOT_DIR, launchChromium, openTv, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { SCREENSHOT_DIR, openTvAtHome, type Tv } from './support/tv';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 describe('neighbours talk privately, and one leaves Palier', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
   const tvs: Tv[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: process.env.E2E_PHONE_DIST ?? path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(...tvs));
 
   async function tvFor(
     reference: string,
     language: 'fr' | 'ar' = 'fr',
   ): Promise<{ tv: Tv; tokens: { access_token: string; refresh_token: string } }> {
     const tokens = await activateTv(api.app, reference);
-    const tv = await openTv(browser, baseUrl, {
-      language,
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
+    const tv = await openTvAtHome(browser, baseUrl, tokens, { language });
     tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
     return { tv, tokens };
   }
 

@@ -4,46 +4,36 @@
 // their behalf; the caretaker and the clerk act while her page is open and it follows without a click, keeping what
 // she is typing; the tenant withdraws the right and the page turns read-only at once, and the list shows the mandate
 // withdrawn. Screenshots in test-output/screenshots.
-import path from 'node:path';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
-import { LAURIERS_A_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
+import { LAURIERS_A_TENANT, activateTv, requestAs, type TenantRequest } from '../support/journeys';
 import type { Browser } from 'playwright-core';
-import { randomUUID } from 'node:crypto';
 import { signInStaff } from '../support/journeys';
 
 jest.setTimeout(120_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 describe('a social worker follows a tenant’s procedures from the console', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
   let console_: ConsolePage;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({ publicUrl: baseUrl, consoleDist: path.join(repoRoot, 'apps/console/dist'), devicePollIntervalSeconds: 1 });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    await console_?.close();
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(console_));
 
   it('files a fault report in the tenant’s name, and stops the moment the tenant withdraws the right', async () => {
     const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
     const tenant = await api.app.db.tenant.findUniqueOrThrow({ where: { reference: LAURIERS_A_TENANT } });
     const fullName = `${tenant.firstName} ${tenant.lastName}`;
-    const asTenant = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
-      api.app.inject({ method, url, headers: { ...bearer(tokens), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+    const asTenant = (...request: TenantRequest) => requestAs(api.app, tokens, ...request);
     // The tenant sent the road-problem form from their TV; the city's clerk asks where exactly.
     const forms = (await asTenant('GET', '/api/v1/eservices/forms')).json().items;
     const road = forms.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');

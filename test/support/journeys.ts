@@ -70,6 +70,13 @@ export function bearer(tokens: TokenResponse) {
   return { authorization: `Bearer ${tokens.access_token}` };
 }
 
+export type TenantRequest = [method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object];
+
+/** A request as this tenant's TV sends it: their bearer token, and an Idempotency-Key of its own for any write. */
+export function requestAs(app: FastifyInstance, tokens: TokenResponse, ...[method, url, payload]: TenantRequest) {
+  return app.inject({ method, url, headers: { ...bearer(tokens), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+}
+
 /** Signs a staff member in; returns the Cookie header to send with their requests. */
 export async function signInStaff(app: FastifyInstance, email: string, password = DEMO_STAFF_PASSWORD): Promise<{ cookie: string }> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/staff/session', payload: { email, password } });
