@@ -2,19 +2,17 @@
 // an English-speaking tenant's TV shows the banner, reads it aloud, keeps a strip on home until it is read (also after
 // the TV is switched off and on), shows the notice in English with its picture; the console shows the reading per
 // building and reminds the homes that have not read it, whose TVs show the banner again.
-import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
 import { openTv, type Tv } from './support/tv';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const FRENCH_TITLE = 'Ascenseur du bâtiment B à l’arrêt';
 const ENGLISH_TITLE = 'Building B lift out of service';
 
@@ -47,6 +45,7 @@ function liftPicture(): Promise<Buffer> {
 }
 
 describe('a caretaker publishes an urgent notice with a picture and a translation', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
@@ -55,22 +54,11 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
   let consolePage: ConsolePage;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('reaches the English-speaking tenant in English, stays on home until read, and is reminded to the others', async () => {
     // An English-speaking tenant of building B (they chose English in the TV's settings, which saves it on the account),

@@ -2,46 +2,35 @@
 // time with more seats, finds a booked slot can only change its seats, cancels it with a reason (both tenants are told
 // on their TV, each in their language), then retires the subject (gone from the TVs' list). Screenshots in
 // test-output/screenshots.
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 import { addDays, isoWeekday, localToday } from '../../apps/api/src/modules/appointments/local-time';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const inDays = (days: number) => addDays(localToday(new Date()), days);
 const SUBJECT = 'Dépôt de dossier de passeport';
 const REASON = 'La salle des mariages est réquisitionnée ce matin-là.';
 
 describe('the clerk changes what she published', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
   let consolePage: ConsolePage;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
+    journey = await startJourney({
       appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
     });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    await consolePage?.close();
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(consolePage));
 
   it('edits a free slot, cancels a booked one with a reason, and retires the subject', async () => {
     const day = inDays(2);

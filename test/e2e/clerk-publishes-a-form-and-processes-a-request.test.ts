@@ -4,20 +4,19 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 describe('a city clerk publishes a form and processes a request', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
@@ -27,12 +26,7 @@ describe('a city clerk publishes a form and processes a request', () => {
   let receiverCalls = 0;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
+    journey = await startJourney({
       eserviceWebhooks: {
         enabled: true,
         pollIntervalMs: 100,
@@ -45,7 +39,7 @@ describe('a city clerk publishes a form and processes a request', () => {
         allowPrivateTargets: true,
       },
     });
-    await api.app.listen({ host: '127.0.0.1', port });
+    ({ api, browser, baseUrl } = journey);
     // The city's own software: busy the first time, then it acknowledges.
     receiver = createServer((request, response) => {
       request.resume();
@@ -56,13 +50,11 @@ describe('a city clerk publishes a form and processes a request', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    browser = await launchChromium();
     tenant = await activateTv(api.app, LAURIERS_A_TENANT);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+    await journey?.close();
     await new Promise<void>((resolve) => receiver?.close(() => resolve()));
   });
 

@@ -2,45 +2,34 @@
 // seats, a slot cancelled, the subject retired) and what a tenant books from her TV show in the other's console at
 // once, without a reload; the slot the caretaker is editing meanwhile keeps what she typed, and saving it keeps her
 // colleague's change. Screenshots in test-output/screenshots.
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 import { addDays, isoWeekday, localToday } from '../../apps/api/src/modules/appointments/local-time';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const SUBJECT = 'Remise des clés';
 const REASON = 'L’agence est fermée pour inventaire ce matin-là.';
 
 describe('colleagues share the agenda live', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
   const consoles: ConsolePage[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
+    journey = await startJourney({
       appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
     });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    for (const opened of consoles) await opened.close();
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(...consoles));
 
   async function openAgenda(email: string): Promise<ConsolePage> {
     const opened = await openConsole(browser, baseUrl, { viewport: { width: 1440, height: 1100 } });

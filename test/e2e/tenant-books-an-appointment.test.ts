@@ -1,23 +1,22 @@
 // A tenant books an appointment at the town hall with the remote (the time they first pick is taken by someone else
 // meanwhile: the TV says so and shows what is still free), the clerk sees it in the console's agenda, the tenant moves
 // it to another day, and the agenda follows. Screenshots at each step in test-output/screenshots.
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, type Tv } from './support/tv';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 import { addDays, isoWeekday, localToday } from '../../apps/api/src/modules/appointments/local-time';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const appointments = 'appointments' as never;
 const inDays = (days: number) => addDays(localToday(new Date()), days);
 
 describe('a tenant books an appointment at the town hall', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
@@ -25,24 +24,13 @@ describe('a tenant books an appointment at the town hall', () => {
   let consolePage: ConsolePage;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
+    journey = await startJourney({
       appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
     });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('books with the remote, sees the console agenda show it, and moves it', async () => {
     // The town-hall clerk opens passport appointments: two mornings, 09:00 and 09:30, one person each.
@@ -78,11 +66,7 @@ describe('a tenant books an appointment at the town hall', () => {
     }
 
     const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    tv = await openTvAtHome(browser, baseUrl, tokens, { language: 'fr' });
     await tv.press('Right', 'Right', 'OK');
     await tv.expectFocused('Signaler un problème');
     await tv.press('Down', 'Down');
@@ -252,11 +236,7 @@ describe('a tenant books an appointment at the town hall', () => {
     });
     expect(published.json().created).toBe(1);
     const tokens = await activateTv(api.app, 'HMP-LAU-C-0101');
-    const late = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await late.expectScreen('home', 20_000);
+    const late = await openTvAtHome(browser, baseUrl, tokens, { language: 'fr' });
     await late.page.evaluate("window.location.hash = '#/appointments'");
     await late.expectScreen(appointments);
     await late.expectFocused('Prendre un rendez-vous');
@@ -297,11 +277,7 @@ describe('a tenant books an appointment at the town hall', () => {
 
   it('reads in Arabic, mirrored', async () => {
     const tokens = await activateTv(api.app, 'HMP-LAU-A-0101');
-    const arabic = await openTv(browser, baseUrl, {
-      language: 'ar',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await arabic.expectScreen('home', 20_000);
+    const arabic = await openTvAtHome(browser, baseUrl, tokens, { language: 'ar' });
     await arabic.page.evaluate("window.location.hash = '#/appointments'");
     await arabic.expectScreen(appointments);
     await arabic.expectFocused('حجز موعد');

@@ -3,21 +3,20 @@
 // receipt number. The city's clerk takes it in the console and asks for "Où exactement ?" again; the tenant re-answers
 // just that question from the TV (prefilled, same keyboard, a summary old → new; also seen in Arabic); the console's
 // timeline shows the change; the clerk accepts it; the TV shows the answer. Screenshots in test-output/screenshots.
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { openConsole, type ConsolePage } from './support/console';
 import { openPhone } from './support/phone';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 describe('a tenant fills in the road-problem form', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
@@ -25,30 +24,15 @@ describe('a tenant fills in the road-problem form', () => {
   let consolePage: ConsolePage;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('answers with the remote, survives a power cut, sends once and sees the clerk’s answer', async () => {
     const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    tv = await openTvAtHome(browser, baseUrl, tokens, { language: 'fr' });
     await tv.press('Right', 'Right', 'OK');
     await tv.expectScreen('procedures');
     await tv.press('Down', 'Right');
@@ -172,11 +156,7 @@ describe('a tenant fills in the road-problem form', () => {
 
     // The same in Arabic, on a second TV of the home: the request, then the question asked again, mirrored.
     const arTokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tvAr = await openTv(browser, baseUrl, {
-      language: 'ar',
-      tokens: { accessToken: arTokens.access_token, refreshToken: arTokens.refresh_token },
-    });
-    await tvAr.expectScreen('home', 20_000);
+    const tvAr = await openTvAtHome(browser, baseUrl, arTokens, { language: 'ar' });
     await tvAr.press('Left', 'Left', 'OK');
     await tvAr.expectScreen('procedures');
     await tvAr.press('Down', 'Left', 'OK');

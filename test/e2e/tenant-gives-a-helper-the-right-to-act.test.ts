@@ -4,38 +4,31 @@
 // helper's activity and "by Nadia, on your behalf" in the report's timeline, narrows the right to town-hall procedures
 // (her next report is refused), withdraws it, and she is refused (403 mandate_withdrawn). Then the same screen in
 // Arabic. Screenshots in test-output/screenshots.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTv, type Tv } from './support/tv';
 import { DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv, signInStaff } from '../support/journeys';
 import { hashPassword } from '../../apps/api/src/modules/accounts/secrets';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 // Short, so typing it with the remote stays quick.
 const SOCIAL_WORKER = 'nadia@ccas.fr';
 const HELPER_NAME = 'Nadia Roux (Ville de Marseille)';
 
 describe('a tenant gives a helper the right to act in their name', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
   let tv: Tv;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
     const city = await api.app.db.organisation.findUniqueOrThrow({ where: { slug: 'marseille' } });
     await api.app.db.staffMember.create({
       data: {
@@ -46,13 +39,9 @@ describe('a tenant gives a helper the right to act in their name', () => {
         roles: ['AGENT'],
       },
     });
-    browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close());
 
   const mandates = 'mandates' as never;
 

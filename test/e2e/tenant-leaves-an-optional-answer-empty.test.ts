@@ -2,39 +2,31 @@
 // (optional). On her TV she keeps the plate, and for the remark is offered to leave it empty ("Ne pas répondre")
 // before any keyboard; she looks at the keyboard, comes back, leaves it empty, checks old → new and sends. The request
 // then holds no remark. Screenshots in test-output/screenshots.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { DEMO_STAFF } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const TITLE = 'Macaron visiteur';
 
 describe('a tenant leaves an optional answer empty when asked again', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
   let tv: Tv;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({ publicUrl: baseUrl, tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist') });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    await tv?.close();
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(tv));
 
   it('offers "Ne pas répondre" for the optional question and sends it cleared', async () => {
     const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
@@ -81,11 +73,7 @@ describe('a tenant leaves an optional answer empty when asked again', () => {
 
     // First a look in Arabic, on a second TV of the home: the same choice, mirrored.
     const arTokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tvAr = await openTv(browser, baseUrl, {
-      language: 'ar',
-      tokens: { accessToken: arTokens.access_token, refreshToken: arTokens.refresh_token },
-    });
-    await tvAr.expectScreen('home', 20_000);
+    const tvAr = await openTvAtHome(browser, baseUrl, arTokens, { language: 'ar' });
     await tvAr.page.evaluate("window.location.hash = '#/eservices'");
     await tvAr.expectScreen('eservices');
     await tvAr.expectFocused(/^طلباتي/, 10_000);
@@ -102,11 +90,7 @@ describe('a tenant leaves an optional answer empty when asked again', () => {
     await tvAr.screenshot('optional-answer-01b-choice-ar');
     await tvAr.close();
 
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    tv = await openTvAtHome(browser, baseUrl, tokens, { language: 'fr' });
     await tv.page.evaluate("window.location.hash = '#/eservices'");
     await tv.expectScreen('eservices');
     await tv.expectFocused(/^Mes demandes/, 10_000);

@@ -1,22 +1,21 @@
 // A tenant reports a leak under the kitchen sink with the remote and a photo from their phone; the caretaker
 // acknowledges it in the console and offers two slots; the tenant accepts one with the remote; the caretaker resolves
 // it; the tenant rates it. Screenshots at each step in test-output/screenshots.
-import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, type Tv } from './support/tv';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
+import { openConsole, type ConsolePage } from './support/console';
 import { openPhone } from './support/phone';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 describe('a tenant reports a leak under the kitchen sink', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
@@ -24,33 +23,17 @@ describe('a tenant reports a leak under the kitchen sink', () => {
   let consolePage: ConsolePage;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close());
 
   const procedures = 'procedures' as never;
 
   it('goes from the remote and the phone to a rated repair', async () => {
     const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    tv = await openTvAtHome(browser, baseUrl, tokens, { language: 'fr' });
     await tv.press('Right', 'Right', 'OK');
     await tv.expectScreen(procedures);
     await tv.expectFocused('Signaler un problème');

@@ -2,44 +2,31 @@
 // focus, the next page arrives as the focus nears the end (and when the line drops, "Réessayer" ends the list and
 // fetches it again), "n sur N" says where they are, the last one opens and Back lands on it again. The same list in
 // Arabic, mirrored. Screenshots in test-output/screenshots.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv, type TvState } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTv, openTvAtHome, type Tv, type TvState } from './support/tv';
 import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const ROAD = 'Signaler un problème sur la voie publique';
 const REQUESTS = 20;
 
 describe('a tenant scrolls through twenty requests', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
   const tvs: Tv[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close(...tvs));
 
   /** From home: Procedures, then "Démarches de la mairie" (the second column, mirrored in Arabic). */
   async function openEServices(tv: Tv, rtl: boolean) {
@@ -185,12 +172,8 @@ describe('a tenant scrolls through twenty requests', () => {
     const reports: { number: string }[] = (await api.app.inject({ url: '/api/v1/reports?limit=50', headers: auth })).json().items;
     expect(reports).toHaveLength(12);
 
-    const tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
+    const tv = await openTvAtHome(browser, baseUrl, tokens, { language: 'fr' });
     tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
     await tv.press('Right', 'Right', 'OK');
     await tv.expectScreen('procedures');
     await tv.press('Right');

@@ -1,47 +1,32 @@
 // A tenant describes a fault in their own words with the on-screen keyboard: "Bonjour à tous" with the remote in
 // French (capital first, an accent, spaces), an Arabic word in Arabic (right to left), digits from the remote's digit
 // keys, a computer's keyboard, erase, the character limit's counter. Screenshots in test-output/screenshots.
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import type { TestApi } from '../support/test-api';
+import { startJourney, type Journey } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 describe('a tenant types with the on-screen keyboard', () => {
+  let journey: Journey | undefined;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    journey = await startJourney();
+    ({ api, browser, baseUrl } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close());
 
   /** Home → Démarches → Signaler un problème → first category, place and urgency → "write it myself". */
   async function openTheKeyboard(language: 'fr' | 'ar', writeOwn: string): Promise<Tv> {
     const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tv = await openTv(browser, baseUrl, {
-      language,
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    const tv = await openTvAtHome(browser, baseUrl, tokens, { language });
     await tv.press(language === 'ar' ? 'Left' : 'Right', language === 'ar' ? 'Left' : 'Right', 'OK');
     await tv.expectScreen('procedures');
     await tv.press('OK', 'OK', 'OK', 'OK');
