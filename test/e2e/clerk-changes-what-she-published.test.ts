@@ -5,10 +5,11 @@
 import type { Browser } from 'playwright-core';
 import type { TestApi } from '../support/test-api';
 import { startJourney, type Journey } from './support/journey';
+import { createService, publishSeries, TOWN_HALL } from '../support/appointments';
 import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { addDays, isoWeekday, localToday } from '../../apps/api/src/modules/appointments/local-time';
+import { addDays, localToday } from '../../apps/api/src/modules/appointments/local-time';
 
 jest.setTimeout(180_000);
 
@@ -35,32 +36,8 @@ describe('the clerk changes what she published', () => {
   it('edits a free slot, cancels a booked one with a reason, and retires the subject', async () => {
     const day = inDays(2);
     const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
-    const service = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/services',
-      headers: clerk,
-      payload: { subject: SUBJECT },
-    });
-    const serviceId = service.json().id as string;
-    const published = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/series',
-      headers: { ...clerk, 'idempotency-key': 'e2e-changes-series' },
-      payload: {
-        serviceId,
-        placeName: 'Mairie des 13e et 14e arrondissements',
-        placeAddress: '72 rue Paul Coxe, 13014 Marseille',
-        firstDay: day,
-        weeks: 1,
-        weekdays: [isoWeekday(day)],
-        from: '09:00',
-        until: '10:00',
-        everyMinutes: 30,
-        durationMinutes: 30,
-        capacity: 2,
-      },
-    });
-    expect(published.json().created).toBe(2);
+    const serviceId = await createService(api.app, clerk, { subject: SUBJECT });
+    expect(await publishSeries(api.app, clerk, serviceId, day, { ...TOWN_HALL, capacity: 2 }, 'e2e-changes-series')).toBe(2);
     // Two tenants book 09:00, one of them reads her TV in English.
     const [amina, karim] = await Promise.all([activateTv(api.app, LAURIERS_A_TENANT), activateTv(api.app, LAURIERS_B_TENANT)]);
     await api.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(karim), payload: { language: 'en' } });

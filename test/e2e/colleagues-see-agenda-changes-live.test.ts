@@ -5,10 +5,11 @@
 import type { Browser } from 'playwright-core';
 import type { TestApi } from '../support/test-api';
 import { startJourney, type Journey } from './support/journey';
+import { createService, publishSeries } from '../support/appointments';
 import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { addDays, isoWeekday, localToday } from '../../apps/api/src/modules/appointments/local-time';
+import { addDays, localToday } from '../../apps/api/src/modules/appointments/local-time';
 
 jest.setTimeout(180_000);
 
@@ -44,32 +45,8 @@ describe('colleagues share the agenda live', () => {
   it('shows a colleague’s and a tenant’s changes without a reload, and keeps an edit in progress', async () => {
     const day = addDays(localToday(new Date()), 3);
     const agent = await signInStaff(api.app, DEMO_STAFF.agent);
-    const service = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/services',
-      headers: agent,
-      payload: { subject: SUBJECT },
-    });
-    const serviceId = service.json().id as string;
-    const published = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/series',
-      headers: { ...agent, 'idempotency-key': 'e2e-live-agenda-series' },
-      payload: {
-        serviceId,
-        placeName: 'Agence HMP Nord',
-        placeAddress: '38 boulevard de la Fédération, 13013 Marseille',
-        firstDay: day,
-        weeks: 1,
-        weekdays: [isoWeekday(day)],
-        from: '09:00',
-        until: '10:30',
-        everyMinutes: 30,
-        durationMinutes: 30,
-        capacity: 1,
-      },
-    });
-    expect(published.json().created).toBe(3);
+    const serviceId = await createService(api.app, agent, { subject: SUBJECT });
+    expect(await publishSeries(api.app, agent, serviceId, day, { until: '10:30' }, 'e2e-live-agenda-series')).toBe(3);
 
     const celine = await openAgenda(DEMO_STAFF.agent);
     const mourad = await openAgenda(DEMO_STAFF.caretakerLauriers);

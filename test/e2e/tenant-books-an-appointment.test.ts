@@ -4,11 +4,12 @@
 import type { Browser } from 'playwright-core';
 import type { TestApi } from '../support/test-api';
 import { startJourney, type Journey } from './support/journey';
+import { createService, publishSeries, TOWN_HALL } from '../support/appointments';
 import { openTvAtHome, type Tv } from './support/tv';
 import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { addDays, isoWeekday, localToday } from '../../apps/api/src/modules/appointments/local-time';
+import { addDays, localToday } from '../../apps/api/src/modules/appointments/local-time';
 
 jest.setTimeout(240_000);
 
@@ -35,34 +36,12 @@ describe('a tenant books an appointment at the town hall', () => {
   it('books with the remote, sees the console agenda show it, and moves it', async () => {
     // The town-hall clerk opens passport appointments: two mornings, 09:00 and 09:30, one person each.
     const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
-    const service = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/services',
-      headers: clerk,
-      payload: { subject: 'Dépôt de dossier de passeport', whatToBring: 'Une photo d’identité et un justificatif de domicile.' },
+    const serviceId = await createService(api.app, clerk, {
+      subject: 'Dépôt de dossier de passeport',
+      whatToBring: 'Une photo d’identité et un justificatif de domicile.',
     });
-    expect(service.statusCode).toBe(201);
-    const serviceId = service.json().id as string;
     for (const day of [inDays(2), inDays(3)]) {
-      const published = await api.app.inject({
-        method: 'POST',
-        url: '/api/v1/staff/appointments/series',
-        headers: { ...clerk, 'idempotency-key': `e2e-series-${day}` },
-        payload: {
-          serviceId,
-          placeName: 'Mairie des 13e et 14e arrondissements',
-          placeAddress: '72 rue Paul Coxe, 13014 Marseille',
-          firstDay: day,
-          weeks: 1,
-          weekdays: [isoWeekday(day)],
-          from: '09:00',
-          until: '10:00',
-          everyMinutes: 30,
-          durationMinutes: 30,
-          capacity: 1,
-        },
-      });
-      expect(published.json().created).toBe(2);
+      expect(await publishSeries(api.app, clerk, serviceId, day, TOWN_HALL, `e2e-series-${day}`)).toBe(2);
     }
 
     const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
@@ -208,33 +187,9 @@ describe('a tenant books an appointment at the town hall', () => {
   it('is told plainly, with a way back, when the subject is retired while she confirms', async () => {
     const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
     const subject = 'Inscription sur les listes électorales';
-    const service = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/services',
-      headers: clerk,
-      payload: { subject },
-    });
-    const serviceId = service.json().id as string;
+    const serviceId = await createService(api.app, clerk, { subject });
     const day = inDays(4);
-    const published = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/series',
-      headers: { ...clerk, 'idempotency-key': 'e2e-series-retired' },
-      payload: {
-        serviceId,
-        placeName: 'Mairie des 13e et 14e arrondissements',
-        placeAddress: '72 rue Paul Coxe, 13014 Marseille',
-        firstDay: day,
-        weeks: 1,
-        weekdays: [isoWeekday(day)],
-        from: '09:00',
-        until: '09:30',
-        everyMinutes: 30,
-        durationMinutes: 30,
-        capacity: 1,
-      },
-    });
-    expect(published.json().created).toBe(1);
+    expect(await publishSeries(api.app, clerk, serviceId, day, { ...TOWN_HALL, until: '09:30' }, 'e2e-series-retired')).toBe(1);
     const tokens = await activateTv(api.app, 'HMP-LAU-C-0101');
     const late = await openTvAtHome(browser, baseUrl, tokens, { language: 'fr' });
     await late.page.evaluate("window.location.hash = '#/appointments'");
