@@ -14,7 +14,6 @@ import { LAURIERS_A_TENANT, activateTv, bearer } from '../support/journeys';
 
 jest.setTimeout(180_000);
 
-
 describe('a city clerk publishes a form and processes a request', () => {
   let journey: Journey | undefined;
   let api: TestApi;

@@ -11,7 +11,6 @@ import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, requestAs, type Tenan
 
 jest.setTimeout(120_000);
 
-
 describe('a moderator reviews a reported post', () => {
   let journey: Journey | undefined;
   let api: TestApi;

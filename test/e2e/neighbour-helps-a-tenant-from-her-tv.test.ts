@@ -15,7 +15,6 @@ import { DEMO_STAFF } from '../../prisma/demo-residence';
 
 jest.setTimeout(240_000);
 
-
 describe('a neighbour helps a tenant from her TV', () => {
   let journey: Journey | undefined;
   let api: TestApi;

@@ -11,11 +11,19 @@ import type { TestApi } from '../support/test-api';
 import { startJourney, type Journey } from './support/journey';
 import { openTvAtHome, type Tv } from './support/tv';
 import { openPhone } from './support/phone';
-import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, offerTwoSlots, roadProblemTheClerkAsksAbout, requestAs, type TenantRequest } from '../support/journeys';
+import {
+  LAURIERS_A_TENANT,
+  LAURIERS_B_TENANT,
+  activateTv,
+  bearer,
+  offerTwoSlots,
+  roadProblemTheClerkAsksAbout,
+  requestAs,
+  type TenantRequest,
+} from '../support/journeys';
 import type { TokenResponse } from '@palier/contracts';
 
 jest.setTimeout(240_000);
-
 
 describe('a neighbour reports a fault, accepts a slot and answers the town hall for a tenant', () => {
   let journey: Journey | undefined;

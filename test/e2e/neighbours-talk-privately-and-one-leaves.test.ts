@@ -14,7 +14,6 @@ import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../sup
 
 jest.setTimeout(180_000);
 
-
 describe('neighbours talk privately, and one leaves Palier', () => {
   let journey: Journey | undefined;
   let api: TestApi;

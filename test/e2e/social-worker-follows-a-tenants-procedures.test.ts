@@ -14,7 +14,6 @@ import { signInStaff } from '../support/journeys';
 
 jest.setTimeout(120_000);
 
-
 describe('a social worker follows a tenant’s procedures from the console', () => {
   let journey: Journey | undefined;
   let api: TestApi;

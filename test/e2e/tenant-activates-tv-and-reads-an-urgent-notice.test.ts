@@ -11,7 +11,6 @@ import { LAURIERS_B_TENANT } from '../support/journeys';
 
 jest.setTimeout(120_000);
 
-
 describe('a tenant activates their TV and reads an urgent notice from the caretaker', () => {
   let journey: Journey | undefined;
   let browser: Browser;

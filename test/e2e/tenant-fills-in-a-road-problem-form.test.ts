@@ -14,7 +14,6 @@ import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
 
 jest.setTimeout(240_000);
 
-
 describe('a tenant fills in the road-problem form', () => {
   let journey: Journey | undefined;
   let api: TestApi;

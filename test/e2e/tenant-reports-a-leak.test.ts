@@ -13,7 +13,6 @@ import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
 
 jest.setTimeout(180_000);
 
-
 describe('a tenant reports a leak under the kitchen sink', () => {
   let journey: Journey | undefined;
   let api: TestApi;

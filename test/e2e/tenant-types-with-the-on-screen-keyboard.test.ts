@@ -9,7 +9,6 @@ import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
 
 jest.setTimeout(180_000);
 
-
 describe('a tenant types with the on-screen keyboard', () => {
   let journey: Journey | undefined;
   let api: TestApi;

@@ -418,7 +418,10 @@ export async function openTvAtHome(
   tokens: TokenResponse,
   options: Omit<TvOptions, 'tokens'> = {},
 ): Promise<Tv> {
-  const tv = await openTv(browser, baseUrl, { ...options, tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token } });
+  const tv = await openTv(browser, baseUrl, {
+    ...options,
+    tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
+  });
   await tv.expectScreen('home', 20_000);
   return tv;
 }
