@@ -3,10 +3,9 @@
 // retire a service; each idempotent, scoped to the organisation, and safe against bookings racing them.
 import { randomUUID } from 'node:crypto';
 import type { TokenResponse } from '@palier/contracts';
-import { TV_CLIENT_ID } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../../../test/support/test-api';
 import { createService, publishDay } from '../../../test/support/appointments';
-import { LAURIERS_A_TENANT, activateTv, approve, bearer, pollToken, signInStaff } from '../../../test/support/journeys';
+import { LAURIERS_A_TENANT, activateFromHome, activateTv, bearer, signInStaff } from '../../../test/support/journeys';
 import { addDays, isoWeekday, localToday } from '../src/modules/appointments/local-time';
 
 type Staff = { cookie: string };
@@ -14,25 +13,6 @@ type Method = 'GET' | 'POST' | 'PATCH';
 
 /** A Paris date `days` from today. */
 const inDays = (days: number) => addDays(localToday(new Date()), days);
-
-let nextAddress = 1;
-
-/** Activates a TV from an address of its own: many homes at once, as many TVs behind many boxes would. */
-async function activateFromHome(app: TestApi['app'], reference: string): Promise<TokenResponse> {
-  const remoteAddress = `198.51.100.${nextAddress++}`;
-  const started = await app.inject({
-    method: 'POST',
-    url: '/oauth/device_authorization',
-    remoteAddress,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ client_id: TV_CLIENT_ID, scope: 'tenant', device_label: 'Téléviseur' }).toString(),
-  });
-  const { user_code: userCode, device_code: deviceCode } = started.json();
-  expect((await approve(app, userCode, reference, true, remoteAddress)).statusCode).toBe(200);
-  const tokens = await pollToken(app, deviceCode);
-  expect(tokens.statusCode).toBe(200);
-  return tokens.json();
-}
 
 describe('staff change the appointments they published', () => {
   let api: TestApi;

@@ -5,8 +5,7 @@ import ICAL from 'ical.js';
 import type { TokenResponse } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../../../test/support/test-api';
 import { createService, publishDay, TOWN_HALL } from '../../../test/support/appointments';
-import { TV_CLIENT_ID } from '@palier/contracts';
-import { LAURIERS_A_TENANT, SAVINE_TENANT, activateTv, approve, bearer, pollToken, signInStaff } from '../../../test/support/journeys';
+import { LAURIERS_A_TENANT, SAVINE_TENANT, activateFromHome, activateTv, bearer, signInStaff } from '../../../test/support/journeys';
 import { addDays, localParts, localToday } from '../src/modules/appointments/local-time';
 import { sendDueReminders } from '../src/modules/appointments/reminders';
 import { sendPersonalNotice, type PersonalNoticeInput } from '../src/modules/notices/personal';
@@ -23,25 +22,6 @@ function lauriersB(count: number): string[] {
     for (let door = 1; door <= 5 && references.length < count; door += 1)
       references.push(`HMP-LAU-B-${`${floor}${String(door).padStart(2, '0')}`.padStart(4, '0')}`);
   return references;
-}
-
-let nextAddress = 1;
-
-/** Activates a TV from an address of its own: many homes at once, as many TVs behind many boxes would. */
-async function activateFromHome(app: TestApi['app'], reference: string): Promise<TokenResponse> {
-  const remoteAddress = `198.51.100.${nextAddress++}`;
-  const started = await app.inject({
-    method: 'POST',
-    url: '/oauth/device_authorization',
-    remoteAddress,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ client_id: TV_CLIENT_ID, scope: 'tenant', device_label: 'Téléviseur' }).toString(),
-  });
-  const { user_code: userCode, device_code: deviceCode } = started.json();
-  expect((await approve(app, userCode, reference, true, remoteAddress)).statusCode).toBe(200);
-  const tokens = await pollToken(app, deviceCode);
-  expect(tokens.statusCode).toBe(200);
-  return tokens.json();
 }
 
 const parisTime = (at: Date) =>
