@@ -3,9 +3,7 @@
 // the TV is switched off and on), shows the notice in English with its picture; the console shows the reading per
 // building and reminds the homes that have not read it, whose TVs show the banner again.
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import type { TestApi } from '../support/test-api';
-import { startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import { openTv, type Tv } from './support/tv';
 import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
@@ -45,39 +43,29 @@ function liftPicture(): Promise<Buffer> {
 }
 
 describe('a caretaker publishes an urgent notice with a picture and a translation', () => {
-  let journey: Journey | undefined;
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let tv: Tv;
   let neighbourTv: Tv;
   let consolePage: ConsolePage;
 
-  beforeAll(async () => {
-    journey = await startJourney();
-    ({ api, browser, baseUrl } = journey);
-  });
-
-  afterAll(() => journey?.close());
-
   it('reaches the English-speaking tenant in English, stays on home until read, and is reminded to the others', async () => {
     // An English-speaking tenant of building B (they chose English in the TV's settings, which saves it on the account),
     // who has read the residence's earlier urgent notices.
-    const tokens = await activateTv(api.app, LAURIERS_B_TENANT);
-    await api.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(tokens), payload: { language: 'en' } });
-    const earlier = (await api.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tokens) })).json().items;
+    const tokens = await activateTv(journey.app, LAURIERS_B_TENANT);
+    await journey.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(tokens), payload: { language: 'en' } });
+    const earlier = (await journey.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tokens) })).json().items;
     for (const notice of earlier.filter((n: { urgent: boolean }) => n.urgent)) {
-      await api.app.inject({ method: 'PUT', url: `/api/v1/notices/${notice.id}/read`, headers: bearer(tokens) });
+      await journey.app.inject({ method: 'PUT', url: `/api/v1/notices/${notice.id}/read`, headers: bearer(tokens) });
     }
     // A French-speaking neighbour of the same building, whose TV will be reminded.
-    const neighbour = await api.app.db.tenant.findFirstOrThrow({
+    const neighbour = await journey.app.db.tenant.findFirstOrThrow({
       where: { reference: { startsWith: 'HMP-LAU-B-' }, NOT: { reference: LAURIERS_B_TENANT } },
     });
-    const neighbourTokens = await activateTv(api.app, neighbour.reference);
+    const neighbourTokens = await activateTv(journey.app, neighbour.reference);
 
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    const context = await journey.browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
     await context.addInitScript(RECORD_SPEECH);
-    tv = await openTv(browser, baseUrl, {
+    tv = await openTv(journey.browser, journey.baseUrl, {
       language: 'en',
       context,
       tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
@@ -87,7 +75,7 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await tv.screenshot('notices-full-01-tv-home-before');
 
     // --- the console: French, English tab, picture ---
-    consolePage = await openConsole(browser, baseUrl);
+    consolePage = await openConsole(journey.browser, journey.baseUrl);
     await consolePage.signIn(DEMO_STAFF.caretakerLauriers, DEMO_STAFF_PASSWORD);
     await consolePage.waitUntilLive();
     await consolePage.fillNotice({
@@ -163,7 +151,7 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await picture.waitFor({ state: 'attached' });
     const pictureSrc = await picture.getAttribute('data-src');
     expect(pictureSrc).toMatch(/\/api\/v1\/notice-pictures\/[0-9a-f-]{36}$/);
-    const served = await fetch(pictureSrc!.startsWith('http') ? pictureSrc! : baseUrl + pictureSrc);
+    const served = await fetch(pictureSrc!.startsWith('http') ? pictureSrc! : journey.baseUrl + pictureSrc);
     expect(served.status).toBe(200);
     // Light enough for a 2 Mbit/s line (250 KB/s): well under a second.
     expect((await served.arrayBuffer()).byteLength).toBeLessThan(150_000);
@@ -176,7 +164,7 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await tv.screenshot('notices-full-09-tv-home-after-reading');
 
     // --- the console: reading per building, then a reminder to the others ---
-    neighbourTv = await openTv(browser, baseUrl, {
+    neighbourTv = await openTv(journey.browser, journey.baseUrl, {
       language: 'fr',
       tokens: { accessToken: neighbourTokens.access_token, refreshToken: neighbourTokens.refresh_token },
     });
@@ -206,12 +194,12 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     expect((await tv.state()).banner).toBe('');
 
     // An Arabic-speaking neighbour: no Arabic text was written, so the notice shows in French, the layout mirrored.
-    const arabicSpeaker = await api.app.db.tenant.findFirstOrThrow({
+    const arabicSpeaker = await journey.app.db.tenant.findFirstOrThrow({
       where: { reference: { startsWith: 'HMP-LAU-B-' }, NOT: { reference: { in: [LAURIERS_B_TENANT, neighbour.reference] } } },
     });
-    const arabicTokens = await activateTv(api.app, arabicSpeaker.reference);
-    await api.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(arabicTokens), payload: { language: 'ar' } });
-    const arabicTv = await openTv(browser, baseUrl, {
+    const arabicTokens = await activateTv(journey.app, arabicSpeaker.reference);
+    await journey.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(arabicTokens), payload: { language: 'ar' } });
+    const arabicTv = await openTv(journey.browser, journey.baseUrl, {
       language: 'ar',
       tokens: { accessToken: arabicTokens.access_token, refreshToken: arabicTokens.refresh_token },
     });
@@ -229,7 +217,7 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await arabicTv.screenshot('notices-full-13-arabic-tv-notice-french-fallback');
 
     // A second reminder within the hour is refused, with the reason.
-    const again = await api.app.inject({
+    const again = await journey.app.inject({
       method: 'POST',
       url: `/api/v1/staff/notices/${await row.getAttribute('data-notice-id')}/reminders`,
       headers: { cookie: (await consolePage.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
@@ -241,10 +229,10 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await neighbourTv.press('Back');
     await neighbourTv.waitFor('the banner closed', (state) => state.banner === '');
     const staffCookie = { cookie: (await consolePage.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') };
-    const buildingB = (await api.app.inject({ url: '/api/v1/staff/places', headers: staffCookie }))
+    const buildingB = (await journey.app.inject({ url: '/api/v1/staff/places', headers: staffCookie }))
       .json()
       .items.find((place: { kind: string; name: string }) => place.kind === 'BUILDING' && place.name.startsWith('Bâtiment B'));
-    const calm = await api.app.inject({
+    const calm = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/staff/notices',
       headers: staffCookie,
@@ -257,7 +245,7 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
       },
     });
     expect(calm.statusCode).toBe(201);
-    const calmReminder = await api.app.inject({
+    const calmReminder = await journey.app.inject({
       method: 'POST',
       url: `/api/v1/staff/notices/${calm.json().id}/reminders`,
       headers: staffCookie,

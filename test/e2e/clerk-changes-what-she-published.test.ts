@@ -2,9 +2,7 @@
 // time with more seats, finds a booked slot can only change its seats, cancels it with a reason (both tenants are told
 // on their TV, each in their language), then retires the subject (gone from the TVs' list). Screenshots in
 // test-output/screenshots.
-import type { Browser } from 'playwright-core';
-import type { TestApi } from '../support/test-api';
-import { startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import { createService, publishSeries, TOWN_HALL } from '../support/appointments';
 import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
@@ -18,36 +16,26 @@ const SUBJECT = 'Dépôt de dossier de passeport';
 const REASON = 'La salle des mariages est réquisitionnée ce matin-là.';
 
 describe('the clerk changes what she published', () => {
-  let journey: Journey | undefined;
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-  let consolePage: ConsolePage;
-
-  beforeAll(async () => {
-    journey = await startJourney({
-      appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
-    });
-    ({ api, browser, baseUrl } = journey);
+  const journey = useJourney({
+    appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
   });
-
-  afterAll(() => journey?.close(consolePage));
+  let consolePage: ConsolePage;
 
   it('edits a free slot, cancels a booked one with a reason, and retires the subject', async () => {
     const day = inDays(2);
-    const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
-    const serviceId = await createService(api.app, clerk, { subject: SUBJECT });
-    expect(await publishSeries(api.app, clerk, serviceId, day, { ...TOWN_HALL, capacity: 2 }, 'e2e-changes-series')).toBe(2);
+    const clerk = await signInStaff(journey.app, DEMO_STAFF.townHallClerk);
+    const serviceId = await createService(journey.app, clerk, { subject: SUBJECT });
+    expect(await publishSeries(journey.app, clerk, serviceId, day, { ...TOWN_HALL, capacity: 2 }, 'e2e-changes-series')).toBe(2);
     // Two tenants book 09:00, one of them reads her TV in English.
-    const [amina, karim] = await Promise.all([activateTv(api.app, LAURIERS_A_TENANT), activateTv(api.app, LAURIERS_B_TENANT)]);
-    await api.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(karim), payload: { language: 'en' } });
-    const free = await api.app.inject({ url: `/api/v1/appointments/services/${serviceId}/slots?date=${day}`, headers: bearer(amina) });
+    const [amina, karim] = await Promise.all([activateTv(journey.app, LAURIERS_A_TENANT), activateTv(journey.app, LAURIERS_B_TENANT)]);
+    await journey.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(karim), payload: { language: 'en' } });
+    const free = await journey.app.inject({ url: `/api/v1/appointments/services/${serviceId}/slots?date=${day}`, headers: bearer(amina) });
     const nine = free.json().items[0];
     for (const [tokens, key] of [
       [amina, 'e2e-changes-amina'],
       [karim, 'e2e-changes-karim'],
     ] as const) {
-      const booked = await api.app.inject({
+      const booked = await journey.app.inject({
         method: 'POST',
         url: '/api/v1/appointments',
         headers: { ...bearer(tokens), 'idempotency-key': key },
@@ -56,7 +44,7 @@ describe('the clerk changes what she published', () => {
       expect(booked.statusCode).toBe(201);
     }
 
-    consolePage = await openConsole(browser, baseUrl, { viewport: { width: 1440, height: 1100 } });
+    consolePage = await openConsole(journey.browser, journey.baseUrl, { viewport: { width: 1440, height: 1100 } });
     const { page } = consolePage;
     await consolePage.signIn(DEMO_STAFF.townHallClerk, DEMO_STAFF_PASSWORD);
     await page.getByTestId('nav-agenda').click();
@@ -96,7 +84,7 @@ describe('the clerk changes what she published', () => {
 
     // Each tenant is told on their TV, in their language.
     const notices = async (tokens: typeof amina) =>
-      ((await api.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tokens) })).json().items as { title: string }[]).map(
+      ((await journey.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tokens) })).json().items as { title: string }[]).map(
         (notice) => notice.title,
       );
     expect(await notices(amina)).toContain(`Rendez-vous annulé — ${SUBJECT}`);
@@ -113,7 +101,7 @@ describe('the clerk changes what she published', () => {
     await eleven.getByText('objet retiré').waitFor();
     await expect(eleven.getByTestId('slot-edit').count()).resolves.toBe(0);
     await consolePage.screenshot('agenda-changes-06-service-retired');
-    const listed = await api.app.inject({ url: '/api/v1/appointments/services', headers: bearer(amina) });
+    const listed = await journey.app.inject({ url: '/api/v1/appointments/services', headers: bearer(amina) });
     expect(listed.json().items.map((one: { id: string }) => one.id)).not.toContain(serviceId);
   });
 });

@@ -1,10 +1,8 @@
 // Three neighbours report an abusive post, which disappears from the feed; the moderator of Les Lauriers finds it in the
 // console's queue with its context, deletes it with a reason and suspends its author; the author is told on the TV
 // (personal notice); the log shows it; the moderator forbids a new word. Screenshots at each step.
-import type { Browser } from 'playwright-core';
 import type { TokenResponse } from '@palier/contracts';
-import type { TestApi } from '../support/test-api';
-import { startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, requestAs, type TenantRequest } from '../support/journeys';
@@ -12,23 +10,16 @@ import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, requestAs, type Tenan
 jest.setTimeout(120_000);
 
 describe('a moderator reviews a reported post', () => {
-  let journey: Journey | undefined;
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let console_: ConsolePage;
 
-  beforeAll(async () => {
-    journey = await startJourney();
-    ({ api, browser, baseUrl } = journey);
-  });
-  afterAll(() => journey?.close(console_));
-
-  const call = (tokens: TokenResponse, ...request: TenantRequest) => requestAs(api.app, tokens, ...request);
+  const call = (tokens: TokenResponse, ...request: TenantRequest) => requestAs(journey.app, tokens, ...request);
 
   it('goes from three reports to a deleted post, a suspended author who is told, and a logged decision', async () => {
-    const author = await activateTv(api.app, LAURIERS_B_TENANT);
-    const neighbours = await Promise.all([LAURIERS_A_TENANT, 'HMP-LAU-B-0102', 'HMP-LAU-A-0101'].map((ref) => activateTv(api.app, ref)));
+    const author = await activateTv(journey.app, LAURIERS_B_TENANT);
+    const neighbours = await Promise.all(
+      [LAURIERS_A_TENANT, 'HMP-LAU-B-0102', 'HMP-LAU-A-0101'].map((ref) => activateTv(journey.app, ref)),
+    );
     const question = await call(neighbours[0]!, 'POST', '/api/v1/feed/posts', {
       kind: 'HELP_REQUEST',
       title: 'Qui a vu mon chat ?',
@@ -50,7 +41,7 @@ describe('a moderator reviews a reported post', () => {
     const replies = await call(neighbours[1]!, 'GET', `/api/v1/feed/posts/${question.json().id}/replies`);
     expect(replies.json().items).toHaveLength(0); // hidden for everyone
 
-    console_ = await openConsole(browser, baseUrl, { viewport: { width: 1440, height: 1000 } });
+    console_ = await openConsole(journey.browser, journey.baseUrl, { viewport: { width: 1440, height: 1000 } });
     await console_.signIn(DEMO_STAFF.moderator, DEMO_STAFF_PASSWORD);
     const page = console_.page;
     await page.getByTestId('moderation-page').waitFor();

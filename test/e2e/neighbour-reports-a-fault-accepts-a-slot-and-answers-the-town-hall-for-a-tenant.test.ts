@@ -6,9 +6,7 @@
 // answers it, which sends the request back to the clerk with B's answer. Last, A withdraws the right while B is in the
 // wizard: sending brings back B's list saying so, and nothing is filed. Screenshots in test-output/screenshots.
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import type { TestApi } from '../support/test-api';
-import { startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import { openTvAtHome, type Tv } from './support/tv';
 import { openPhone } from './support/phone';
 import {
@@ -26,10 +24,7 @@ import type { TokenResponse } from '@palier/contracts';
 jest.setTimeout(240_000);
 
 describe('a neighbour reports a fault, accepts a slot and answers the town hall for a tenant', () => {
-  let journey: Journey | undefined;
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let tv: Tv;
   let tenantA: TokenResponse;
   let tenantB: TokenResponse;
@@ -39,12 +34,12 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
   /** B as A's timelines name her. */
   let helperName: string;
 
-  const asA = (...request: TenantRequest) => requestAs(api.app, tenantA, ...request);
+  const asA = (...request: TenantRequest) => requestAs(journey.app, tenantA, ...request);
 
   /** B's TV, open on "Les personnes que j'aide" (Settings leads there; the first journey walks that way). */
   const openHelping = async (language: 'fr' | 'ar') => {
     await tv?.close();
-    tv = await openTvAtHome(browser, baseUrl, tenantB, { language });
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tenantB, { language });
     await tv.page.evaluate(`window.location.hash = '#/helping'`);
     await tv.expectScreen('helping');
   };
@@ -61,10 +56,8 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
   };
 
   beforeAll(async () => {
-    journey = await startJourney();
-    ({ api, browser, baseUrl } = journey);
-    tenantA = await activateTv(api.app, LAURIERS_A_TENANT);
-    tenantB = await activateTv(api.app, LAURIERS_B_TENANT);
+    tenantA = await activateTv(journey.app, LAURIERS_A_TENANT);
+    tenantB = await activateTv(journey.app, LAURIERS_B_TENANT);
     const granted = await asA('POST', '/api/v1/mandates', {
       helper: { kind: 'TENANT', reference: LAURIERS_B_TENANT },
       scopes: ['eservices', 'reports'],
@@ -72,15 +65,13 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     expect(granted.statusCode).toBe(201);
     mandateId = granted.json().id;
     helperName = granted.json().helper.name;
-    const received = (await api.app.inject({ method: 'GET', url: '/api/v1/mandates/received', headers: bearer(tenantB) })).json().items;
+    const received = (await journey.app.inject({ method: 'GET', url: '/api/v1/mandates/received', headers: bearer(tenantB) })).json().items;
     nameA = received[0].tenant.name;
   });
 
-  afterAll(() => journey?.close(tv));
-
   it('files a leak in her name from the TV, and the report is hers, marked as done by B', async () => {
     // B's TV: Settings → "Voir les personnes que j'aide" → A: "Signaler une panne" comes first.
-    tv = await openTvAtHome(browser, baseUrl, tenantB, { language: 'fr' });
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tenantB, { language: 'fr' });
     await tv.goToHelpingInSettings();
     await tv.press('OK');
     await tv.expectScreen('helping');
@@ -118,8 +109,8 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     const code = /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(photos.message)![1];
     await tv.expectText(`Au nom de ${nameA}`);
     await tv.screenshot('helper-report-04a-photos-qr');
-    const phone = await openPhone(browser);
-    await phone.page.goto(`${baseUrl}/phone/photos.html#code=${code}`);
+    const phone = await openPhone(journey.browser);
+    await phone.page.goto(`${journey.baseUrl}/phone/photos.html#code=${code}`);
     await phone.page.locator('#ready').waitFor({ state: 'visible' });
     // B holds the phone: it greets her, and says whose report the photos are for.
     expect(await phone.page.locator('#title').innerText()).toBe(`Photos pour le signalement de ${nameA}`);
@@ -159,7 +150,7 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     const report = (await asA('GET', `/api/v1/reports/${filed.id}`)).json();
     expect(report).toMatchObject({ location: 'HOME', spot: 'KITCHEN', description: 'Fuite sous l’évier' });
     expect(report.photos).toHaveLength(1);
-    expect((await api.app.inject({ url: report.photos[0].thumbUrl })).statusCode).toBe(200);
+    expect((await journey.app.inject({ url: report.photos[0].thumbUrl })).statusCode).toBe(200);
     expect(report.timeline[0]).toMatchObject({ kind: 'STATUS', status: 'RECEIVED', author: 'HELPER', authorName: helperName });
     const actions = (await asA('GET', `/api/v1/mandates/${mandateId}/actions`)).json().items;
     expect(actions).toEqual([expect.objectContaining({ scope: 'reports', kind: 'REPORTED', receiptNumber: number, helperName })]);
@@ -191,9 +182,9 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     });
     expect(reported.statusCode).toBe(201);
     const radiator: { id: string; number: string } = reported.json();
-    const offeredSlots = await offerTwoSlots(api.app, radiator.id);
+    const offeredSlots = await offerTwoSlots(journey.app, radiator.id);
     // A sent the road-problem form; the city's clerk asks where exactly.
-    const { request, clerk } = await roadProblemTheClerkAsksAbout(api.app, tenantA, 'Devant quel numéro ?');
+    const { request, clerk } = await roadProblemTheClerkAsksAbout(journey.app, tenantA, 'Devant quel numéro ?');
 
     // B opens A's radiator report: the landlord's offer, and "Accepter ce créneau" for each slot.
     await openHelping('fr');
@@ -243,7 +234,7 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
 
     // The request is back with the clerk, with B's answer, written by B in A's name.
     const seen = (
-      await api.app.inject({ method: 'GET', url: `/api/v1/staff/eservices/requests/${request.id}`, headers: { cookie: clerk.cookie } })
+      await journey.app.inject({ method: 'GET', url: `/api/v1/staff/eservices/requests/${request.id}`, headers: { cookie: clerk.cookie } })
     ).json();
     expect(seen.status).toBe('IN_REVIEW');
     expect(seen.infoRequest).toBeNull();

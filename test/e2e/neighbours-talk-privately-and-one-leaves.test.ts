@@ -5,36 +5,22 @@
 // activation and nothing of A remains. Screenshots at each step.
 import { join } from 'node:path';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import type { FeedPost } from '@palier/contracts';
-import type { TestApi } from '../support/test-api';
-import { startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import { SCREENSHOT_DIR, openTvAtHome, type Tv } from './support/tv';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
 
 jest.setTimeout(180_000);
 
 describe('neighbours talk privately, and one leaves Palier', () => {
-  let journey: Journey | undefined;
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-  const tvs: Tv[] = [];
-
-  beforeAll(async () => {
-    journey = await startJourney();
-    ({ api, browser, baseUrl } = journey);
-  });
-
-  afterAll(() => journey?.close(...tvs));
+  const journey = useJourney();
 
   async function tvFor(
     reference: string,
     language: 'fr' | 'ar' = 'fr',
   ): Promise<{ tv: Tv; tokens: { access_token: string; refresh_token: string } }> {
-    const tokens = await activateTv(api.app, reference);
-    const tv = await openTvAtHome(browser, baseUrl, tokens, { language });
-    tvs.push(tv);
+    const tokens = await activateTv(journey.app, reference);
+    const tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language });
     return { tv, tokens };
   }
 
@@ -52,7 +38,7 @@ describe('neighbours talk privately, and one leaves Palier', () => {
   it('B offers help, A answers from home, B blocks A; A downloads their data and leaves', async () => {
     const { tv: a, tokens: aTokens } = await tvFor(LAURIERS_A_TENANT);
     const { tv: b } = await tvFor(LAURIERS_B_TENANT);
-    const response = await api.app.inject({
+    const response = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/feed/posts',
       headers: bearer(aTokens as never),
@@ -83,7 +69,9 @@ describe('neighbours talk privately, and one leaves Palier', () => {
     await a.expectFocused('Merci');
     await sees(a, 'Bonjour, je peux vous aider !');
     expect(
-      await api.app.inject({ method: 'GET', url: '/api/v1/conversations/unread', headers: bearer(aTokens as never) }).then((r) => r.json()),
+      await journey.app
+        .inject({ method: 'GET', url: '/api/v1/conversations/unread', headers: bearer(aTokens as never) })
+        .then((r) => r.json()),
     ).toEqual({
       messages: 0,
       conversations: 0,
@@ -135,7 +123,7 @@ describe('neighbours talk privately, and one leaves Palier', () => {
     // The phone scans the QR code: the page says what the file holds and saves it.
     const qr = await a.page.locator('[data-testid="screen-my-data"]').getAttribute('data-qr');
     expect(qr).toContain('/phone/data.html#code=');
-    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    const phoneContext = await journey.browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
     try {
       const phone = await phoneContext.newPage();
       await phone.goto(qr as string);
@@ -169,14 +157,14 @@ describe('neighbours talk privately, and one leaves Palier', () => {
     await a.press('Left', 'OK');
     await a.expectScreen('activation', 20_000);
     await a.screenshot('data-04-a-erased-back-to-activation');
-    expect(await api.app.db.tenant.count({ where: { reference: LAURIERS_A_TENANT } })).toBe(0);
-    expect(await api.app.db.post.count({ where: { id: help.id } })).toBe(0);
+    expect(await journey.app.db.tenant.count({ where: { reference: LAURIERS_A_TENANT } })).toBe(0);
+    expect(await journey.app.db.post.count({ where: { id: help.id } })).toBe(0);
   });
 
   it('in Arabic, "I am interested" on a lending post opens the thread, mirrored', async () => {
     const { tokens: lender } = await tvFor('HMP-LAU-C-0102');
     const { tv: reader } = await tvFor('HMP-LAU-B-0102', 'ar');
-    const response = await api.app.inject({
+    const response = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/feed/posts',
       headers: bearer(lender as never),

@@ -1,7 +1,6 @@
 // The first journey through every room: a TV is activated from a phone, the caretaker publishes an urgent notice in
 // the console, the TV shows it without reloading, the tenant reads it, and the console sees one more home read it.
-import type { Browser } from 'playwright-core';
-import { startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import { openTv, type Tv } from './support/tv';
 import { openConsole, type ConsolePage } from './support/console';
 import { openPhone } from './support/phone';
@@ -12,28 +11,19 @@ import { LAURIERS_B_TENANT } from '../support/journeys';
 jest.setTimeout(120_000);
 
 describe('a tenant activates their TV and reads an urgent notice from the caretaker', () => {
-  let journey: Journey | undefined;
-  let browser: Browser;
-  let baseUrl: string;
+  // The verification URI must name an address the phone can reach, so the port is chosen first.
+  const journey = useJourney();
   let tv: Tv;
   let consolePage: ConsolePage;
 
-  beforeAll(async () => {
-    // The verification URI must name an address the phone can reach, so the port is chosen first.
-    journey = await startJourney();
-    ({ browser, baseUrl } = journey);
-  });
-
-  afterAll(() => journey?.close());
-
   it('goes from the landlord’s letter to a notice read on the TV', async () => {
-    tv = await openTv(browser, baseUrl, { language: 'fr' });
+    tv = await openTv(journey.browser, journey.baseUrl, { language: 'fr' });
     await tv.expectScreen('activation');
     const userCode = await tv.activationCode();
     await tv.screenshot('journey-01-tv-activation-code');
 
-    const phone = await openPhone(browser);
-    await phone.openActivationLink(`${baseUrl}/activate?user_code=${userCode}`);
+    const phone = await openPhone(journey.browser);
+    await phone.openActivationLink(`${journey.baseUrl}/activate?user_code=${userCode}`);
     await phone.screenshot('journey-02-phone-activation-page');
     await phone.typeLetter(LAURIERS_B_TENANT, formatActivationCode(demoActivationCode(LAURIERS_B_TENANT)));
     expect(await phone.confirmationText()).toMatch(/Connecter « .+ » au compte de .+ \?/);
@@ -44,7 +34,7 @@ describe('a tenant activates their TV and reads an urgent notice from the careta
     await tv.expectScreen('home', 20_000);
     await tv.screenshot('journey-05-tv-home');
 
-    consolePage = await openConsole(browser, baseUrl);
+    consolePage = await openConsole(journey.browser, journey.baseUrl);
     await consolePage.signIn(DEMO_STAFF.caretakerLauriers, DEMO_STAFF_PASSWORD);
     await consolePage.waitUntilLive();
     await consolePage.publishNotice({

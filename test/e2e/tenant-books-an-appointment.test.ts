@@ -1,9 +1,7 @@
 // A tenant books an appointment at the town hall with the remote (the time they first pick is taken by someone else
 // meanwhile: the TV says so and shows what is still free), the clerk sees it in the console's agenda, the tenant moves
 // it to another day, and the agenda follows. Screenshots at each step in test-output/screenshots.
-import type { Browser } from 'playwright-core';
-import type { TestApi } from '../support/test-api';
-import { startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import { createService, publishSeries, TOWN_HALL } from '../support/appointments';
 import { openTvAtHome, type Tv } from './support/tv';
 import { openConsole, type ConsolePage } from './support/console';
@@ -17,35 +15,25 @@ const appointments = 'appointments' as never;
 const inDays = (days: number) => addDays(localToday(new Date()), days);
 
 describe('a tenant books an appointment at the town hall', () => {
-  let journey: Journey | undefined;
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney({
+    appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
+  });
   let tv: Tv;
   let consolePage: ConsolePage;
 
-  beforeAll(async () => {
-    journey = await startJourney({
-      appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
-    });
-    ({ api, browser, baseUrl } = journey);
-  });
-
-  afterAll(() => journey?.close());
-
   it('books with the remote, sees the console agenda show it, and moves it', async () => {
     // The town-hall clerk opens passport appointments: two mornings, 09:00 and 09:30, one person each.
-    const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
-    const serviceId = await createService(api.app, clerk, {
+    const clerk = await signInStaff(journey.app, DEMO_STAFF.townHallClerk);
+    const serviceId = await createService(journey.app, clerk, {
       subject: 'Dépôt de dossier de passeport',
       whatToBring: 'Une photo d’identité et un justificatif de domicile.',
     });
     for (const day of [inDays(2), inDays(3)]) {
-      expect(await publishSeries(api.app, clerk, serviceId, day, TOWN_HALL, `e2e-series-${day}`)).toBe(2);
+      expect(await publishSeries(journey.app, clerk, serviceId, day, TOWN_HALL, `e2e-series-${day}`)).toBe(2);
     }
 
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    tv = await openTvAtHome(browser, baseUrl, tokens, { language: 'fr' });
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'fr' });
     await tv.press('Right', 'Right', 'OK');
     await tv.expectFocused('Signaler un problème');
     await tv.press('Down', 'Down');
@@ -77,14 +65,14 @@ describe('a tenant books an appointment at the town hall', () => {
     await tv.screenshot('appointment-06-tv-confirm');
 
     // Meanwhile a neighbour takes 09:00 from their own TV.
-    const neighbour = await activateTv(api.app, LAURIERS_B_TENANT);
-    const slots = await api.app.inject({
+    const neighbour = await activateTv(journey.app, LAURIERS_B_TENANT);
+    const slots = await journey.app.inject({
       url: `/api/v1/appointments/services/${serviceId}/slots?date=${inDays(2)}`,
       headers: bearer(neighbour),
     });
     const nine = slots.json().items[0];
     expect(nine.localTime).toBe('09:00');
-    const taken = await api.app.inject({
+    const taken = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers: { ...bearer(neighbour), 'idempotency-key': 'e2e-neighbour-booking' },
@@ -105,7 +93,7 @@ describe('a tenant books an appointment at the town hall', () => {
     await tv.screenshot('appointment-08-tv-confirmed');
 
     // The clerk's agenda shows who is coming.
-    consolePage = await openConsole(browser, baseUrl);
+    consolePage = await openConsole(journey.browser, journey.baseUrl);
     await consolePage.signIn(DEMO_STAFF.townHallClerk, DEMO_STAFF_PASSWORD);
     await consolePage.page.getByTestId('nav-agenda').click();
     const visitor = consolePage.page.getByTestId(`agenda-visitor-${LAURIERS_A_TENANT}`);
@@ -114,7 +102,7 @@ describe('a tenant books an appointment at the town hall', () => {
     await expect(slotRow.getByTestId(`agenda-visitor-${LAURIERS_A_TENANT}`).isVisible()).resolves.toBe(true);
     await expect(visitor.textContent()).resolves.toMatch(/Les Lauriers, Bâtiment A, étage 2, porte 203/);
     const ics = await consolePage.page.request.get(
-      baseUrl + (await visitor.getByTestId('agenda-ics').getAttribute('href'))!.replace(baseUrl, ''),
+      journey.baseUrl + (await visitor.getByTestId('agenda-ics').getAttribute('href'))!.replace(journey.baseUrl, ''),
     );
     expect(ics.status()).toBe(200);
     expect(await ics.text()).toContain('SUMMARY:Dépôt de dossier de passeport');
@@ -129,9 +117,9 @@ describe('a tenant books an appointment at the town hall', () => {
     await tv.expectMessage('Vous pouvez le déplacer ou l’annuler jusqu’au');
     // The QR code beside it (see the screenshot) carries the appointment's signed link: the phone opens it without
     // signing in and gets the .ics. The renderer's DOM mirror leaves the QR image out, so the link is read from the API.
-    const mine = await api.app.inject({ url: '/api/v1/appointments', headers: bearer(tokens) });
+    const mine = await journey.app.inject({ url: '/api/v1/appointments', headers: bearer(tokens) });
     const qrLink = mine.json().items[0].calendarUrl as string;
-    expect(qrLink).toMatch(new RegExp(`^${baseUrl}/api/v1/appointment-calendars/[0-9a-f-]{36}/rendez-vous\\.ics\\?lang=fr&`));
+    expect(qrLink).toMatch(new RegExp(`^${journey.baseUrl}/api/v1/appointment-calendars/[0-9a-f-]{36}/rendez-vous\\.ics\\?lang=fr&`));
     const phoneCalendar = await tv.page.request.get(qrLink);
     expect(phoneCalendar.status()).toBe(200);
     expect(await phoneCalendar.text()).toContain('SUMMARY:Dépôt de dossier de passeport');
@@ -185,13 +173,13 @@ describe('a tenant books an appointment at the town hall', () => {
   });
 
   it('is told plainly, with a way back, when the subject is retired while she confirms', async () => {
-    const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
+    const clerk = await signInStaff(journey.app, DEMO_STAFF.townHallClerk);
     const subject = 'Inscription sur les listes électorales';
-    const serviceId = await createService(api.app, clerk, { subject });
+    const serviceId = await createService(journey.app, clerk, { subject });
     const day = inDays(4);
-    expect(await publishSeries(api.app, clerk, serviceId, day, { ...TOWN_HALL, until: '09:30' }, 'e2e-series-retired')).toBe(1);
-    const tokens = await activateTv(api.app, 'HMP-LAU-C-0101');
-    const late = await openTvAtHome(browser, baseUrl, tokens, { language: 'fr' });
+    expect(await publishSeries(journey.app, clerk, serviceId, day, { ...TOWN_HALL, until: '09:30' }, 'e2e-series-retired')).toBe(1);
+    const tokens = await activateTv(journey.app, 'HMP-LAU-C-0101');
+    const late = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'fr' });
     await late.page.evaluate("window.location.hash = '#/appointments'");
     await late.expectScreen(appointments);
     await late.expectFocused('Prendre un rendez-vous');
@@ -212,7 +200,7 @@ describe('a tenant books an appointment at the town hall', () => {
 
     // The clerk retires the subject meanwhile: the booking is refused, said plainly, and the subjects are offered again
     // (read afresh: the retired one is gone), not a retry that would fail again.
-    const retired = await api.app.inject({
+    const retired = await journey.app.inject({
       method: 'POST',
       url: `/api/v1/staff/appointments/services/${serviceId}/retire`,
       headers: clerk,
@@ -231,8 +219,8 @@ describe('a tenant books an appointment at the town hall', () => {
   });
 
   it('reads in Arabic, mirrored', async () => {
-    const tokens = await activateTv(api.app, 'HMP-LAU-A-0101');
-    const arabic = await openTvAtHome(browser, baseUrl, tokens, { language: 'ar' });
+    const tokens = await activateTv(journey.app, 'HMP-LAU-A-0101');
+    const arabic = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'ar' });
     await arabic.page.evaluate("window.location.hash = '#/appointments'");
     await arabic.expectScreen(appointments);
     await arabic.expectFocused('حجز موعد');

@@ -1,31 +1,19 @@
 // A tenant describes a fault in their own words with the on-screen keyboard: "Bonjour à tous" with the remote in
 // French (capital first, an accent, spaces), an Arabic word in Arabic (right to left), digits from the remote's digit
 // keys, a computer's keyboard, erase, the character limit's counter. Screenshots in test-output/screenshots.
-import type { Browser } from 'playwright-core';
-import type { TestApi } from '../support/test-api';
-import { startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import { openTvAtHome, type Tv } from './support/tv';
 import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
 
 jest.setTimeout(180_000);
 
 describe('a tenant types with the on-screen keyboard', () => {
-  let journey: Journey | undefined;
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    journey = await startJourney();
-    ({ api, browser, baseUrl } = journey);
-  });
-
-  afterAll(() => journey?.close());
+  const journey = useJourney();
 
   /** Home → Démarches → Signaler un problème → first category, place and urgency → "write it myself". */
   async function openTheKeyboard(language: 'fr' | 'ar', writeOwn: string): Promise<Tv> {
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tv = await openTvAtHome(browser, baseUrl, tokens, { language });
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language });
     await tv.press(language === 'ar' ? 'Left' : 'Right', language === 'ar' ? 'Left' : 'Right', 'OK');
     await tv.expectScreen('procedures');
     await tv.press('OK', 'OK', 'OK', 'OK');

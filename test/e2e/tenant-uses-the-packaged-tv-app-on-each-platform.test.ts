@@ -5,9 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { TestApi } from '../support/test-api';
-import { startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import { approve, LAURIERS_A_TENANT, LAURIERS_B_TENANT, SAVINE_TENANT } from '../support/journeys';
 import { Tv } from './support/tv';
 import { packageApp } from '../../packages/packager/src/package';
@@ -93,20 +91,12 @@ function serveFolder(root: string): Promise<{ server: Server; url: string }> {
 }
 
 describe('a tenant uses the packaged TV app on each platform, on a 2017 engine without WebGL', () => {
-  let journey: Journey | undefined;
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  // The packages call this API: they are built once its address is known, before it listens.
+  const journey = useJourney({ beforeApi: async (url) => ({ options: await servePackagesFor(url) }) });
   let work: string;
   let hbbtvHost: { server: Server; url: string };
 
-  beforeAll(async () => {
-    // The packages call this API: they are built once its address is known, before it listens.
-    journey = await startJourney({ beforeApi: async (url) => ({ options: await servePackagesFor(url) }) });
-    ({ api, browser, baseUrl } = journey);
-  });
   afterAll(async () => {
-    await journey?.close();
     await new Promise((resolve) => (hbbtvHost ? hbbtvHost.server.close(resolve) : resolve(undefined)));
     if (work) rmSync(work, { recursive: true, force: true });
   });
@@ -152,7 +142,7 @@ describe('a tenant uses the packaged TV app on each platform, on a 2017 engine w
   }
 
   it.each(cases)('$platform: activation → home → notices (red key) → home (Back $back)', async ({ platform, entry, back, tenant }) => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    const context = await journey.browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -164,7 +154,7 @@ describe('a tenant uses the packaged TV app on each platform, on a 2017 engine w
     await page.addInitScript(OLD_ENGINE);
     await page.addInitScript(PLATFORM_APIS[platform]);
     // No renderMode in the URL: the app must find out by itself that WebGL is missing.
-    const url = platform === 'hbbtv' ? `${hbbtvHost.url}/${entry}?inspector=1` : `${baseUrl}/tv/${platform}/${entry}?inspector=1`;
+    const url = platform === 'hbbtv' ? `${hbbtvHost.url}/${entry}?inspector=1` : `${journey.baseUrl}/tv/${platform}/${entry}?inspector=1`;
     await page.goto(url);
     const tv = new Tv(page, context, url);
     try {
@@ -186,7 +176,7 @@ describe('a tenant uses the packaged TV app on each platform, on a 2017 engine w
       await tv.expectScreen('activation');
       const userCode = await tv.activationCode();
       await tv.screenshot(`packaged-${platform}-01-activation`);
-      const decision = await approve(api.app, userCode, tenant);
+      const decision = await approve(journey.app, userCode, tenant);
       expect(decision.statusCode).toBe(200);
 
       await tv.expectScreen('home', 20_000);

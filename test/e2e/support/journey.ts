@@ -1,7 +1,6 @@
 // One set-up for every journey: the real API on a free port serving the built TV, console and phone apps, and Chromium.
-//   let journey: Journey;
-//   beforeAll(async () => { journey = await startJourney({ appointmentReminders: … }); });
-//   afterAll(() => journey?.close(tv, consolePage));
+//   const journey = useJourney({ appointmentReminders: … });
+//   it('…', async () => { const tv = await openTvAtHome(journey.browser, journey.baseUrl, await activateTv(journey.app, …)); });
 // What only some journeys need (LiveKit, a package built for this API's address) starts in `beforeApi`, which knows
 // the address before the API listens on it, and stops after the API.
 import path from 'node:path';
@@ -81,6 +80,19 @@ export async function startJourney(options: JourneyOptions = {}): Promise<Journe
     throw error;
   }
   return { api, app: api.app, baseUrl, browser, close };
+}
+
+/**
+ * The journey of a test file: started before its tests and closed after them (with every page the browser holds);
+ * its fields are there from the first beforeAll declared after it.
+ */
+export function useJourney(options: JourneyOptions = {}, timeoutMs?: number): Journey {
+  const journey = {} as Journey;
+  beforeAll(async () => {
+    Object.assign(journey, await startJourney(options));
+  }, timeoutMs);
+  afterAll(() => journey.close?.());
+  return journey;
 }
 
 /** Reads until `done` holds (something the API or a page does a moment later), at most `timeoutMs`; returns the last read. */
