@@ -1,17 +1,14 @@
 // Two call-centre agents see a tenant waiting and press Answer at the same moment: one gets the call, the other is told.
 // The winner sees and hears the tenant once the tenant's phone joins as camera (real LiveKit server, Chromium's fake
 // camera), saves a note and hangs up; the call's room is gone from the server.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { PalierClient, type TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { until, useJourney } from './support/journey';
 import { activateTv, LAURIERS_A_TENANT, LAURIERS_B_TENANT, signInStaff } from '../support/journeys';
 import { ALWAYS_OPEN, setCallCentreHours } from '../support/calls';
-import { freePort } from '../../packages/devstack/src/free-port';
 import { describeWithLivekit, startTestLivekit } from '../support/livekit';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { openConsole, type ConsolePage } from './support/console';
 import { openPhone } from './support/phone';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { hashPassword } from '../../apps/api/src/modules/accounts/secrets';
@@ -19,42 +16,29 @@ import { LIVEKIT_WEBHOOK_PATH } from '../../apps/api/src/modules/calls/routes';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const SECOND_AGENT = 'accueil.bis@hmp.demo';
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 describeWithLivekit('a call-centre agent answers a queued call', () => {
   let livekit: Awaited<ReturnType<typeof startTestLivekit>>;
-  let api: TestApi;
-  let baseUrl: string;
-  let browser: Browser;
+  const journey = useJourney(
+    {
+      fakeMedia: true,
+      beforeApi: async (url) => {
+        livekit = await startTestLivekit([`${url}${LIVEKIT_WEBHOOK_PATH}`]);
+        return { options: { livekit: livekit.config }, stop: () => livekit.stop() };
+      },
+    },
+    90_000,
+  );
   let rooms: RoomServiceClient;
   const consoles: ConsolePage[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    livekit = await startTestLivekit([`${baseUrl}${LIVEKIT_WEBHOOK_PATH}`]);
     rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      livekit: livekit.config,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    await setCallCentreHours(api.app, ALWAYS_OPEN);
+    await setCallCentreHours(journey.app, ALWAYS_OPEN);
     // A colleague of the demo agent, so that two agents can race for one call.
-    const demoAgent = await api.app.db.staffMember.findUniqueOrThrow({ where: { email: DEMO_STAFF.agent } });
-    await api.app.db.staffMember.create({
+    const demoAgent = await journey.app.db.staffMember.findUniqueOrThrow({ where: { email: DEMO_STAFF.agent } });
+    await journey.app.db.staffMember.create({
       data: {
         organisationId: demoAgent.organisationId,
         email: SECOND_AGENT,
@@ -63,24 +47,17 @@ describeWithLivekit('a call-centre agent answers a queued call', () => {
         roles: ['AGENT'],
       },
     });
-    browser = await launchChromium({ fakeMedia: true });
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await livekit?.stop();
-  });
-
   function tenantClient(tokens: TokenResponse) {
-    return new PalierClient({ baseUrl, accessToken: () => tokens.access_token });
+    return new PalierClient({ baseUrl: journey.baseUrl, accessToken: () => tokens.access_token });
   }
 
   it('lets one of two agents take the call, shows the tenant’s phone camera, saves the note and closes the room', async () => {
     // Two agents open the call-centre and say they take calls.
     const emails = [DEMO_STAFF.agent, SECOND_AGENT];
     for (const email of emails) {
-      const consolePage = await openConsole(browser, baseUrl, { media: true });
+      const consolePage = await openConsole(journey.browser, journey.baseUrl, { media: true });
       await consolePage.signIn(email, DEMO_STAFF_PASSWORD);
       await consolePage.page.getByTestId('call-queue').waitFor();
       await consolePage.setAvailable();
@@ -90,7 +67,7 @@ describeWithLivekit('a call-centre agent answers a queued call', () => {
     await consoles[0].screenshot('call-centre-01-empty-queue');
 
     // The tenant calls the call-centre from their TV.
-    const tenant = tenantClient(await activateTv(api.app, LAURIERS_A_TENANT));
+    const tenant = tenantClient(await activateTv(journey.app, LAURIERS_A_TENANT));
     const me = await tenant.me();
     const call = await tenant.startCall({ kind: 'CALL_CENTRE' }, randomUUID());
     expect(call.state).toBe('QUEUED');
@@ -111,7 +88,7 @@ describeWithLivekit('a call-centre agent answers a queued call', () => {
     const winner = consoles[outcomes.indexOf('answered')];
     const loser = consoles[outcomes.indexOf('taken')];
     const winnerEmail = emails[outcomes.indexOf('answered')];
-    const winnerId = (await api.app.db.staffMember.findUniqueOrThrow({ where: { email: winnerEmail } })).id;
+    const winnerId = (await journey.app.db.staffMember.findUniqueOrThrow({ where: { email: winnerEmail } })).id;
     expect(await loser.claimTakenText()).toMatch(/Un·e autre agent a répondu à .+ juste avant vous/);
     await loser.queuedCall(me.firstName).waitFor({ state: 'detached' });
     await loser.screenshot('call-centre-03-other-agent-was-faster');
@@ -123,14 +100,14 @@ describeWithLivekit('a call-centre agent answers a queued call', () => {
 
     // The tenant adds their phone as camera: the TV asks for a hand-off, the phone opens its QR code's link and claims it.
     const handoff = await tenant.startHandoff({ purpose: 'call_camera', subjectId: call.id });
-    expect(handoff.url).toMatch(new RegExp(`^${baseUrl}/phone/`));
-    const phone = await openPhone(browser, { media: true });
+    expect(handoff.url).toMatch(new RegExp(`^${journey.baseUrl}/phone/`));
+    const phone = await openPhone(journey.browser, { media: true });
     await phone.openHandoffLink(handoff.url);
     expect(await phone.page.url()).not.toContain(handoff.code);
     await phone.screenshot('call-centre-05-phone-before-start');
     // The same page in Arabic, right to left, as a tenant whose TV speaks Arabic would see it.
-    const phoneInArabic = await openPhone(browser);
-    await phoneInArabic.openCameraLink(baseUrl, await tenant.callToken(call.id, { participant: 'phone' }), { lang: 'ar' });
+    const phoneInArabic = await openPhone(journey.browser);
+    await phoneInArabic.openCameraLink(journey.baseUrl, await tenant.callToken(call.id, { participant: 'phone' }), { lang: 'ar' });
     expect(await phoneInArabic.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await phoneInArabic.screenshot('call-centre-05b-phone-before-start-ar');
     await phoneInArabic.page.context().close();
@@ -152,9 +129,9 @@ describeWithLivekit('a call-centre agent answers a queued call', () => {
     await winner.screenshot('call-centre-08-call-ended');
     const ended = await tenant.call(call.id);
     expect(ended.state).toBe('ENDED');
-    const { cookie } = await signInStaff(api.app, winnerEmail);
+    const { cookie } = await signInStaff(journey.app, winnerEmail);
     const agent = new PalierClient({
-      baseUrl,
+      baseUrl: journey.baseUrl,
       fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as object), cookie } }),
     });
     expect((await agent.staffCall(call.id)).note).toBe('Fuite sous l’évier signalée ; passage du gardien demain matin.');
@@ -169,13 +146,13 @@ describeWithLivekit('a call-centre agent answers a queued call', () => {
   });
 
   it('tells a phone that scans a code already used to scan the TV’s QR code again', async () => {
-    const tenant = tenantClient(await activateTv(api.app, LAURIERS_B_TENANT));
+    const tenant = tenantClient(await activateTv(journey.app, LAURIERS_B_TENANT));
     const call = await tenant.startCall({ kind: 'CALL_CENTRE' }, randomUUID());
     const handoff = await tenant.startHandoff({ purpose: 'call_camera', subjectId: call.id });
-    const first = await openPhone(browser, { media: true });
+    const first = await openPhone(journey.browser, { media: true });
     await first.openHandoffLink(handoff.url);
     await first.page.locator('#start:not([disabled])').waitFor();
-    const second = await openPhone(browser, { media: true });
+    const second = await openPhone(journey.browser, { media: true });
     await second.openHandoffLink(handoff.url);
     expect(await second.problemText()).toContain('Scannez à nouveau le code QR du téléviseur');
     await second.screenshot('call-centre-10-phone-code-already-used');

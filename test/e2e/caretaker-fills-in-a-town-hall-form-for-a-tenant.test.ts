@@ -6,60 +6,29 @@
 // way, and sending again with the same Idempotency-Key makes one request, whose receipt number he reads. The tenant's API
 // shows the request in their name, sent by him, and in what was done under the mandate; then he resumes a draft the
 // tenant started on their TV. Screenshots in test-output/screenshots.
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { until, useJourney } from './support/journey';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(120_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const ROAD_PROBLEM = 'Signaler un problème sur la voie publique';
 const BULKY_WASTE = 'Faire enlever des encombrants';
 
-/** Reads until `done` holds (a draft saved a moment after the answer), at most 10 s; returns the last read. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
-}
-
 describe('a caretaker named helper fills in a town-hall form for the tenant', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let console_: ConsolePage;
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({ publicUrl: baseUrl, consoleDist: path.join(repoRoot, 'apps/console/dist'), devicePollIntervalSeconds: 1 });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await console_?.close();
-    await browser?.close();
-    await api?.close();
-  });
-
   it('starts the road-problem form, saves the tenant’s draft, names a refused answer, and sends it once', async () => {
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tenant = await api.app.db.tenant.findUniqueOrThrow({ where: { reference: LAURIERS_A_TENANT } });
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const tenant = await journey.app.db.tenant.findUniqueOrThrow({ where: { reference: LAURIERS_A_TENANT } });
     const fullName = `${tenant.firstName} ${tenant.lastName}`;
     const asTenant = (method: 'GET' | 'POST', url: string, payload?: object) =>
-      api.app.inject({ method, url, headers: bearer(tokens), ...(payload ? { payload } : {}) });
+      journey.app.inject({ method, url, headers: bearer(tokens), ...(payload ? { payload } : {}) });
 
     // The caretaker signs in: his own pages, none for helping anyone yet.
-    console_ = await openConsole(browser, baseUrl);
+    console_ = await openConsole(journey.browser, journey.baseUrl);
     await console_.signIn(DEMO_STAFF.caretakerLauriers, DEMO_STAFF_PASSWORD);
     const page = console_.page;
     for (const own of ['notices', 'reports', 'agenda']) await page.getByTestId(`nav-${own}`).waitFor();
@@ -199,7 +168,7 @@ describe('a caretaker named helper fills in a town-hall form for the tenant', ()
     const bulky = (await asTenant('GET', '/api/v1/eservices/forms'))
       .json()
       .items.find((form: { title: { fr: string } }) => form.title.fr === BULKY_WASTE);
-    const started = await api.app.inject({
+    const started = await journey.app.inject({
       method: 'PUT',
       url: `/api/v1/eservices/drafts/${bulky.formId}`,
       headers: bearer(tokens),

@@ -2,19 +2,15 @@
 // an English-speaking tenant's TV shows the banner, reads it aloud, keeps a strip on home until it is read (also after
 // the TV is switched off and on), shows the notice in English with its picture; the console shows the reading per
 // building and reminds the homes that have not read it, whose TVs show the banner again.
-import path from 'node:path';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { useJourney } from './support/journey';
 import { openTv, type Tv } from './support/tv';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const FRENCH_TITLE = 'Ascenseur du bâtiment B à l’arrêt';
 const ENGLISH_TITLE = 'Building B lift out of service';
 
@@ -47,49 +43,29 @@ function liftPicture(): Promise<Buffer> {
 }
 
 describe('a caretaker publishes an urgent notice with a picture and a translation', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let tv: Tv;
   let neighbourTv: Tv;
   let consolePage: ConsolePage;
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
   it('reaches the English-speaking tenant in English, stays on home until read, and is reminded to the others', async () => {
     // An English-speaking tenant of building B (they chose English in the TV's settings, which saves it on the account),
     // who has read the residence's earlier urgent notices.
-    const tokens = await activateTv(api.app, LAURIERS_B_TENANT);
-    await api.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(tokens), payload: { language: 'en' } });
-    const earlier = (await api.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tokens) })).json().items;
+    const tokens = await activateTv(journey.app, LAURIERS_B_TENANT);
+    await journey.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(tokens), payload: { language: 'en' } });
+    const earlier = (await journey.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tokens) })).json().items;
     for (const notice of earlier.filter((n: { urgent: boolean }) => n.urgent)) {
-      await api.app.inject({ method: 'PUT', url: `/api/v1/notices/${notice.id}/read`, headers: bearer(tokens) });
+      await journey.app.inject({ method: 'PUT', url: `/api/v1/notices/${notice.id}/read`, headers: bearer(tokens) });
     }
     // A French-speaking neighbour of the same building, whose TV will be reminded.
-    const neighbour = await api.app.db.tenant.findFirstOrThrow({
+    const neighbour = await journey.app.db.tenant.findFirstOrThrow({
       where: { reference: { startsWith: 'HMP-LAU-B-' }, NOT: { reference: LAURIERS_B_TENANT } },
     });
-    const neighbourTokens = await activateTv(api.app, neighbour.reference);
+    const neighbourTokens = await activateTv(journey.app, neighbour.reference);
 
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    const context = await journey.browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
     await context.addInitScript(RECORD_SPEECH);
-    tv = await openTv(browser, baseUrl, {
+    tv = await openTv(journey.browser, journey.baseUrl, {
       language: 'en',
       context,
       tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
@@ -99,7 +75,7 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await tv.screenshot('notices-full-01-tv-home-before');
 
     // --- the console: French, English tab, picture ---
-    consolePage = await openConsole(browser, baseUrl);
+    consolePage = await openConsole(journey.browser, journey.baseUrl);
     await consolePage.signIn(DEMO_STAFF.caretakerLauriers, DEMO_STAFF_PASSWORD);
     await consolePage.waitUntilLive();
     await consolePage.fillNotice({
@@ -175,7 +151,7 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await picture.waitFor({ state: 'attached' });
     const pictureSrc = await picture.getAttribute('data-src');
     expect(pictureSrc).toMatch(/\/api\/v1\/notice-pictures\/[0-9a-f-]{36}$/);
-    const served = await fetch(pictureSrc!.startsWith('http') ? pictureSrc! : baseUrl + pictureSrc);
+    const served = await fetch(pictureSrc!.startsWith('http') ? pictureSrc! : journey.baseUrl + pictureSrc);
     expect(served.status).toBe(200);
     // Light enough for a 2 Mbit/s line (250 KB/s): well under a second.
     expect((await served.arrayBuffer()).byteLength).toBeLessThan(150_000);
@@ -188,7 +164,7 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await tv.screenshot('notices-full-09-tv-home-after-reading');
 
     // --- the console: reading per building, then a reminder to the others ---
-    neighbourTv = await openTv(browser, baseUrl, {
+    neighbourTv = await openTv(journey.browser, journey.baseUrl, {
       language: 'fr',
       tokens: { accessToken: neighbourTokens.access_token, refreshToken: neighbourTokens.refresh_token },
     });
@@ -218,12 +194,12 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     expect((await tv.state()).banner).toBe('');
 
     // An Arabic-speaking neighbour: no Arabic text was written, so the notice shows in French, the layout mirrored.
-    const arabicSpeaker = await api.app.db.tenant.findFirstOrThrow({
+    const arabicSpeaker = await journey.app.db.tenant.findFirstOrThrow({
       where: { reference: { startsWith: 'HMP-LAU-B-' }, NOT: { reference: { in: [LAURIERS_B_TENANT, neighbour.reference] } } },
     });
-    const arabicTokens = await activateTv(api.app, arabicSpeaker.reference);
-    await api.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(arabicTokens), payload: { language: 'ar' } });
-    const arabicTv = await openTv(browser, baseUrl, {
+    const arabicTokens = await activateTv(journey.app, arabicSpeaker.reference);
+    await journey.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(arabicTokens), payload: { language: 'ar' } });
+    const arabicTv = await openTv(journey.browser, journey.baseUrl, {
       language: 'ar',
       tokens: { accessToken: arabicTokens.access_token, refreshToken: arabicTokens.refresh_token },
     });
@@ -241,7 +217,7 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await arabicTv.screenshot('notices-full-13-arabic-tv-notice-french-fallback');
 
     // A second reminder within the hour is refused, with the reason.
-    const again = await api.app.inject({
+    const again = await journey.app.inject({
       method: 'POST',
       url: `/api/v1/staff/notices/${await row.getAttribute('data-notice-id')}/reminders`,
       headers: { cookie: (await consolePage.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
@@ -253,10 +229,10 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
     await neighbourTv.press('Back');
     await neighbourTv.waitFor('the banner closed', (state) => state.banner === '');
     const staffCookie = { cookie: (await consolePage.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') };
-    const buildingB = (await api.app.inject({ url: '/api/v1/staff/places', headers: staffCookie }))
+    const buildingB = (await journey.app.inject({ url: '/api/v1/staff/places', headers: staffCookie }))
       .json()
       .items.find((place: { kind: string; name: string }) => place.kind === 'BUILDING' && place.name.startsWith('Bâtiment B'));
-    const calm = await api.app.inject({
+    const calm = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/staff/notices',
       headers: staffCookie,
@@ -269,7 +245,7 @@ describe('a caretaker publishes an urgent notice with a picture and a translatio
       },
     });
     expect(calm.statusCode).toBe(201);
-    const calmReminder = await api.app.inject({
+    const calmReminder = await journey.app.inject({
       method: 'POST',
       url: `/api/v1/staff/notices/${calm.json().id}/reminders`,
       headers: staffCookie,

@@ -2,86 +2,40 @@
 // time with more seats, finds a booked slot can only change its seats, cancels it with a reason (both tenants are told
 // on their TV, each in their language), then retires the subject (gone from the TVs' list). Screenshots in
 // test-output/screenshots.
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { useJourney } from './support/journey';
+import { createService, publishSeries, TOWN_HALL } from '../support/appointments';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
-import { addDays, isoWeekday, localToday } from '../../apps/api/src/modules/appointments/local-time';
+import { addDays, localToday } from '../../apps/api/src/modules/appointments/local-time';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const inDays = (days: number) => addDays(localToday(new Date()), days);
 const SUBJECT = 'Dépôt de dossier de passeport';
 const REASON = 'La salle des mariages est réquisitionnée ce matin-là.';
 
 describe('the clerk changes what she published', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney({
+    appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
+  });
   let consolePage: ConsolePage;
-
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
-      appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await consolePage?.close();
-    await browser?.close();
-    await api?.close();
-  });
 
   it('edits a free slot, cancels a booked one with a reason, and retires the subject', async () => {
     const day = inDays(2);
-    const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
-    const service = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/services',
-      headers: clerk,
-      payload: { subject: SUBJECT },
-    });
-    const serviceId = service.json().id as string;
-    const published = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/series',
-      headers: { ...clerk, 'idempotency-key': 'e2e-changes-series' },
-      payload: {
-        serviceId,
-        placeName: 'Mairie des 13e et 14e arrondissements',
-        placeAddress: '72 rue Paul Coxe, 13014 Marseille',
-        firstDay: day,
-        weeks: 1,
-        weekdays: [isoWeekday(day)],
-        from: '09:00',
-        until: '10:00',
-        everyMinutes: 30,
-        durationMinutes: 30,
-        capacity: 2,
-      },
-    });
-    expect(published.json().created).toBe(2);
+    const clerk = await signInStaff(journey.app, DEMO_STAFF.townHallClerk);
+    const serviceId = await createService(journey.app, clerk, { subject: SUBJECT });
+    expect(await publishSeries(journey.app, clerk, serviceId, day, { ...TOWN_HALL, capacity: 2 }, 'e2e-changes-series')).toBe(2);
     // Two tenants book 09:00, one of them reads her TV in English.
-    const [amina, karim] = await Promise.all([activateTv(api.app, LAURIERS_A_TENANT), activateTv(api.app, LAURIERS_B_TENANT)]);
-    await api.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(karim), payload: { language: 'en' } });
-    const free = await api.app.inject({ url: `/api/v1/appointments/services/${serviceId}/slots?date=${day}`, headers: bearer(amina) });
+    const [amina, karim] = await Promise.all([activateTv(journey.app, LAURIERS_A_TENANT), activateTv(journey.app, LAURIERS_B_TENANT)]);
+    await journey.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(karim), payload: { language: 'en' } });
+    const free = await journey.app.inject({ url: `/api/v1/appointments/services/${serviceId}/slots?date=${day}`, headers: bearer(amina) });
     const nine = free.json().items[0];
     for (const [tokens, key] of [
       [amina, 'e2e-changes-amina'],
       [karim, 'e2e-changes-karim'],
     ] as const) {
-      const booked = await api.app.inject({
+      const booked = await journey.app.inject({
         method: 'POST',
         url: '/api/v1/appointments',
         headers: { ...bearer(tokens), 'idempotency-key': key },
@@ -90,7 +44,7 @@ describe('the clerk changes what she published', () => {
       expect(booked.statusCode).toBe(201);
     }
 
-    consolePage = await openConsole(browser, baseUrl, { viewport: { width: 1440, height: 1100 } });
+    consolePage = await openConsole(journey.browser, journey.baseUrl, { viewport: { width: 1440, height: 1100 } });
     const { page } = consolePage;
     await consolePage.signIn(DEMO_STAFF.townHallClerk, DEMO_STAFF_PASSWORD);
     await page.getByTestId('nav-agenda').click();
@@ -130,7 +84,7 @@ describe('the clerk changes what she published', () => {
 
     // Each tenant is told on their TV, in their language.
     const notices = async (tokens: typeof amina) =>
-      ((await api.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tokens) })).json().items as { title: string }[]).map(
+      ((await journey.app.inject({ url: '/api/v1/notices?limit=50', headers: bearer(tokens) })).json().items as { title: string }[]).map(
         (notice) => notice.title,
       );
     expect(await notices(amina)).toContain(`Rendez-vous annulé — ${SUBJECT}`);
@@ -147,7 +101,7 @@ describe('the clerk changes what she published', () => {
     await eleven.getByText('objet retiré').waitFor();
     await expect(eleven.getByTestId('slot-edit').count()).resolves.toBe(0);
     await consolePage.screenshot('agenda-changes-06-service-retired');
-    const listed = await api.app.inject({ url: '/api/v1/appointments/services', headers: bearer(amina) });
+    const listed = await journey.app.inject({ url: '/api/v1/appointments/services', headers: bearer(amina) });
     expect(listed.json().items.map((one: { id: string }) => one.id)).not.toContain(serviceId);
   });
 });

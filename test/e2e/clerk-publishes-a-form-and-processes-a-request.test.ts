@@ -4,48 +4,34 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { useJourney } from './support/journey';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
-
 describe('a city clerk publishes a form and processes a request', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney({
+    eserviceWebhooks: {
+      enabled: true,
+      pollIntervalMs: 100,
+      batchSize: 10,
+      maxAttempts: 5,
+      backoffBaseMs: 300,
+      maxBackoffMs: 2_000,
+      timeoutMs: 2_000,
+      // The receivers here listen on 127.0.0.1 over http.
+      allowPrivateTargets: true,
+    },
+  });
   let consolePage: ConsolePage;
   let tenant: TokenResponse;
   let receiver: Server;
   let receiverCalls = 0;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
-      eserviceWebhooks: {
-        enabled: true,
-        pollIntervalMs: 100,
-        batchSize: 10,
-        maxAttempts: 5,
-        backoffBaseMs: 300,
-        maxBackoffMs: 2_000,
-        timeoutMs: 2_000,
-        // The receivers here listen on 127.0.0.1 over http.
-        allowPrivateTargets: true,
-      },
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
     // The city's own software: busy the first time, then it acknowledges.
     receiver = createServer((request, response) => {
       request.resume();
@@ -56,23 +42,20 @@ describe('a city clerk publishes a form and processes a request', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    browser = await launchChromium();
-    tenant = await activateTv(api.app, LAURIERS_A_TENANT);
+    tenant = await activateTv(journey.app, LAURIERS_A_TENANT);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
     await new Promise<void>((resolve) => receiver?.close(() => resolve()));
   });
 
   async function roadForm() {
-    const forms = (await api.app.inject({ url: '/api/v1/eservices/forms', headers: bearer(tenant) })).json().items;
+    const forms = (await journey.app.inject({ url: '/api/v1/eservices/forms', headers: bearer(tenant) })).json().items;
     return forms.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');
   }
   async function submitRoadProblem(where: string) {
     const form = await roadForm();
-    const response = await api.app.inject({
+    const response = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/eservices/requests',
       headers: { ...bearer(tenant), 'idempotency-key': randomUUID() },
@@ -93,7 +76,7 @@ describe('a city clerk publishes a form and processes a request', () => {
 
   it('takes, asks, gets the answer live, accepts; then publishes version 2 and watches the webhook deliveries', async () => {
     const sent = await submitRoadProblem('avenue de Frais-Vallon');
-    consolePage = await openConsole(browser, baseUrl);
+    consolePage = await openConsole(journey.browser, journey.baseUrl);
     const page = consolePage.page;
     await consolePage.signIn(DEMO_STAFF.cityClerk, DEMO_STAFF_PASSWORD);
     await page.getByTestId('nav-eservices').click();
@@ -113,7 +96,7 @@ describe('a city clerk publishes a form and processes a request', () => {
     await consolePage.screenshot('eservice-02-console-information-asked');
 
     // The tenant answers from the TV; the console shows it without a reload.
-    const answered = await api.app.inject({
+    const answered = await journey.app.inject({
       method: 'POST',
       url: `/api/v1/eservices/requests/${sent.id}/information`,
       headers: { ...bearer(tenant), 'idempotency-key': randomUUID() },
@@ -127,7 +110,7 @@ describe('a city clerk publishes a form and processes a request', () => {
     await page.getByTestId('eservice-action-accept').click();
     await page.locator('[data-testid="eservice-status"]', { hasText: 'Acceptée' }).waitFor();
     await consolePage.screenshot('eservice-03-console-accepted');
-    const followed = (await api.app.inject({ url: `/api/v1/eservices/requests/${sent.id}`, headers: bearer(tenant) })).json();
+    const followed = (await journey.app.inject({ url: `/api/v1/eservices/requests/${sent.id}`, headers: bearer(tenant) })).json();
     expect(followed.timeline.map((event: { kind: string }) => event.kind)).toEqual([
       'SUBMITTED',
       'TAKEN',
@@ -156,7 +139,9 @@ describe('a city clerk publishes a form and processes a request', () => {
     await page.getByTestId('eservice-notice').getByText('Version 2 publiée').waitFor();
     await page.locator('[data-testid="eservice-version-1"][data-status="SUPERSEDED"]').waitFor();
     await consolePage.screenshot('eservice-05-console-published');
-    const current = (await api.app.inject({ url: `/api/v1/eservices/forms/${(await roadForm()).formId}`, headers: bearer(tenant) })).json();
+    const current = (
+      await journey.app.inject({ url: `/api/v1/eservices/forms/${(await roadForm()).formId}`, headers: bearer(tenant) })
+    ).json();
     expect(current.version).toBe(2);
     expect(current.questions[2].title.fr).toBe('Depuis quand ?');
 

@@ -2,49 +2,25 @@
 // seats, a slot cancelled, the subject retired) and what a tenant books from her TV show in the other's console at
 // once, without a reload; the slot the caretaker is editing meanwhile keeps what she typed, and saving it keeps her
 // colleague's change. Screenshots in test-output/screenshots.
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { useJourney } from './support/journey';
+import { createService, publishSeries } from '../support/appointments';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
-import { addDays, isoWeekday, localToday } from '../../apps/api/src/modules/appointments/local-time';
+import { addDays, localToday } from '../../apps/api/src/modules/appointments/local-time';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const SUBJECT = 'Remise des clés';
 const REASON = 'L’agence est fermée pour inventaire ce matin-là.';
 
 describe('colleagues share the agenda live', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-  const consoles: ConsolePage[] = [];
-
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
-      appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const opened of consoles) await opened.close();
-    await browser?.close();
-    await api?.close();
+  const journey = useJourney({
+    appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
   });
 
   async function openAgenda(email: string): Promise<ConsolePage> {
-    const opened = await openConsole(browser, baseUrl, { viewport: { width: 1440, height: 1100 } });
-    consoles.push(opened);
+    const opened = await openConsole(journey.browser, journey.baseUrl, { viewport: { width: 1440, height: 1100 } });
     await opened.signIn(email, DEMO_STAFF_PASSWORD);
     await opened.page.getByTestId('nav-agenda').click();
     // The agenda's own live indicator (an agent's console also keeps the call-centre's, hidden).
@@ -54,33 +30,9 @@ describe('colleagues share the agenda live', () => {
 
   it('shows a colleague’s and a tenant’s changes without a reload, and keeps an edit in progress', async () => {
     const day = addDays(localToday(new Date()), 3);
-    const agent = await signInStaff(api.app, DEMO_STAFF.agent);
-    const service = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/services',
-      headers: agent,
-      payload: { subject: SUBJECT },
-    });
-    const serviceId = service.json().id as string;
-    const published = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/series',
-      headers: { ...agent, 'idempotency-key': 'e2e-live-agenda-series' },
-      payload: {
-        serviceId,
-        placeName: 'Agence HMP Nord',
-        placeAddress: '38 boulevard de la Fédération, 13013 Marseille',
-        firstDay: day,
-        weeks: 1,
-        weekdays: [isoWeekday(day)],
-        from: '09:00',
-        until: '10:30',
-        everyMinutes: 30,
-        durationMinutes: 30,
-        capacity: 1,
-      },
-    });
-    expect(published.json().created).toBe(3);
+    const agent = await signInStaff(journey.app, DEMO_STAFF.agent);
+    const serviceId = await createService(journey.app, agent, { subject: SUBJECT });
+    expect(await publishSeries(journey.app, agent, serviceId, day, { until: '10:30' }, 'e2e-live-agenda-series')).toBe(3);
 
     const celine = await openAgenda(DEMO_STAFF.agent);
     const mourad = await openAgenda(DEMO_STAFF.caretakerLauriers);
@@ -121,10 +73,10 @@ describe('colleagues share the agenda live', () => {
     await expect(celines1000.textContent()).resolves.toContain('0 / 2 réservé(s)');
 
     // A tenant books 09:00 from her TV: both agendas show who is coming.
-    const amina = await activateTv(api.app, LAURIERS_A_TENANT);
-    const free = await api.app.inject({ url: `/api/v1/appointments/services/${serviceId}/slots?date=${day}`, headers: bearer(amina) });
+    const amina = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const free = await journey.app.inject({ url: `/api/v1/appointments/services/${serviceId}/slots?date=${day}`, headers: bearer(amina) });
     const nine = (free.json().items as { id: string; localTime: string }[]).find((slot) => slot.localTime === '09:00')!;
-    const booked = await api.app.inject({
+    const booked = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers: { ...bearer(amina), 'idempotency-key': 'e2e-live-agenda-amina' },

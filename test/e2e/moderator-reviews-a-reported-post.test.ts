@@ -1,45 +1,25 @@
 // Three neighbours report an abusive post, which disappears from the feed; the moderator of Les Lauriers finds it in the
 // console's queue with its context, deletes it with a reason and suspends its author; the author is told on the TV
 // (personal notice); the log shows it; the moderator forbids a new word. Screenshots at each step.
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import type { TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { useJourney } from './support/journey';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
-import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
+import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, requestAs, type TenantRequest } from '../support/journeys';
 
 jest.setTimeout(120_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
-
 describe('a moderator reviews a reported post', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let console_: ConsolePage;
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({ publicUrl: baseUrl, consoleDist: path.join(repoRoot, 'apps/console/dist'), devicePollIntervalSeconds: 1 });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await console_?.close();
-    await browser?.close();
-    await api?.close();
-  });
-
-  const call = (tokens: TokenResponse, method: 'GET' | 'POST', url: string, payload?: object) =>
-    api.app.inject({ method, url, headers: { ...bearer(tokens), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+  const call = (tokens: TokenResponse, ...request: TenantRequest) => requestAs(journey.app, tokens, ...request);
 
   it('goes from three reports to a deleted post, a suspended author who is told, and a logged decision', async () => {
-    const author = await activateTv(api.app, LAURIERS_B_TENANT);
-    const neighbours = await Promise.all([LAURIERS_A_TENANT, 'HMP-LAU-B-0102', 'HMP-LAU-A-0101'].map((ref) => activateTv(api.app, ref)));
+    const author = await activateTv(journey.app, LAURIERS_B_TENANT);
+    const neighbours = await Promise.all(
+      [LAURIERS_A_TENANT, 'HMP-LAU-B-0102', 'HMP-LAU-A-0101'].map((ref) => activateTv(journey.app, ref)),
+    );
     const question = await call(neighbours[0]!, 'POST', '/api/v1/feed/posts', {
       kind: 'HELP_REQUEST',
       title: 'Qui a vu mon chat ?',
@@ -61,7 +41,7 @@ describe('a moderator reviews a reported post', () => {
     const replies = await call(neighbours[1]!, 'GET', `/api/v1/feed/posts/${question.json().id}/replies`);
     expect(replies.json().items).toHaveLength(0); // hidden for everyone
 
-    console_ = await openConsole(browser, baseUrl, { viewport: { width: 1440, height: 1000 } });
+    console_ = await openConsole(journey.browser, journey.baseUrl, { viewport: { width: 1440, height: 1000 } });
     await console_.signIn(DEMO_STAFF.moderator, DEMO_STAFF_PASSWORD);
     const page = console_.page;
     await page.getByTestId('moderation-page').waitFor();

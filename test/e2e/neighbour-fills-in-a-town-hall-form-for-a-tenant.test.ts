@@ -7,17 +7,13 @@
 // the way back to A; A gives the procedures back, B starts again and A withdraws the right mid-way: the wizard ends
 // saying so, with a way back to the list of people. Neither end shows "Au nom de A". Screenshots in
 // test-output/screenshots.
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { openPhone } from './support/phone';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const ROAD = 'Signaler un problème sur la voie publique';
 
 /** "Au nom de X" as drawn at the top of the wizard (opaque, with its node and parents, in the DOM mirror), or ''. */
@@ -33,38 +29,17 @@ async function drawnOnBehalf(tv: Tv): Promise<string> {
 }
 
 describe('a neighbour fills in a town-hall form for a tenant', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let tv: Tv;
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await tv?.close();
-    await browser?.close();
-    await api?.close();
-  });
-
   it('answers the road-problem form in her name, survives a power cut, sends once, and stops when the right is narrowed or withdrawn', async () => {
-    const tenantA = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tenantB = await activateTv(api.app, LAURIERS_B_TENANT);
+    const tenantA = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const tenantB = await activateTv(journey.app, LAURIERS_B_TENANT);
     const get = async (tokens: typeof tenantA, url: string) =>
-      (await api.app.inject({ method: 'GET', url, headers: bearer(tokens) })).json();
+      (await journey.app.inject({ method: 'GET', url, headers: bearer(tokens) })).json();
 
     // A gives B the right to do her town-hall procedures.
-    const granted = await api.app.inject({
+    const granted = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/mandates',
       headers: bearer(tenantA),
@@ -77,15 +52,8 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
     const road = (await get(tenantA, '/api/v1/eservices/forms')).items.find((form: { title: { fr: string } }) => form.title.fr === ROAD);
 
     // B's TV: Settings → the people I help → A → a new town-hall procedure.
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
-    await tv.press('Right', 'Right', 'Right', 'Right', 'OK');
-    await tv.expectScreen('settings');
-    await tv.press('Down', 'Down', 'Down', 'Down', 'Down');
-    await tv.expectFocused('Voir les personnes que j’aide');
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tenantB, { language: 'fr' });
+    await tv.goToHelpingInSettings();
     await tv.press('OK');
     await tv.expectScreen('helping');
     await tv.expectFocused(`${nameA} — démarches de la mairie`, 15_000);
@@ -147,12 +115,8 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
     await tv.screenshot('helper-form-05-after-power-cut');
 
     // The same question in Arabic on B's second TV, opened on the wizard's address: mirrored, "باسم A".
-    const arTokens = await activateTv(api.app, LAURIERS_B_TENANT);
-    const tvAr = await openTv(browser, baseUrl, {
-      language: 'ar',
-      tokens: { accessToken: arTokens.access_token, refreshToken: arTokens.refresh_token },
-    });
-    await tvAr.expectScreen('home', 20_000);
+    const arTokens = await activateTv(journey.app, LAURIERS_B_TENANT);
+    const tvAr = await openTvAtHome(journey.browser, journey.baseUrl, arTokens, { language: 'ar' });
     await tvAr.page.evaluate(`window.location.hash = '#/helping/${mandateId}/eservices/${road.formId}'`);
     await tvAr.expectScreen('eservices');
     await tvAr.expectMessage(`باسم ${nameA} — السؤال 4 من 5`, 15_000);
@@ -167,8 +131,8 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
     await tv.press('OK');
     const panel = await tv.expectMessage(/tapez le code [A-Z0-9]{4}-[A-Z0-9]{4}/);
     const code = /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(panel.message)![1];
-    const phone = await openPhone(browser);
-    await phone.openTextLink(`${baseUrl}/phone/text.html#code=${code}`);
+    const phone = await openPhone(journey.browser);
+    await phone.openTextLink(`${journey.baseUrl}/phone/text.html#code=${code}`);
     expect(await phone.textPrompt()).toBe('Décrivez le problème');
     const description = 'Le lampadaire devant le 12 est éteint depuis trois soirs.';
     await phone.sendText(description);
@@ -204,7 +168,7 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
       expect.objectContaining({ scope: 'eservices', kind: 'SUBMITTED', receiptNumber: receipt, helperName }),
     ]);
     expect((await get(tenantB, '/api/v1/eservices/requests')).items).toEqual([]);
-    expect(await api.app.db.eServiceRequest.count()).toBe(1);
+    expect(await journey.app.db.eServiceRequest.count()).toBe(1);
     // The kept send key went once the request was made.
     expect(await tv.page.evaluate(`Object.keys(window.localStorage).filter((key) => key.indexOf('submitKey') >= 0)`)).toEqual([]);
 
@@ -228,7 +192,7 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
       expect(await drawnOnBehalf(tv)).toBe(`Au nom de ${nameA}`);
     };
     const setScopes = async (scopes: string[]) => {
-      const changed = await api.app.inject({
+      const changed = await journey.app.inject({
         method: 'PUT',
         url: `/api/v1/mandates/${mandateId}/scopes`,
         headers: bearer(tenantA),
@@ -259,7 +223,7 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
     // wizard ends saying so, and leads back to the people.
     await setScopes(['eservices', 'reports']);
     await startRoadForm();
-    const withdrawn = await api.app.inject({ method: 'DELETE', url: `/api/v1/mandates/${mandateId}`, headers: bearer(tenantA) });
+    const withdrawn = await journey.app.inject({ method: 'DELETE', url: `/api/v1/mandates/${mandateId}`, headers: bearer(tenantA) });
     expect(withdrawn.statusCode).toBe(200);
     await tv.press('OK');
     const ended = await tv.expectMessage(`${nameA} a retiré son accord : vous ne pouvez plus agir en son nom.`, 15_000);
@@ -274,6 +238,6 @@ describe('a neighbour fills in a town-hall form for a tenant', () => {
     // Back leads to Settings, not into the wizard left behind.
     await tv.press('OK');
     await tv.expectScreen('settings');
-    expect(await api.app.db.eServiceRequest.count()).toBe(1);
+    expect(await journey.app.db.eServiceRequest.count()).toBe(1);
   });
 });

@@ -5,51 +5,26 @@
 // the report in hand and writes while B has it open: her screen follows without a key pressed, and what she is typing
 // stays. Then A withdraws the right, and B's screen brings back her list at once saying "A a retiré son accord".
 // Screenshots in test-output/screenshots.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
 import { DEMO_STAFF } from '../../prisma/demo-residence';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
-
 describe('a neighbour helps a tenant from her TV', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let tv: Tv;
-
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await tv?.close();
-    await browser?.close();
-    await api?.close();
-  });
 
   const helping = 'helping' as const;
 
   it('follows her report, adds information in her name, and is told when she withdraws the right', async () => {
-    const tenantA = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tenantB = await activateTv(api.app, LAURIERS_B_TENANT);
+    const tenantA = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const tenantB = await activateTv(journey.app, LAURIERS_B_TENANT);
 
     // A gives B the right to follow her fault reports, and reports a leak.
-    const granted = await api.app.inject({
+    const granted = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/mandates',
       headers: bearer(tenantA),
@@ -58,7 +33,7 @@ describe('a neighbour helps a tenant from her TV', () => {
     expect(granted.statusCode).toBe(201);
     const mandateId: string = granted.json().id;
     const leak = { category: 'PLUMBING', location: 'HOME', spot: 'KITCHEN', urgency: 'NORMAL', description: 'Fuite sous l’évier' };
-    const reported = await api.app.inject({
+    const reported = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/reports',
       headers: { ...bearer(tenantA), 'idempotency-key': randomUUID() },
@@ -67,7 +42,7 @@ describe('a neighbour helps a tenant from her TV', () => {
     expect(reported.statusCode).toBe(201);
     const report: { id: string; number: string } = reported.json();
     // And sends the town hall a road-problem form.
-    const forms = (await api.app.inject({ method: 'GET', url: '/api/v1/eservices/forms', headers: bearer(tenantA) })).json().items;
+    const forms = (await journey.app.inject({ method: 'GET', url: '/api/v1/eservices/forms', headers: bearer(tenantA) })).json().items;
     const road = forms.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');
     const lighting = {
       kind: 'lighting',
@@ -76,7 +51,7 @@ describe('a neighbour helps a tenant from her TV', () => {
       dangerous: false,
       description: 'Le lampadaire est éteint.',
     };
-    const sent = await api.app.inject({
+    const sent = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/eservices/requests',
       headers: { ...bearer(tenantA), 'idempotency-key': randomUUID() },
@@ -84,20 +59,13 @@ describe('a neighbour helps a tenant from her TV', () => {
     });
     expect(sent.statusCode).toBe(201);
     const receipt: string = sent.json().receiptNumber;
-    const received = (await api.app.inject({ method: 'GET', url: '/api/v1/mandates/received', headers: bearer(tenantB) })).json().items;
+    const received = (await journey.app.inject({ method: 'GET', url: '/api/v1/mandates/received', headers: bearer(tenantB) })).json().items;
     expect(received).toHaveLength(1);
     const nameA: string = received[0].tenant.name;
 
     // B's TV: Settings → language, text size, voice, my data, my helpers, then the people I help.
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
-    await tv.press('Right', 'Right', 'Right', 'Right', 'OK');
-    await tv.expectScreen('settings');
-    await tv.press('Down', 'Down', 'Down', 'Down', 'Down');
-    await tv.expectFocused('Voir les personnes que j’aide');
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tenantB, { language: 'fr' });
+    await tv.goToHelpingInSettings();
     await tv.screenshot('helping-01-settings-entry');
     await tv.press('OK');
     await tv.expectScreen(helping);
@@ -118,8 +86,8 @@ describe('a neighbour helps a tenant from her TV', () => {
     await tv.press('Down');
     await tv.expectFocused(new RegExp(`^${receipt} · Signaler un problème sur la voie publique — Envoyée`), 15_000);
     // The town hall takes it up while B looks at the list: its row says so in place, the focus still on it.
-    const clerk = await signInStaff(api.app, DEMO_STAFF.cityClerk);
-    const taken = await api.app.inject({
+    const clerk = await signInStaff(journey.app, DEMO_STAFF.cityClerk);
+    const taken = await journey.app.inject({
       method: 'POST',
       url: `/api/v1/staff/eservices/requests/${sent.json().id}/transitions`,
       headers: { cookie: clerk.cookie },
@@ -155,17 +123,22 @@ describe('a neighbour helps a tenant from her TV', () => {
     await tv.screenshot('helping-06-information-added');
 
     // A's report says B wrote it, in A's name.
-    const seen = (await api.app.inject({ method: 'GET', url: `/api/v1/reports/${report.id}`, headers: bearer(tenantA) })).json();
+    const seen = (await journey.app.inject({ method: 'GET', url: `/api/v1/reports/${report.id}`, headers: bearer(tenantA) })).json();
     const message = seen.timeline.find((event: { kind: string }) => event.kind === 'MESSAGE');
     expect(message).toMatchObject({ author: 'HELPER', body: 'Encore ce matin' });
-    const me = (await api.app.inject({ method: 'GET', url: '/api/v1/mandates', headers: bearer(tenantA) })).json().items[0];
+    const me = (await journey.app.inject({ method: 'GET', url: '/api/v1/mandates', headers: bearer(tenantA) })).json().items[0];
     expect(message.authorName).toBe(me.helper.name);
 
     // The caretaker takes the report in hand while B looks at it: her screen shows the new step, no key pressed, and
     // the focus stays where it was.
-    const caretaker = await signInStaff(api.app, DEMO_STAFF.caretakerLauriers);
+    const caretaker = await signInStaff(journey.app, DEMO_STAFF.caretakerLauriers);
     const staffOnReport = (what: string, payload: object) =>
-      api.app.inject({ method: 'POST', url: `/api/v1/staff/reports/${report.id}/${what}`, headers: { cookie: caretaker.cookie }, payload });
+      journey.app.inject({
+        method: 'POST',
+        url: `/api/v1/staff/reports/${report.id}/${what}`,
+        headers: { cookie: caretaker.cookie },
+        payload,
+      });
     expect((await staffOnReport('transitions', { action: 'acknowledge' })).statusCode).toBe(200);
     await tv.expectMessage('État : Pris en compte', 15_000);
     await tv.expectFocused('Ajouter une information');
@@ -177,7 +150,7 @@ describe('a neighbour helps a tenant from her TV', () => {
     await tv.waitFor('the keyboard', (s) => !!s.keyboard);
     await tv.typeWithRemote('Goutte');
     expect((await staffOnReport('messages', { body: 'Le plombier passe jeudi.' })).statusCode).toBe(200);
-    const told = await api.app.db.realtimeEvent.findFirstOrThrow({
+    const told = await journey.app.db.realtimeEvent.findFirstOrThrow({
       where: { type: 'mandate.report_updated', payload: { path: ['change'], equals: 'message' } },
       orderBy: { id: 'desc' },
     });
@@ -195,7 +168,7 @@ describe('a neighbour helps a tenant from her TV', () => {
     await tv.screenshot('helping-06c-typed-while-the-caretaker-wrote');
 
     // A withdraws the right while B looks at her report: B's screen brings back her list at once, saying so.
-    const withdrawn = await api.app.inject({ method: 'DELETE', url: `/api/v1/mandates/${mandateId}`, headers: bearer(tenantA) });
+    const withdrawn = await journey.app.inject({ method: 'DELETE', url: `/api/v1/mandates/${mandateId}`, headers: bearer(tenantA) });
     expect(withdrawn.statusCode).toBe(200);
     await tv.expectMessage(`${nameA} a retiré son accord : vous ne pouvez plus agir en son nom.`, 15_000);
     await tv.expectScreen(helping);
@@ -208,11 +181,7 @@ describe('a neighbour helps a tenant from her TV', () => {
 
     // The same (empty) list in Arabic, mirrored.
     await tv.close();
-    tv = await openTv(browser, baseUrl, {
-      language: 'ar',
-      tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tenantB, { language: 'ar' });
     await tv.page.evaluate(`window.location.hash = '#/helping'`);
     await tv.expectScreen(helping);
     await tv.expectMessage('لم يمنحك أحد بعد حق التصرف باسمه.', 15_000);

@@ -2,19 +2,15 @@
 // phone (the TV's QR code opens the phone page, which sends a real JPEG with the place it was taken in its EXIF), sees
 // its thumbnail arrive on the TV, and publishes. A neighbour's TV, open on the feed, shows the post arrive live with its
 // picture; the neighbour opens it and looks at the photo full screen. Screenshots at each step.
-import path from 'node:path';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
 import type { FeedPost } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openTv, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTvAtHome } from './support/tv';
 import { openPhone } from './support/phone';
 import { LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const NEIGHBOUR = 'HMP-LAU-B-0102'; // same building, same residence
 const TITLE = 'Un chat s’est perdu dans la résidence';
 
@@ -39,38 +35,11 @@ async function catPhoto(): Promise<Buffer> {
 }
 
 describe('a neighbour posts a lost cat with a photo', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-  const tvs: Tv[] = [];
-
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  const journey = useJourney();
 
   async function tvFor(reference: string) {
-    const tokens = await activateTv(api.app, reference);
-    const tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
+    const tokens = await activateTv(journey.app, reference);
+    const tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'fr' });
     return { tv, tokens };
   }
 
@@ -110,8 +79,8 @@ describe('a neighbour posts a lost cat with a photo', () => {
     );
 
     // Her phone opens what the QR code carries and sends the photo it just took.
-    const phone = await openPhone(browser);
-    await phone.page.goto(`${baseUrl}/phone/photos.html#code=${code}`);
+    const phone = await openPhone(journey.browser);
+    await phone.page.goto(`${journey.baseUrl}/phone/photos.html#code=${code}`);
     await phone.page.locator('#ready').waitFor({ state: 'visible' });
     expect(await phone.page.locator('#title').innerText()).toBe('Photos pour votre message aux voisins');
     const original = await catPhoto();
@@ -126,9 +95,9 @@ describe('a neighbour posts a lost cat with a photo', () => {
     expect(await author.byTestId('write-photo-1').getAttribute('data-src')).toMatch(/\/api\/v1\/post-photos\/[\w-]+\/thumb\?/);
     await author.screenshot('cat-04-tv-photo-arrived');
     // What the server keeps and serves has no location, no camera.
-    const draft = (await api.app.inject({ url: '/api/v1/feed/draft', headers: bearer(tokens) })).json();
+    const draft = (await journey.app.inject({ url: '/api/v1/feed/draft', headers: bearer(tokens) })).json();
     expect(draft.photos).toHaveLength(1);
-    const served = await api.app.inject({ url: draft.photos[0].url });
+    const served = await journey.app.inject({ url: draft.photos[0].url });
     expect(served.statusCode).toBe(200);
     expect((await sharp(served.rawPayload).metadata()).exif).toBeUndefined();
     expect(served.rawPayload.includes(Buffer.from('GPS'))).toBe(false);
@@ -159,7 +128,7 @@ describe('a neighbour posts a lost cat with a photo', () => {
     // (Its feed was empty: the post simply appears, without a reload.)
     await neighbour.expectText(TITLE, 15_000);
     expect(await neighbour.page.evaluate('window.__notReloaded')).toBe(true);
-    const feed = await api.app.inject({ url: '/api/v1/feed?limit=5', headers: bearer(tokens) });
+    const feed = await journey.app.inject({ url: '/api/v1/feed?limit=5', headers: bearer(tokens) });
     const post = (feed.json().items as FeedPost[]).find((item) => item.title === TITLE)!;
     expect(post.photos).toHaveLength(1);
     const row = neighbour.byTestId(`post-${post.id}-photo`);

@@ -5,25 +5,26 @@
 // Then the landlord offers slots on A's report and B accepts one with the remote; the town hall asks A a question and B
 // answers it, which sends the request back to the clerk with B's answer. Last, A withdraws the right while B is in the
 // wizard: sending brings back B's list saying so, and nothing is filed. Screenshots in test-output/screenshots.
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { openPhone } from './support/phone';
-import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, offerTwoSlots, roadProblemTheClerkAsksAbout } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
+import {
+  LAURIERS_A_TENANT,
+  LAURIERS_B_TENANT,
+  activateTv,
+  bearer,
+  offerTwoSlots,
+  roadProblemTheClerkAsksAbout,
+  requestAs,
+  type TenantRequest,
+} from '../support/journeys';
 import type { TokenResponse } from '@palier/contracts';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
-
 describe('a neighbour reports a fault, accepts a slot and answers the town hall for a tenant', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let tv: Tv;
   let tenantA: TokenResponse;
   let tenantB: TokenResponse;
@@ -33,14 +34,12 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
   /** B as A's timelines name her. */
   let helperName: string;
 
-  const asA = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
-    api.app.inject({ method, url, headers: { ...bearer(tenantA), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+  const asA = (...request: TenantRequest) => requestAs(journey.app, tenantA, ...request);
 
   /** B's TV, open on "Les personnes que j'aide" (Settings leads there; the first journey walks that way). */
   const openHelping = async (language: 'fr' | 'ar') => {
     await tv?.close();
-    tv = await openTv(browser, baseUrl, { language, tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token } });
-    await tv.expectScreen('home', 20_000);
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tenantB, { language });
     await tv.page.evaluate(`window.location.hash = '#/helping'`);
     await tv.expectScreen('helping');
   };
@@ -57,18 +56,8 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
   };
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-    tenantA = await activateTv(api.app, LAURIERS_A_TENANT);
-    tenantB = await activateTv(api.app, LAURIERS_B_TENANT);
+    tenantA = await activateTv(journey.app, LAURIERS_A_TENANT);
+    tenantB = await activateTv(journey.app, LAURIERS_B_TENANT);
     const granted = await asA('POST', '/api/v1/mandates', {
       helper: { kind: 'TENANT', reference: LAURIERS_B_TENANT },
       scopes: ['eservices', 'reports'],
@@ -76,27 +65,14 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     expect(granted.statusCode).toBe(201);
     mandateId = granted.json().id;
     helperName = granted.json().helper.name;
-    const received = (await api.app.inject({ method: 'GET', url: '/api/v1/mandates/received', headers: bearer(tenantB) })).json().items;
+    const received = (await journey.app.inject({ method: 'GET', url: '/api/v1/mandates/received', headers: bearer(tenantB) })).json().items;
     nameA = received[0].tenant.name;
-  });
-
-  afterAll(async () => {
-    await tv?.close();
-    await browser?.close();
-    await api?.close();
   });
 
   it('files a leak in her name from the TV, and the report is hers, marked as done by B', async () => {
     // B's TV: Settings → "Voir les personnes que j'aide" → A: "Signaler une panne" comes first.
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tenantB.access_token, refreshToken: tenantB.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
-    await tv.press('Right', 'Right', 'Right', 'Right', 'OK');
-    await tv.expectScreen('settings');
-    await tv.press('Down', 'Down', 'Down', 'Down', 'Down');
-    await tv.expectFocused('Voir les personnes que j’aide');
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tenantB, { language: 'fr' });
+    await tv.goToHelpingInSettings();
     await tv.press('OK');
     await tv.expectScreen('helping');
     await tv.expectFocused(`${nameA} — démarches et signalements`, 15_000);
@@ -133,8 +109,8 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     const code = /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(photos.message)![1];
     await tv.expectText(`Au nom de ${nameA}`);
     await tv.screenshot('helper-report-04a-photos-qr');
-    const phone = await openPhone(browser);
-    await phone.page.goto(`${baseUrl}/phone/photos.html#code=${code}`);
+    const phone = await openPhone(journey.browser);
+    await phone.page.goto(`${journey.baseUrl}/phone/photos.html#code=${code}`);
     await phone.page.locator('#ready').waitFor({ state: 'visible' });
     // B holds the phone: it greets her, and says whose report the photos are for.
     expect(await phone.page.locator('#title').innerText()).toBe(`Photos pour le signalement de ${nameA}`);
@@ -174,7 +150,7 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     const report = (await asA('GET', `/api/v1/reports/${filed.id}`)).json();
     expect(report).toMatchObject({ location: 'HOME', spot: 'KITCHEN', description: 'Fuite sous l’évier' });
     expect(report.photos).toHaveLength(1);
-    expect((await api.app.inject({ url: report.photos[0].thumbUrl })).statusCode).toBe(200);
+    expect((await journey.app.inject({ url: report.photos[0].thumbUrl })).statusCode).toBe(200);
     expect(report.timeline[0]).toMatchObject({ kind: 'STATUS', status: 'RECEIVED', author: 'HELPER', authorName: helperName });
     const actions = (await asA('GET', `/api/v1/mandates/${mandateId}/actions`)).json().items;
     expect(actions).toEqual([expect.objectContaining({ scope: 'reports', kind: 'REPORTED', receiptNumber: number, helperName })]);
@@ -206,9 +182,9 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     });
     expect(reported.statusCode).toBe(201);
     const radiator: { id: string; number: string } = reported.json();
-    const offeredSlots = await offerTwoSlots(api.app, radiator.id);
+    const offeredSlots = await offerTwoSlots(journey.app, radiator.id);
     // A sent the road-problem form; the city's clerk asks where exactly.
-    const { request, clerk } = await roadProblemTheClerkAsksAbout(api.app, tenantA, 'Devant quel numéro ?');
+    const { request, clerk } = await roadProblemTheClerkAsksAbout(journey.app, tenantA, 'Devant quel numéro ?');
 
     // B opens A's radiator report: the landlord's offer, and "Accepter ce créneau" for each slot.
     await openHelping('fr');
@@ -258,7 +234,7 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
 
     // The request is back with the clerk, with B's answer, written by B in A's name.
     const seen = (
-      await api.app.inject({ method: 'GET', url: `/api/v1/staff/eservices/requests/${request.id}`, headers: { cookie: clerk.cookie } })
+      await journey.app.inject({ method: 'GET', url: `/api/v1/staff/eservices/requests/${request.id}`, headers: { cookie: clerk.cookie } })
     ).json();
     expect(seen.status).toBe('IN_REVIEW');
     expect(seen.infoRequest).toBeNull();

@@ -1,53 +1,22 @@
 // A neighbour of Les Lauriers reports an insulting post and then a reply with the remote ("Signaler": a reason, then
 // nothing or a word on the on-screen keyboard); two more neighbours report the post and it is gone for everyone. The
 // report screen in Arabic is mirrored. Screenshots at each step.
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import type { TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openTv, type Tv } from './support/tv';
-import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
+import { useJourney } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
+import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, requestAs, type TenantRequest } from '../support/journeys';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const TITLE = 'Les gens du 2e sont des idiots';
 
 describe('a neighbour reports a post from the TV', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-  const tvs: Tv[] = [];
+  const journey = useJourney();
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
-
-  const call = (tokens: TokenResponse, method: 'GET' | 'POST', url: string, payload?: object) =>
-    api.app.inject({ method, url, headers: { ...bearer(tokens), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+  const call = (tokens: TokenResponse, ...request: TenantRequest) => requestAs(journey.app, tokens, ...request);
 
   async function tvFor(tokens: TokenResponse, language: 'fr' | 'ar' = 'fr'): Promise<Tv> {
-    const tv = await openTv(browser, baseUrl, {
-      language,
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
+    const tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language });
     return tv;
   }
 
@@ -60,8 +29,8 @@ describe('a neighbour reports a post from the TV', () => {
   }
 
   it('reports a post and a reply with the remote; at the threshold the post is gone for everyone', async () => {
-    const author = await activateTv(api.app, 'HMP-LAU-C-0102');
-    const reporter = await activateTv(api.app, LAURIERS_B_TENANT);
+    const author = await activateTv(journey.app, 'HMP-LAU-C-0102');
+    const reporter = await activateTv(journey.app, LAURIERS_B_TENANT);
     const posted = await call(author, 'POST', '/api/v1/feed/posts', { kind: 'DISCUSSION', title: TITLE, body: TITLE });
     const postId = posted.json().id as string;
     const replied = await call(author, 'POST', `/api/v1/feed/posts/${postId}/replies`, { body: 'Et je le répète' });
@@ -88,7 +57,7 @@ describe('a neighbour reports a post from the TV', () => {
     await tv.press('OK');
     await tv.expectMessage('Merci. Votre signalement a été transmis aux modérateurs.');
     await tv.screenshot('report-04-thanks');
-    const reports = await api.app.db.contentReport.findMany({ include: { case: true } });
+    const reports = await journey.app.db.contentReport.findMany({ include: { case: true } });
     expect(reports.map((r) => [r.case.targetKind, r.case.targetId, r.reason, r.comment])).toEqual([['POST', postId, 'ABUSE', null]]);
 
     // Back on the post, the neighbour's reply in focus: OK reports it, with a word typed on the keyboard.
@@ -114,7 +83,7 @@ describe('a neighbour reports a post from the TV', () => {
     await tv.goToKey((label) => label === '[done]', '[done]');
     await tv.press('OK');
     await tv.expectMessage('Merci. Votre signalement a été transmis aux modérateurs.');
-    const replyReport = await api.app.db.contentReport.findFirstOrThrow({ where: { case: { targetKind: 'REPLY' } } });
+    const replyReport = await journey.app.db.contentReport.findFirstOrThrow({ where: { case: { targetKind: 'REPLY' } } });
     expect(replyReport).toMatchObject({ reason: 'DISCRIMINATION', comment: 'encore' });
 
     // Reporting the same post again is harmless and says so.
@@ -133,7 +102,7 @@ describe('a neighbour reports a post from the TV', () => {
 
     // Two more neighbours report it: it is gone from every feed, this TV's included.
     for (const reference of [LAURIERS_A_TENANT, 'HMP-LAU-A-0101']) {
-      const tokens = await activateTv(api.app, reference);
+      const tokens = await activateTv(journey.app, reference);
       expect(
         (await call(tokens, 'POST', '/api/v1/moderation/reports', { target: { kind: 'POST', id: postId }, reason: 'ABUSE' })).statusCode,
       ).toBe(201);
@@ -149,7 +118,7 @@ describe('a neighbour reports a post from the TV', () => {
     await tv.screenshot('report-06b-feed-without-the-post');
 
     // In Arabic the report screen is mirrored and in Arabic.
-    const other = await activateTv(api.app, 'HMP-LAU-B-0102');
+    const other = await activateTv(journey.app, 'HMP-LAU-B-0102');
     const second = await call(author, 'POST', '/api/v1/feed/posts', {
       kind: 'DISCUSSION',
       title: 'Vente de contrefaçons',

@@ -3,54 +3,27 @@
 // then come back to the conversation. The moderator finds the message in the console's queue with what the
 // conversation is about, reads the conversation only after giving a reason, and sees that reading in the case's
 // history and in the log. Screenshots at each step.
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import type { TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openTv, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
-import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
+import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, requestAs, type TenantRequest } from '../support/journeys';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const RUDE = 'Tu es vraiment lourd, ne m’écris plus jamais, sinon gare à toi';
 
 describe('a neighbour reports a private message from the TV', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let tv: Tv | undefined;
   let console_: ConsolePage | undefined;
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await tv?.close().catch(() => undefined);
-    await console_?.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
-
-  const call = (tokens: TokenResponse, method: 'GET' | 'POST', url: string, payload?: object) =>
-    api.app.inject({ method, url, headers: { ...bearer(tokens), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+  const call = (tokens: TokenResponse, ...request: TenantRequest) => requestAs(journey.app, tokens, ...request);
 
   it('reports the other neighbour’s message with the remote; the moderator reads it in context, and the reading is logged', async () => {
-    const author = await activateTv(api.app, LAURIERS_A_TENANT);
-    const helper = await activateTv(api.app, LAURIERS_B_TENANT);
+    const author = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const helper = await activateTv(journey.app, LAURIERS_B_TENANT);
     const post = await call(author, 'POST', '/api/v1/feed/posts', {
       kind: 'HELP_REQUEST',
       title: 'Monter un meuble samedi',
@@ -66,11 +39,7 @@ describe('a neighbour reports a private message from the TV', () => {
     const rude = await call(author, 'POST', `/api/v1/conversations/${conversationId}/messages`, { body: RUDE });
     expect(rude.statusCode).toBe(201);
 
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: helper.access_token, refreshToken: helper.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, helper, { language: 'fr' });
     await tv.page.evaluate(`location.hash = '#/conversations/${conversationId}'`);
     await tv.expectScreen('conversation');
     await tv.expectConversationMessage(RUDE);
@@ -102,7 +71,7 @@ describe('a neighbour reports a private message from the TV', () => {
     await tv.expectMessage('Merci. Votre signalement a été transmis aux modérateurs.');
     await tv.expectFocused('Revenir à la conversation');
     await tv.screenshot('private-report-03-thanks');
-    const reports = await api.app.db.contentReport.findMany({ include: { case: true } });
+    const reports = await journey.app.db.contentReport.findMany({ include: { case: true } });
     expect(reports.map((r) => [r.case.targetKind, r.case.targetId, r.reason, r.comment])).toEqual([
       ['MESSAGE', rude.json().id, 'ABUSE', null],
     ]);
@@ -111,7 +80,7 @@ describe('a neighbour reports a private message from the TV', () => {
     await tv.expectConversationMessage(RUDE);
 
     // The moderator of the landlord finds it in the queue.
-    console_ = await openConsole(browser, baseUrl, { viewport: { width: 1440, height: 1100 } });
+    console_ = await openConsole(journey.browser, journey.baseUrl, { viewport: { width: 1440, height: 1100 } });
     await console_.signIn(DEMO_STAFF.moderator, DEMO_STAFF_PASSWORD);
     const page = console_.page;
     await page.getByTestId('moderation-page').waitFor();
@@ -137,7 +106,7 @@ describe('a neighbour reports a private message from the TV', () => {
     await page.getByTestId('moderation-case-actions').getByText('Comprendre la menace signalée').waitFor();
     expect(await page.getByTestId('moderation-case-actions').innerText()).toMatch(/Conversation lue[\s\S]*Comprendre la menace signalée/);
     await console_.screenshot('private-report-05-console-conversation-read');
-    const reads = await api.app.db.moderationAction.findMany({ where: { kind: 'READ_CONVERSATION' } });
+    const reads = await journey.app.db.moderationAction.findMany({ where: { kind: 'READ_CONVERSATION' } });
     expect(reads.map((read) => [read.reason, read.staffName])).toEqual([['Comprendre la menace signalée', expect.any(String)]]);
 
     await page.getByTestId('moderation-tab-log').click();

@@ -3,19 +3,15 @@
 // private conversation; A sees the unread badge, reads and replies; B reports an abusive post a third tenant (C) wrote;
 // at the threshold (two more neighbours report it through the API) it disappears from every feed, live; the moderator
 // deletes it with a reason; C is told on their TV by a personal notice. Screenshots at each step (journey-neighbours-*).
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openTv, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { openConsole, type ConsolePage } from './support/console';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, postAs, reportAs } from '../support/journeys';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(300_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const AUTHOR_TENANT = 'HMP-LAU-C-0102';
 const OTHER_REPORTERS = ['HMP-LAU-B-0102', 'HMP-LAU-A-0101'];
 const HELP_REQUEST = 'Je cherche quelqu’un pour m’aider à porter mes courses';
@@ -25,48 +21,20 @@ const DELETE_REASON = 'Propos injurieux envers les voisins : interdit par la cha
 const SHOT = 'journey-neighbours-';
 
 describe('neighbours help each other, and a moderator steps in', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-  const tvs: Tv[] = [];
+  const journey = useJourney();
   let moderator: ConsolePage | undefined;
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await moderator?.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
-
   async function tvOf(tokens: TokenResponse): Promise<Tv> {
-    const tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
+    const tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'fr' });
     return tv;
   }
 
   it('goes from a help request to a private conversation, and from an abusive post to a told author', async () => {
     // C, a tenant of building C, already wrote something abusive; A and B are at home in front of their TVs.
     const [aTokens, bTokens, cTokens] = await Promise.all(
-      [LAURIERS_A_TENANT, LAURIERS_B_TENANT, AUTHOR_TENANT].map((reference) => activateTv(api.app, reference)),
+      [LAURIERS_A_TENANT, LAURIERS_B_TENANT, AUTHOR_TENANT].map((reference) => activateTv(journey.app, reference)),
     );
-    const abusiveId = await postAs(api.app, cTokens, { kind: 'DISCUSSION', title: ABUSIVE, body: ABUSIVE });
+    const abusiveId = await postAs(journey.app, cTokens, { kind: 'DISCUSSION', title: ABUSIVE, body: ABUSIVE });
     const a = await tvOf(aTokens);
     const b = await tvOf(bTokens);
 
@@ -128,7 +96,7 @@ describe('neighbours help each other, and a moderator steps in', () => {
     await a.expectMessage('Message envoyé.');
     await a.expectConversationMessage('Merci');
     await a.screenshot(SHOT + '10-a-replied');
-    const unread = await api.app.inject({ method: 'GET', url: '/api/v1/conversations/unread', headers: bearer(aTokens) });
+    const unread = await journey.app.inject({ method: 'GET', url: '/api/v1/conversations/unread', headers: bearer(aTokens) });
     expect(unread.json()).toEqual({ messages: 0, conversations: 0 });
 
     // B, still in the conversation, sees A's answer arrive.
@@ -143,7 +111,7 @@ describe('neighbours help each other, and a moderator steps in', () => {
     await a.expectText(ABUSIVE);
 
     // B goes back to the feed and reports C's post with the remote; a neighbour had already reported it.
-    await reportAs(api.app, await activateTv(api.app, OTHER_REPORTERS[0]!), { kind: 'POST', id: abusiveId });
+    await reportAs(journey.app, await activateTv(journey.app, OTHER_REPORTERS[0]!), { kind: 'POST', id: abusiveId });
     await b.press('Back');
     await b.expectScreen('feed-post');
     await b.press('Back');
@@ -164,13 +132,13 @@ describe('neighbours help each other, and a moderator steps in', () => {
     expect(await b.visibleTexts()).toContain(ABUSIVE);
 
     // The moderator is at the console; the case is in the queue, not yet hidden.
-    moderator = await openConsole(browser, baseUrl, { viewport: { width: 1440, height: 1000 } });
+    moderator = await openConsole(journey.browser, journey.baseUrl, { viewport: { width: 1440, height: 1000 } });
     await moderator.signIn(DEMO_STAFF.moderator, DEMO_STAFF_PASSWORD);
     await moderator.openModeration();
     expect(await moderator.waitForModerationCase(ABUSIVE)).toMatch(/2 voisin\(s\)/);
 
     // A third neighbour reports it: hidden for everyone at once, on both TVs and in the console's queue.
-    await reportAs(api.app, await activateTv(api.app, OTHER_REPORTERS[1]!), { kind: 'POST', id: abusiveId }, 'DISCRIMINATION');
+    await reportAs(journey.app, await activateTv(journey.app, OTHER_REPORTERS[1]!), { kind: 'POST', id: abusiveId }, 'DISCRIMINATION');
     await Promise.all([a.expectNoText(ABUSIVE, 20_000), b.expectNoText(ABUSIVE, 20_000)]);
     expect((await a.state()).route).toBe('feed');
     await a.screenshot(SHOT + '14-a-feed-without-it');
@@ -182,7 +150,7 @@ describe('neighbours help each other, and a moderator steps in', () => {
       .first();
     await hiddenRow.waitFor({ state: 'visible', timeout: 15_000 });
     for (const tokens of [aTokens, bTokens]) {
-      const feed = await api.app.inject({ method: 'GET', url: '/api/v1/feed?limit=50', headers: bearer(tokens) });
+      const feed = await journey.app.inject({ method: 'GET', url: '/api/v1/feed?limit=50', headers: bearer(tokens) });
       expect(feed.json().items.map((post: { id: string }) => post.id)).not.toContain(abusiveId);
     }
 
@@ -196,7 +164,7 @@ describe('neighbours help each other, and a moderator steps in', () => {
     await moderator.screenshot(SHOT + '16-moderator-case');
     await moderator.decide('DELETE', DELETE_REASON, 'Supprimé');
     await moderator.screenshot(SHOT + '17-moderator-deleted');
-    expect(await api.app.db.post.findUnique({ where: { id: abusiveId } })).toBeNull();
+    expect(await journey.app.db.post.findUnique({ where: { id: abusiveId } })).toBeNull();
 
     // C is told on the TV: the notices' badge goes up live, the notice says what and why.
     await c.waitFor('a new notice for C', (s) => s.unread > unreadBefore, 20_000);

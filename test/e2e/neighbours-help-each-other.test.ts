@@ -2,49 +2,24 @@
 // on the on-screen keyboard), B sees it arrive in the feed without reload, opens it and answers "Avec plaisir"; A sees
 // the answer arrive. B also tries a full event (the API refuses overbooking: the TV says so). A tenant of La Savine
 // (another residence, another district) does not see the help request. Screenshots at each step, one set in Arabic.
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { FeedPost } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openTv, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, SAVINE_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const LAURIERS_C_TENANT = 'HMP-LAU-C-0102';
 const TEMPLATE = 'Je cherche quelqu’un pour m’aider à porter mes courses';
 const HELP_REQUEST = TEMPLATE + ' samedi';
 const SAVINE_OTHER_TENANT = 'HMP-SAV-1-0101';
 
 describe('neighbours help each other through the feed', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-  const tvs: Tv[] = [];
+  const journey = useJourney();
   const tokensOf = new Map<string, { access_token: string; refresh_token: string }>();
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
-
   async function post(tokens: { access_token: string }, body: object): Promise<FeedPost> {
-    const response = await api.app.inject({
+    const response = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/feed/posts',
       headers: bearer(tokens as never),
@@ -55,15 +30,9 @@ describe('neighbours help each other through the feed', () => {
   }
 
   async function tvFor(reference: string, language: 'fr' | 'ar' = 'fr', textSize: 'normal' | 'large' = 'normal'): Promise<Tv> {
-    const tokens = await activateTv(api.app, reference);
+    const tokens = await activateTv(journey.app, reference);
     tokensOf.set(reference, tokens);
-    const tv = await openTv(browser, baseUrl, {
-      language,
-      textSize,
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
+    const tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language, textSize });
     return tv;
   }
 
@@ -75,7 +44,7 @@ describe('neighbours help each other through the feed', () => {
 
   it('A asks for help with the remote, B answers live, and La Savine never sees it', async () => {
     // A neighbour of building C already posted an event with one place, and took it.
-    const carol = await activateTv(api.app, LAURIERS_C_TENANT);
+    const carol = await activateTv(journey.app, LAURIERS_C_TENANT);
     const startsAt = new Date(Date.now() + 3 * 86400_000).toISOString();
     const event = await post(carol, {
       kind: 'EVENT',
@@ -83,7 +52,7 @@ describe('neighbours help each other through the feed', () => {
       body: 'Goûter entre voisins',
       event: { startsAt, place: 'Salle commune', capacity: 1 },
     });
-    const seat = await api.app.inject({ method: 'PUT', url: `/api/v1/feed/posts/${event.id}/signup`, headers: bearer(carol) });
+    const seat = await journey.app.inject({ method: 'PUT', url: `/api/v1/feed/posts/${event.id}/signup`, headers: bearer(carol) });
     expect(seat.statusCode).toBe(200);
 
     const a = await tvFor(LAURIERS_A_TENANT);
@@ -113,7 +82,7 @@ describe('neighbours help each other through the feed', () => {
     // The draft is on the server, step by step (a power cut now would lose nothing).
     let draft: unknown = null;
     for (let attempt = 0; attempt < 30 && !(draft as { body?: string } | null)?.body; attempt += 1) {
-      const response = await api.app.inject({
+      const response = await journey.app.inject({
         method: 'GET',
         url: '/api/v1/feed/draft',
         headers: bearer(tokensOf.get(LAURIERS_A_TENANT) as never),
@@ -208,7 +177,7 @@ describe('neighbours help each other through the feed', () => {
     await b.screenshot('feed-11-b-event-full');
 
     // La Savine: another residence and district, it does not see the help request (here in Arabic, mirrored).
-    const savineNeighbour = await activateTv(api.app, SAVINE_OTHER_TENANT);
+    const savineNeighbour = await activateTv(journey.app, SAVINE_OTHER_TENANT);
     await post(savineNeighbour, { kind: 'LEND_GIVE', title: 'أعير سلمًا', body: 'أعير سلمًا' });
     const savine = await tvFor(SAVINE_TENANT, 'ar');
     await openFeed(savine);
@@ -294,17 +263,17 @@ describe('neighbours help each other through the feed', () => {
     await a.press('OK');
     await a.expectMessage('Votre message est publié');
 
-    const feed = await api.app.inject({ method: 'GET', url: '/api/v1/feed?kind=EVENT', headers: bearer(tokens as never) });
+    const feed = await journey.app.inject({ method: 'GET', url: '/api/v1/feed?kind=EVENT', headers: bearer(tokens as never) });
     const mine = (feed.json().items as FeedPost[]).filter((one) => one.mine);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.event).toMatchObject({ place: 'Salle commune', capacity: 5, taken: 0 });
     expect(new Date(mine[0]!.event!.startsAt).getUTCMinutes()).toBe(30);
-    const draft = await api.app.inject({ method: 'GET', url: '/api/v1/feed/draft', headers: bearer(tokens as never) });
+    const draft = await journey.app.inject({ method: 'GET', url: '/api/v1/feed/draft', headers: bearer(tokens as never) });
     expect(draft.json().content).toBeNull();
   });
 
   it('loads older posts page by page as focus nears the end of the feed', async () => {
-    const carol = await activateTv(api.app, LAURIERS_C_TENANT);
+    const carol = await activateTv(journey.app, LAURIERS_C_TENANT);
     for (let i = 1; i <= 12; i += 1) await post(carol, { kind: 'DISCUSSION', title: `Bonjour n°${i}`, body: `Bonjour n°${i}` });
     // This time in large text, as many tenants set it.
     const b = await tvFor(LAURIERS_B_TENANT, 'fr', 'large');

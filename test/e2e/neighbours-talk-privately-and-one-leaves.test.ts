@@ -3,55 +3,24 @@
 // B sees it arrive, then blocks A after the confirmation dialog, and A's thread reads as ended. Then A opens "Mes
 // données" (QR code for the phone) and leaves Palier: after the dialog that says what is erased, the TV is back to
 // activation and nothing of A remains. Screenshots at each step.
-import path, { join } from 'node:path';
+import { join } from 'node:path';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import type { FeedPost } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { SCREENSHOT_DIR, launchChromium, openTv, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { SCREENSHOT_DIR, openTvAtHome, type Tv } from './support/tv';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
-
 describe('neighbours talk privately, and one leaves Palier', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-  const tvs: Tv[] = [];
-
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: process.env.E2E_PHONE_DIST ?? path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  const journey = useJourney();
 
   async function tvFor(
     reference: string,
     language: 'fr' | 'ar' = 'fr',
   ): Promise<{ tv: Tv; tokens: { access_token: string; refresh_token: string } }> {
-    const tokens = await activateTv(api.app, reference);
-    const tv = await openTv(browser, baseUrl, {
-      language,
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
+    const tokens = await activateTv(journey.app, reference);
+    const tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language });
     return { tv, tokens };
   }
 
@@ -69,7 +38,7 @@ describe('neighbours talk privately, and one leaves Palier', () => {
   it('B offers help, A answers from home, B blocks A; A downloads their data and leaves', async () => {
     const { tv: a, tokens: aTokens } = await tvFor(LAURIERS_A_TENANT);
     const { tv: b } = await tvFor(LAURIERS_B_TENANT);
-    const response = await api.app.inject({
+    const response = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/feed/posts',
       headers: bearer(aTokens as never),
@@ -100,7 +69,9 @@ describe('neighbours talk privately, and one leaves Palier', () => {
     await a.expectFocused('Merci');
     await sees(a, 'Bonjour, je peux vous aider !');
     expect(
-      await api.app.inject({ method: 'GET', url: '/api/v1/conversations/unread', headers: bearer(aTokens as never) }).then((r) => r.json()),
+      await journey.app
+        .inject({ method: 'GET', url: '/api/v1/conversations/unread', headers: bearer(aTokens as never) })
+        .then((r) => r.json()),
     ).toEqual({
       messages: 0,
       conversations: 0,
@@ -152,7 +123,7 @@ describe('neighbours talk privately, and one leaves Palier', () => {
     // The phone scans the QR code: the page says what the file holds and saves it.
     const qr = await a.page.locator('[data-testid="screen-my-data"]').getAttribute('data-qr');
     expect(qr).toContain('/phone/data.html#code=');
-    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    const phoneContext = await journey.browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
     try {
       const phone = await phoneContext.newPage();
       await phone.goto(qr as string);
@@ -186,14 +157,14 @@ describe('neighbours talk privately, and one leaves Palier', () => {
     await a.press('Left', 'OK');
     await a.expectScreen('activation', 20_000);
     await a.screenshot('data-04-a-erased-back-to-activation');
-    expect(await api.app.db.tenant.count({ where: { reference: LAURIERS_A_TENANT } })).toBe(0);
-    expect(await api.app.db.post.count({ where: { id: help.id } })).toBe(0);
+    expect(await journey.app.db.tenant.count({ where: { reference: LAURIERS_A_TENANT } })).toBe(0);
+    expect(await journey.app.db.post.count({ where: { id: help.id } })).toBe(0);
   });
 
   it('in Arabic, "I am interested" on a lending post opens the thread, mirrored', async () => {
     const { tokens: lender } = await tvFor('HMP-LAU-C-0102');
     const { tv: reader } = await tvFor('HMP-LAU-B-0102', 'ar');
-    const response = await api.app.inject({
+    const response = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/feed/posts',
       headers: bearer(lender as never),

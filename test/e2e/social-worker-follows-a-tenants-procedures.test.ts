@@ -4,46 +4,23 @@
 // their behalf; the caretaker and the clerk act while her page is open and it follows without a click, keeping what
 // she is typing; the tenant withdraws the right and the page turns read-only at once, and the list shows the mandate
 // withdrawn. Screenshots in test-output/screenshots.
-import path from 'node:path';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { useJourney } from './support/journey';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
-import { LAURIERS_A_TENANT, activateTv, bearer } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
-import type { Browser } from 'playwright-core';
-import { randomUUID } from 'node:crypto';
+import { LAURIERS_A_TENANT, activateTv, requestAs, type TenantRequest } from '../support/journeys';
 import { signInStaff } from '../support/journeys';
 
 jest.setTimeout(120_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
-
 describe('a social worker follows a tenant’s procedures from the console', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let console_: ConsolePage;
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({ publicUrl: baseUrl, consoleDist: path.join(repoRoot, 'apps/console/dist'), devicePollIntervalSeconds: 1 });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await console_?.close();
-    await browser?.close();
-    await api?.close();
-  });
-
   it('files a fault report in the tenant’s name, and stops the moment the tenant withdraws the right', async () => {
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tenant = await api.app.db.tenant.findUniqueOrThrow({ where: { reference: LAURIERS_A_TENANT } });
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const tenant = await journey.app.db.tenant.findUniqueOrThrow({ where: { reference: LAURIERS_A_TENANT } });
     const fullName = `${tenant.firstName} ${tenant.lastName}`;
-    const asTenant = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
-      api.app.inject({ method, url, headers: { ...bearer(tokens), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+    const asTenant = (...request: TenantRequest) => requestAs(journey.app, tokens, ...request);
     // The tenant sent the road-problem form from their TV; the city's clerk asks where exactly.
     const forms = (await asTenant('GET', '/api/v1/eservices/forms')).json().items;
     const road = forms.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');
@@ -55,9 +32,9 @@ describe('a social worker follows a tenant’s procedures from the console', () 
       description: 'Le lampadaire ne s’allume plus.',
     };
     const request = (await asTenant('POST', '/api/v1/eservices/requests', { versionId: road.versionId, answers: lighting })).json();
-    const clerk = await signInStaff(api.app, DEMO_STAFF.cityClerk);
+    const clerk = await signInStaff(journey.app, DEMO_STAFF.cityClerk);
     const transition = (body: object) =>
-      api.app.inject({
+      journey.app.inject({
         method: 'POST',
         url: `/api/v1/staff/eservices/requests/${request.id}/transitions`,
         headers: { cookie: clerk.cookie },
@@ -73,7 +50,7 @@ describe('a social worker follows a tenant’s procedures from the console', () 
     const mandateId: string = granted.json().id;
 
     // She signs in: her only page is the people she helps, the tenant first with their building and what she may do.
-    console_ = await openConsole(browser, baseUrl);
+    console_ = await openConsole(journey.browser, journey.baseUrl);
     await console_.signIn(DEMO_STAFF.socialWorker, DEMO_STAFF_PASSWORD);
     const page = console_.page;
     await page.getByTestId('helping-page').waitFor();
@@ -102,7 +79,7 @@ describe('a social worker follows a tenant’s procedures from the console', () 
     await console_.screenshot('helper-console-02-report-filed');
 
     // The caretaker offers two slots; she accepts the first for the tenant.
-    const caretaker = await signInStaff(api.app, DEMO_STAFF.caretakerLauriers);
+    const caretaker = await signInStaff(journey.app, DEMO_STAFF.caretakerLauriers);
     const reportId = (await asTenant('GET', '/api/v1/reports')).json().items[0].id as string;
     const day = new Date(Date.now() + 3 * 86_400_000);
     day.setUTCHours(8, 0, 0, 0);
@@ -110,7 +87,7 @@ describe('a social worker follows a tenant’s procedures from the console', () 
       startsAt: new Date(day.getTime() + hours * 3_600_000).toISOString(),
       endsAt: new Date(day.getTime() + (hours + 2) * 3_600_000).toISOString(),
     });
-    const offered = await api.app.inject({
+    const offered = await journey.app.inject({
       method: 'POST',
       url: `/api/v1/staff/reports/${reportId}/slots`,
       headers: { cookie: caretaker.cookie },
@@ -160,7 +137,12 @@ describe('a social worker follows a tenant’s procedures from the console', () 
     expect(await live.getAttribute('data-status')).toBe('live');
     await page.getByTestId('report-information').fill('Le voisin du dessous a aussi une tache au plafond.');
     const onReport = (what: string, payload: object) =>
-      api.app.inject({ method: 'POST', url: `/api/v1/staff/reports/${reportId}/${what}`, headers: { cookie: caretaker.cookie }, payload });
+      journey.app.inject({
+        method: 'POST',
+        url: `/api/v1/staff/reports/${reportId}/${what}`,
+        headers: { cookie: caretaker.cookie },
+        payload,
+      });
     expect((await onReport('transitions', { action: 'start' })).statusCode).toBe(200);
     expect((await onReport('messages', { body: 'Le plombier arrive demain matin.' })).statusCode).toBe(200);
     await detail.getByText('Le plombier arrive demain matin.', { exact: false }).waitFor();

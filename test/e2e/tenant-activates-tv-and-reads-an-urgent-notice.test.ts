@@ -1,54 +1,29 @@
 // The first journey through every room: a TV is activated from a phone, the caretaker publishes an urgent notice in
 // the console, the TV shows it without reloading, the tenant reads it, and the console sees one more home read it.
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { useJourney } from './support/journey';
 import { openTv, type Tv } from './support/tv';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { openConsole, type ConsolePage } from './support/console';
 import { openPhone } from './support/phone';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { demoActivationCode, formatActivationCode } from '../../prisma/demo-letters';
 import { LAURIERS_B_TENANT } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(120_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
-
 describe('a tenant activates their TV and reads an urgent notice from the caretaker', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  // The verification URI must name an address the phone can reach, so the port is chosen first.
+  const journey = useJourney();
   let tv: Tv;
   let consolePage: ConsolePage;
 
-  beforeAll(async () => {
-    // The verification URI must name an address the phone can reach, so the port is chosen first.
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
   it('goes from the landlord’s letter to a notice read on the TV', async () => {
-    tv = await openTv(browser, baseUrl, { language: 'fr' });
+    tv = await openTv(journey.browser, journey.baseUrl, { language: 'fr' });
     await tv.expectScreen('activation');
     const userCode = await tv.activationCode();
     await tv.screenshot('journey-01-tv-activation-code');
 
-    const phone = await openPhone(browser);
-    await phone.openActivationLink(`${baseUrl}/activate?user_code=${userCode}`);
+    const phone = await openPhone(journey.browser);
+    await phone.openActivationLink(`${journey.baseUrl}/activate?user_code=${userCode}`);
     await phone.screenshot('journey-02-phone-activation-page');
     await phone.typeLetter(LAURIERS_B_TENANT, formatActivationCode(demoActivationCode(LAURIERS_B_TENANT)));
     expect(await phone.confirmationText()).toMatch(/Connecter « .+ » au compte de .+ \?/);
@@ -59,7 +34,7 @@ describe('a tenant activates their TV and reads an urgent notice from the careta
     await tv.expectScreen('home', 20_000);
     await tv.screenshot('journey-05-tv-home');
 
-    consolePage = await openConsole(browser, baseUrl);
+    consolePage = await openConsole(journey.browser, journey.baseUrl);
     await consolePage.signIn(DEMO_STAFF.caretakerLauriers, DEMO_STAFF_PASSWORD);
     await consolePage.waitUntilLive();
     await consolePage.publishNotice({

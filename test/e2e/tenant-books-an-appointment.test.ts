@@ -1,88 +1,39 @@
 // A tenant books an appointment at the town hall with the remote (the time they first pick is taken by someone else
 // meanwhile: the TV says so and shows what is still free), the clerk sees it in the console's agenda, the tenant moves
 // it to another day, and the agenda follows. Screenshots at each step in test-output/screenshots.
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, type Tv } from './support/tv';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { useJourney } from './support/journey';
+import { createService, publishSeries, TOWN_HALL } from '../support/appointments';
+import { openTvAtHome, type Tv } from './support/tv';
+import { openConsole, type ConsolePage } from './support/console';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, LAURIERS_B_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
-import { addDays, isoWeekday, localToday } from '../../apps/api/src/modules/appointments/local-time';
+import { addDays, localToday } from '../../apps/api/src/modules/appointments/local-time';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const appointments = 'appointments' as never;
 const inDays = (days: number) => addDays(localToday(new Date()), days);
 
 describe('a tenant books an appointment at the town hall', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney({
+    appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
+  });
   let tv: Tv;
   let consolePage: ConsolePage;
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
-      appointmentReminders: { enabled: false, pollMs: 60_000, hoursBefore: 24, leaseSeconds: 300 },
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
   it('books with the remote, sees the console agenda show it, and moves it', async () => {
     // The town-hall clerk opens passport appointments: two mornings, 09:00 and 09:30, one person each.
-    const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
-    const service = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/services',
-      headers: clerk,
-      payload: { subject: 'Dépôt de dossier de passeport', whatToBring: 'Une photo d’identité et un justificatif de domicile.' },
+    const clerk = await signInStaff(journey.app, DEMO_STAFF.townHallClerk);
+    const serviceId = await createService(journey.app, clerk, {
+      subject: 'Dépôt de dossier de passeport',
+      whatToBring: 'Une photo d’identité et un justificatif de domicile.',
     });
-    expect(service.statusCode).toBe(201);
-    const serviceId = service.json().id as string;
     for (const day of [inDays(2), inDays(3)]) {
-      const published = await api.app.inject({
-        method: 'POST',
-        url: '/api/v1/staff/appointments/series',
-        headers: { ...clerk, 'idempotency-key': `e2e-series-${day}` },
-        payload: {
-          serviceId,
-          placeName: 'Mairie des 13e et 14e arrondissements',
-          placeAddress: '72 rue Paul Coxe, 13014 Marseille',
-          firstDay: day,
-          weeks: 1,
-          weekdays: [isoWeekday(day)],
-          from: '09:00',
-          until: '10:00',
-          everyMinutes: 30,
-          durationMinutes: 30,
-          capacity: 1,
-        },
-      });
-      expect(published.json().created).toBe(2);
+      expect(await publishSeries(journey.app, clerk, serviceId, day, TOWN_HALL, `e2e-series-${day}`)).toBe(2);
     }
 
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'fr' });
     await tv.press('Right', 'Right', 'OK');
     await tv.expectFocused('Signaler un problème');
     await tv.press('Down', 'Down');
@@ -114,14 +65,14 @@ describe('a tenant books an appointment at the town hall', () => {
     await tv.screenshot('appointment-06-tv-confirm');
 
     // Meanwhile a neighbour takes 09:00 from their own TV.
-    const neighbour = await activateTv(api.app, LAURIERS_B_TENANT);
-    const slots = await api.app.inject({
+    const neighbour = await activateTv(journey.app, LAURIERS_B_TENANT);
+    const slots = await journey.app.inject({
       url: `/api/v1/appointments/services/${serviceId}/slots?date=${inDays(2)}`,
       headers: bearer(neighbour),
     });
     const nine = slots.json().items[0];
     expect(nine.localTime).toBe('09:00');
-    const taken = await api.app.inject({
+    const taken = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers: { ...bearer(neighbour), 'idempotency-key': 'e2e-neighbour-booking' },
@@ -142,7 +93,7 @@ describe('a tenant books an appointment at the town hall', () => {
     await tv.screenshot('appointment-08-tv-confirmed');
 
     // The clerk's agenda shows who is coming.
-    consolePage = await openConsole(browser, baseUrl);
+    consolePage = await openConsole(journey.browser, journey.baseUrl);
     await consolePage.signIn(DEMO_STAFF.townHallClerk, DEMO_STAFF_PASSWORD);
     await consolePage.page.getByTestId('nav-agenda').click();
     const visitor = consolePage.page.getByTestId(`agenda-visitor-${LAURIERS_A_TENANT}`);
@@ -151,7 +102,7 @@ describe('a tenant books an appointment at the town hall', () => {
     await expect(slotRow.getByTestId(`agenda-visitor-${LAURIERS_A_TENANT}`).isVisible()).resolves.toBe(true);
     await expect(visitor.textContent()).resolves.toMatch(/Les Lauriers, Bâtiment A, étage 2, porte 203/);
     const ics = await consolePage.page.request.get(
-      baseUrl + (await visitor.getByTestId('agenda-ics').getAttribute('href'))!.replace(baseUrl, ''),
+      journey.baseUrl + (await visitor.getByTestId('agenda-ics').getAttribute('href'))!.replace(journey.baseUrl, ''),
     );
     expect(ics.status()).toBe(200);
     expect(await ics.text()).toContain('SUMMARY:Dépôt de dossier de passeport');
@@ -166,9 +117,9 @@ describe('a tenant books an appointment at the town hall', () => {
     await tv.expectMessage('Vous pouvez le déplacer ou l’annuler jusqu’au');
     // The QR code beside it (see the screenshot) carries the appointment's signed link: the phone opens it without
     // signing in and gets the .ics. The renderer's DOM mirror leaves the QR image out, so the link is read from the API.
-    const mine = await api.app.inject({ url: '/api/v1/appointments', headers: bearer(tokens) });
+    const mine = await journey.app.inject({ url: '/api/v1/appointments', headers: bearer(tokens) });
     const qrLink = mine.json().items[0].calendarUrl as string;
-    expect(qrLink).toMatch(new RegExp(`^${baseUrl}/api/v1/appointment-calendars/[0-9a-f-]{36}/rendez-vous\\.ics\\?lang=fr&`));
+    expect(qrLink).toMatch(new RegExp(`^${journey.baseUrl}/api/v1/appointment-calendars/[0-9a-f-]{36}/rendez-vous\\.ics\\?lang=fr&`));
     const phoneCalendar = await tv.page.request.get(qrLink);
     expect(phoneCalendar.status()).toBe(200);
     expect(await phoneCalendar.text()).toContain('SUMMARY:Dépôt de dossier de passeport');
@@ -222,41 +173,13 @@ describe('a tenant books an appointment at the town hall', () => {
   });
 
   it('is told plainly, with a way back, when the subject is retired while she confirms', async () => {
-    const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
+    const clerk = await signInStaff(journey.app, DEMO_STAFF.townHallClerk);
     const subject = 'Inscription sur les listes électorales';
-    const service = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/services',
-      headers: clerk,
-      payload: { subject },
-    });
-    const serviceId = service.json().id as string;
+    const serviceId = await createService(journey.app, clerk, { subject });
     const day = inDays(4);
-    const published = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/appointments/series',
-      headers: { ...clerk, 'idempotency-key': 'e2e-series-retired' },
-      payload: {
-        serviceId,
-        placeName: 'Mairie des 13e et 14e arrondissements',
-        placeAddress: '72 rue Paul Coxe, 13014 Marseille',
-        firstDay: day,
-        weeks: 1,
-        weekdays: [isoWeekday(day)],
-        from: '09:00',
-        until: '09:30',
-        everyMinutes: 30,
-        durationMinutes: 30,
-        capacity: 1,
-      },
-    });
-    expect(published.json().created).toBe(1);
-    const tokens = await activateTv(api.app, 'HMP-LAU-C-0101');
-    const late = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await late.expectScreen('home', 20_000);
+    expect(await publishSeries(journey.app, clerk, serviceId, day, { ...TOWN_HALL, until: '09:30' }, 'e2e-series-retired')).toBe(1);
+    const tokens = await activateTv(journey.app, 'HMP-LAU-C-0101');
+    const late = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'fr' });
     await late.page.evaluate("window.location.hash = '#/appointments'");
     await late.expectScreen(appointments);
     await late.expectFocused('Prendre un rendez-vous');
@@ -277,7 +200,7 @@ describe('a tenant books an appointment at the town hall', () => {
 
     // The clerk retires the subject meanwhile: the booking is refused, said plainly, and the subjects are offered again
     // (read afresh: the retired one is gone), not a retry that would fail again.
-    const retired = await api.app.inject({
+    const retired = await journey.app.inject({
       method: 'POST',
       url: `/api/v1/staff/appointments/services/${serviceId}/retire`,
       headers: clerk,
@@ -296,12 +219,8 @@ describe('a tenant books an appointment at the town hall', () => {
   });
 
   it('reads in Arabic, mirrored', async () => {
-    const tokens = await activateTv(api.app, 'HMP-LAU-A-0101');
-    const arabic = await openTv(browser, baseUrl, {
-      language: 'ar',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await arabic.expectScreen('home', 20_000);
+    const tokens = await activateTv(journey.app, 'HMP-LAU-A-0101');
+    const arabic = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'ar' });
     await arabic.page.evaluate("window.location.hash = '#/appointments'");
     await arabic.expectScreen(appointments);
     await arabic.expectFocused('حجز موعد');

@@ -1,15 +1,12 @@
 // A tenant calls their landlord from the TV and talks to an agent with real media through a real LiveKit server; then
 // calls a neighbour, who answers with OK; a second call the neighbour lets ring ends as missed on both TVs.
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { PalierClient, type TokenResponse } from '@palier/contracts';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { until, useJourney } from './support/journey';
 import { activateTv, signInStaff, LAURIERS_A_TENANT, LAURIERS_B_TENANT, SAVINE_TENANT } from '../support/journeys';
 import { ALWAYS_OPEN, openOnlyTomorrow, setCallCentreHours } from '../support/calls';
-import { freePort } from '../../packages/devstack/src/free-port';
 import { describeWithLivekit, startTestLivekit } from '../support/livekit';
-import { launchChromium, openTv, type Tv } from './support/tv';
+import { openTv, type Tv } from './support/tv';
 import { openLivekitPeer, servePeerPages, type PeerPages } from './support/livekit-peer';
 import { openPhone } from './support/phone';
 import { DEMO_STAFF } from '../../prisma/demo-residence';
@@ -17,17 +14,7 @@ import { LIVEKIT_WEBHOOK_PATH } from '../../apps/api/src/modules/calls/routes';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const RING_TIMEOUT_SECONDS = 6;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 /** The label of a badge the TV draws (its node and every parent opaque in the DOM mirror), or '' when none shows. */
 async function drawnBadge(screen: Tv, testId: string): Promise<string> {
@@ -43,48 +30,41 @@ async function drawnBadge(screen: Tv, testId: string): Promise<string> {
 
 describeWithLivekit('a tenant calls their landlord, then a neighbour, from the TV', () => {
   let livekit: Awaited<ReturnType<typeof startTestLivekit>>;
-  let api: TestApi;
-  let baseUrl: string;
-  let browser: Browser;
+  const journey = useJourney(
+    {
+      fakeMedia: true,
+      beforeApi: async (url) => {
+        livekit = await startTestLivekit([`${url}${LIVEKIT_WEBHOOK_PATH}`]);
+        return { options: { livekit: livekit.config }, stop: () => livekit.stop() };
+      },
+      callRingTimeoutSeconds: RING_TIMEOUT_SECONDS,
+      callSweepIntervalMs: 500,
+    },
+    90_000,
+  );
   let peers: PeerPages;
   let rooms: RoomServiceClient;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    livekit = await startTestLivekit([`${baseUrl}${LIVEKIT_WEBHOOK_PATH}`]);
     rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      livekit: livekit.config,
-      callRingTimeoutSeconds: RING_TIMEOUT_SECONDS,
-      callSweepIntervalMs: 500,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    await setCallCentreHours(api.app, ALWAYS_OPEN);
-    [browser, peers] = await Promise.all([launchChromium({ fakeMedia: true }), servePeerPages()]);
+    await setCallCentreHours(journey.app, ALWAYS_OPEN);
+    peers = await servePeerPages();
   }, 90_000);
-
   afterAll(async () => {
-    await browser?.close();
     await peers?.close();
-    await api?.close();
-    await livekit?.stop();
   });
 
   function tenantClient(tokens: TokenResponse) {
-    return new PalierClient({ baseUrl, accessToken: () => tokens.access_token });
+    return new PalierClient({ baseUrl: journey.baseUrl, accessToken: () => tokens.access_token });
   }
   function staffClient(cookie: string) {
     return new PalierClient({
-      baseUrl,
+      baseUrl: journey.baseUrl,
       fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as object), cookie } }),
     });
   }
   function tv(tokens: TokenResponse, options: { language?: 'fr' | 'en' | 'ar'; textSize?: 'normal' | 'large' } = {}): Promise<Tv> {
-    return openTv(browser, baseUrl, {
+    return openTv(journey.browser, journey.baseUrl, {
       language: options.language ?? 'fr',
       textSize: options.textSize,
       tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
@@ -101,9 +81,9 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
   }
 
   it('talks to the call-centre with real video, and the tenant is back where they were when the agent hangs up', async () => {
-    const tokensA = await activateTv(api.app, LAURIERS_B_TENANT);
+    const tokensA = await activateTv(journey.app, LAURIERS_B_TENANT);
     const tenantA = tenantClient(tokensA);
-    const agent = staffClient((await signInStaff(api.app, DEMO_STAFF.agent)).cookie);
+    const agent = staffClient((await signInStaff(journey.app, DEMO_STAFF.agent)).cookie);
 
     const tvA = await tv(tokensA);
     await openCallsScreen(tvA);
@@ -125,7 +105,7 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
     const callId = queue.items[0]!.callId;
     expect(queue.items[0]!.caller.reference).toBe(LAURIERS_B_TENANT);
     await agent.claimCall(callId);
-    const agentPeer = await openLivekitPeer(browser, peers.url);
+    const agentPeer = await openLivekitPeer(journey.browser, peers.url);
     await agentPeer.join(await agent.agentCallToken(callId), { camera: true });
 
     await tvA.expectCallState('answered');
@@ -151,7 +131,7 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
     await agentPeer.screenshot('calls-04-agent-sees-the-tv');
 
     // The tenant scans it: the phone joins the same room as their camera, and the TV keeps showing the agent.
-    const phone = await openPhone(browser, { media: true });
+    const phone = await openPhone(journey.browser, { media: true });
     await phone.openHandoffLink(withPhone.call.phoneUrl);
     await phone.startCamera();
     const withPhoneInRoom = await until(
@@ -198,8 +178,8 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
   });
 
   it('calls a neighbour who answers with OK; a second call left ringing ends as missed on both TVs; the neighbour calls back from the missed call, then blocks and unblocks the caller', async () => {
-    const tokensA = await activateTv(api.app, LAURIERS_B_TENANT);
-    const tokensB = await activateTv(api.app, LAURIERS_A_TENANT);
+    const tokensA = await activateTv(journey.app, LAURIERS_B_TENANT);
+    const tokensB = await activateTv(journey.app, LAURIERS_A_TENANT);
     const tenantB = tenantClient(tokensB);
     const nameB = (await tenantB.me()).firstName;
     // B lets the residence call; A opts in from the TV below.
@@ -315,9 +295,9 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
   });
 
   it('with the call-centre closed, "Signaler une panne" opens the fault report; Back returns to the calls', async () => {
-    await setCallCentreHours(api.app, openOnlyTomorrow().hours);
+    await setCallCentreHours(journey.app, openOnlyTomorrow().hours);
     try {
-      const tvD = await tv(await activateTv(api.app, LAURIERS_B_TENANT));
+      const tvD = await tv(await activateTv(journey.app, LAURIERS_B_TENANT));
       await openCallsScreen(tvD);
       await tvD.expectFocused(/^Appeler dès /);
       await tvD.press('Down');
@@ -331,12 +311,12 @@ describeWithLivekit('a tenant calls their landlord, then a neighbour, from the T
       await tvD.expectScreen('calls');
       await tvD.close();
     } finally {
-      await setCallCentreHours(api.app, ALWAYS_OPEN);
+      await setCallCentreHours(journey.app, ALWAYS_OPEN);
     }
   });
 
   it('mirrors the calls screen in Arabic with large text', async () => {
-    const tokens = await activateTv(api.app, SAVINE_TENANT);
+    const tokens = await activateTv(journey.app, SAVINE_TENANT);
     const tvC = await tv(tokens, { language: 'ar', textSize: 'large' });
     await openCallsScreen(tvC);
     await tvC.expectFocused('الاتصال بالمؤجِّر');

@@ -3,52 +3,23 @@
 // receipt number. The city's clerk takes it in the console and asks for "Où exactement ?" again; the tenant re-answers
 // just that question from the TV (prefilled, same keyboard, a summary old → new; also seen in Arabic); the console's
 // timeline shows the change; the clerk accepts it; the TV shows the answer. Screenshots in test-output/screenshots.
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { openConsole, type ConsolePage } from './support/console';
 import { openPhone } from './support/phone';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
-
 describe('a tenant fills in the road-problem form', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let tv: Tv;
   let consolePage: ConsolePage;
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
   it('answers with the remote, survives a power cut, sends once and sees the clerk’s answer', async () => {
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'fr' });
     await tv.press('Right', 'Right', 'OK');
     await tv.expectScreen('procedures');
     await tv.press('Down', 'Right');
@@ -96,7 +67,7 @@ describe('a tenant fills in the road-problem form', () => {
 
     // The draft is on the server at question 4 with the three answers.
     const formsBefore = (
-      await api.app.inject({ url: '/api/v1/eservices/forms', headers: { authorization: `Bearer ${tokens.access_token}` } })
+      await journey.app.inject({ url: '/api/v1/eservices/forms', headers: { authorization: `Bearer ${tokens.access_token}` } })
     ).json();
     const road = formsBefore.items.find((form: { title: { fr: string } }) => form.title.fr === 'Signaler un problème sur la voie publique');
     expect(road.draft.step).toBe(3);
@@ -117,8 +88,8 @@ describe('a tenant fills in the road-problem form', () => {
     const panel = await tv.expectMessage(/tapez le code [A-Z0-9]{4}-[A-Z0-9]{4}/);
     const code = /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(panel.message)![1];
     await tv.screenshot('road-08-tv-phone-qr');
-    const phone = await openPhone(browser);
-    await phone.openTextLink(`${baseUrl}/phone/text.html#code=${code}`);
+    const phone = await openPhone(journey.browser);
+    await phone.openTextLink(`${journey.baseUrl}/phone/text.html#code=${code}`);
     expect(await phone.textPrompt()).toBe('Décrivez le problème');
     await phone.screenshot('road-09-phone-text');
     const description = 'Le lampadaire devant le 12 est éteint depuis trois soirs : la rue est toute noire.';
@@ -142,10 +113,10 @@ describe('a tenant fills in the road-problem form', () => {
     const sent = await tv.expectMessage(/porte le numéro [A-Z][A-Z0-9]*-\d{4}-\d+/, 15_000);
     const receipt = /numéro ([A-Z][A-Z0-9]*-\d{4}-\d+)/.exec(sent.message)![1]!;
     await tv.screenshot('road-13-tv-sent-receipt');
-    expect(await api.app.db.eServiceRequest.count()).toBe(1);
+    expect(await journey.app.db.eServiceRequest.count()).toBe(1);
 
     // The city's clerk takes it in the console and asks a question.
-    consolePage = await openConsole(browser, baseUrl);
+    consolePage = await openConsole(journey.browser, journey.baseUrl);
     const page = consolePage.page;
     await consolePage.signIn(DEMO_STAFF.cityClerk, DEMO_STAFF_PASSWORD);
     await page.getByTestId('nav-eservices').click();
@@ -171,12 +142,8 @@ describe('a tenant fills in the road-problem form', () => {
     await tv.screenshot('road-16-tv-request-question');
 
     // The same in Arabic, on a second TV of the home: the request, then the question asked again, mirrored.
-    const arTokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tvAr = await openTv(browser, baseUrl, {
-      language: 'ar',
-      tokens: { accessToken: arTokens.access_token, refreshToken: arTokens.refresh_token },
-    });
-    await tvAr.expectScreen('home', 20_000);
+    const arTokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const tvAr = await openTvAtHome(journey.browser, journey.baseUrl, arTokens, { language: 'ar' });
     await tvAr.press('Left', 'Left', 'OK');
     await tvAr.expectScreen('procedures');
     await tvAr.press('Down', 'Left', 'OK');
@@ -215,12 +182,15 @@ describe('a tenant fills in the road-problem form', () => {
     await tv.expectMessage('État : En traitement');
     await tv.screenshot('road-19-tv-answers-sent');
     const stored = (
-      await api.app.inject({ url: `/api/v1/eservices/requests`, headers: { authorization: `Bearer ${tokens.access_token}` } })
+      await journey.app.inject({ url: `/api/v1/eservices/requests`, headers: { authorization: `Bearer ${tokens.access_token}` } })
     )
       .json()
       .items.find((item: { receiptNumber: string }) => item.receiptNumber === receipt);
     const answered = (
-      await api.app.inject({ url: `/api/v1/eservices/requests/${stored.id}`, headers: { authorization: `Bearer ${tokens.access_token}` } })
+      await journey.app.inject({
+        url: `/api/v1/eservices/requests/${stored.id}`,
+        headers: { authorization: `Bearer ${tokens.access_token}` },
+      })
     ).json();
     expect(answered.answers).toMatchObject({ kind: 'lighting', where: 'Devant le 14 pair', dangerous: true, description });
 

@@ -4,40 +4,26 @@
 // helper's activity and "by Nadia, on your behalf" in the report's timeline, narrows the right to town-hall procedures
 // (her next report is refused), withdraws it, and she is refused (403 mandate_withdrawn). Then the same screen in
 // Arabic. Screenshots in test-output/screenshots.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTv, type Tv } from './support/tv';
 import { DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv, signInStaff } from '../support/journeys';
 import { hashPassword } from '../../apps/api/src/modules/accounts/secrets';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 // Short, so typing it with the remote stays quick.
 const SOCIAL_WORKER = 'nadia@ccas.fr';
 const HELPER_NAME = 'Nadia Roux (Ville de Marseille)';
 
 describe('a tenant gives a helper the right to act in their name', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let tv: Tv;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    const city = await api.app.db.organisation.findUniqueOrThrow({ where: { slug: 'marseille' } });
-    await api.app.db.staffMember.create({
+    const city = await journey.app.db.organisation.findUniqueOrThrow({ where: { slug: 'marseille' } });
+    await journey.app.db.staffMember.create({
       data: {
         organisationId: city.id,
         email: SOCIAL_WORKER,
@@ -46,20 +32,14 @@ describe('a tenant gives a helper the right to act in their name', () => {
         roles: ['AGENT'],
       },
     });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
   });
 
   const mandates = 'mandates' as never;
 
   it('adds a social worker with the remote, sees what she sent, withdraws the right, and she is refused', async () => {
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
     const session = { accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
-    tv = await openTv(browser, baseUrl, { language: 'fr', tokens: session });
+    tv = await openTv(journey.browser, journey.baseUrl, { language: 'fr', tokens: session });
     await tv.expectScreen('home', 20_000);
     await tv.press('Right', 'Right', 'Right', 'Right', 'OK');
     await tv.expectScreen('settings');
@@ -110,9 +90,9 @@ describe('a tenant gives a helper the right to act in their name', () => {
     await tv.screenshot('mandates-07-granted');
 
     // The social worker sends the road-problem form in the tenant's name.
-    const socialWorker = await signInStaff(api.app, SOCIAL_WORKER);
+    const socialWorker = await signInStaff(journey.app, SOCIAL_WORKER);
     const staffCall = (method: 'GET' | 'POST', url: string, payload?: object) =>
-      api.app.inject({
+      journey.app.inject({
         method,
         url,
         headers: { cookie: socialWorker.cookie, 'idempotency-key': randomUUID() },
@@ -204,7 +184,7 @@ describe('a tenant gives a helper the right to act in their name', () => {
 
     // The same screens in Arabic, mirrored.
     await tv.close();
-    tv = await openTv(browser, baseUrl, { language: 'ar', tokens: session });
+    tv = await openTv(journey.browser, journey.baseUrl, { language: 'ar', tokens: session });
     await tv.expectScreen('home', 20_000);
     await tv.page.evaluate(`window.location.hash = '#/mandates'`);
     await tv.expectScreen(mandates);

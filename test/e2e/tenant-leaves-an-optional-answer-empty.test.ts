@@ -2,44 +2,24 @@
 // (optional). On her TV she keeps the plate, and for the remark is offered to leave it empty ("Ne pas répondre")
 // before any keyboard; she looks at the keyboard, comes back, leaves it empty, checks old → new and sends. The request
 // then holds no remark. Screenshots in test-output/screenshots.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { DEMO_STAFF } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv, bearer, signInStaff } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const TITLE = 'Macaron visiteur';
 
 describe('a tenant leaves an optional answer empty when asked again', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let tv: Tv;
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({ publicUrl: baseUrl, tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist') });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await tv?.close();
-    await browser?.close();
-    await api?.close();
-  });
-
   it('offers "Ne pas répondre" for the optional question and sends it cleared', async () => {
-    const clerk = await signInStaff(api.app, DEMO_STAFF.townHallClerk);
+    const clerk = await signInStaff(journey.app, DEMO_STAFF.townHallClerk);
     const asClerk = (method: 'POST' | 'GET', url: string, payload?: object) =>
-      api.app.inject({ method, url, headers: clerk, ...(payload ? { payload } : {}) });
+      journey.app.inject({ method, url, headers: clerk, ...(payload ? { payload } : {}) });
     const created = await asClerk('POST', '/api/v1/staff/eservices/forms', {
       slug: 'macaron-visiteur',
       receiptPrefix: 'M13',
@@ -60,10 +40,10 @@ describe('a tenant leaves an optional answer empty when asked again', () => {
     });
     const formId = created.json().id as string;
     expect((await asClerk('POST', `/api/v1/staff/eservices/forms/${formId}/publish`)).statusCode).toBe(200);
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    const forms = (await api.app.inject({ url: '/api/v1/eservices/forms', headers: bearer(tokens) })).json().items;
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const forms = (await journey.app.inject({ url: '/api/v1/eservices/forms', headers: bearer(tokens) })).json().items;
     const form = forms.find((one: { title: { fr: string } }) => one.title.fr === TITLE);
-    const sent = await api.app.inject({
+    const sent = await journey.app.inject({
       method: 'POST',
       url: '/api/v1/eservices/requests',
       headers: { ...bearer(tokens), 'idempotency-key': randomUUID() },
@@ -80,12 +60,8 @@ describe('a tenant leaves an optional answer empty when asked again', () => {
     expect(asked.statusCode).toBe(200);
 
     // First a look in Arabic, on a second TV of the home: the same choice, mirrored.
-    const arTokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tvAr = await openTv(browser, baseUrl, {
-      language: 'ar',
-      tokens: { accessToken: arTokens.access_token, refreshToken: arTokens.refresh_token },
-    });
-    await tvAr.expectScreen('home', 20_000);
+    const arTokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const tvAr = await openTvAtHome(journey.browser, journey.baseUrl, arTokens, { language: 'ar' });
     await tvAr.page.evaluate("window.location.hash = '#/eservices'");
     await tvAr.expectScreen('eservices');
     await tvAr.expectFocused(/^طلباتي/, 10_000);
@@ -102,11 +78,7 @@ describe('a tenant leaves an optional answer empty when asked again', () => {
     await tvAr.screenshot('optional-answer-01b-choice-ar');
     await tvAr.close();
 
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'fr' });
     await tv.page.evaluate("window.location.hash = '#/eservices'");
     await tv.expectScreen('eservices');
     await tv.expectFocused(/^Mes demandes/, 10_000);
@@ -149,7 +121,7 @@ describe('a tenant leaves an optional answer empty when asked again', () => {
     await tv.expectMessage('Vos réponses sont parties', 15_000);
     await tv.screenshot('optional-answer-03-sent');
 
-    const stored = (await api.app.inject({ url: `/api/v1/eservices/requests/${requestId}`, headers: bearer(tokens) })).json();
+    const stored = (await journey.app.inject({ url: `/api/v1/eservices/requests/${requestId}`, headers: bearer(tokens) })).json();
     expect(stored).toMatchObject({ status: 'IN_REVIEW', answers: { plate: 'AB-123-CD' } });
     expect(stored.answers).not.toHaveProperty('note');
     expect(stored.timeline.at(-1)).toMatchObject({

@@ -1,56 +1,26 @@
 // A tenant reports a leak under the kitchen sink with the remote and a photo from their phone; the caretaker
 // acknowledges it in the console and offers two slots; the tenant accepts one with the remote; the caretaker resolves
 // it; the tenant rates it. Screenshots at each step in test-output/screenshots.
-import path from 'node:path';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, type Tv } from './support/tv';
-import { launchChromium, openConsole, type ConsolePage } from './support/console';
+import { useJourney } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
+import { openConsole, type ConsolePage } from './support/console';
 import { openPhone } from './support/phone';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../prisma/demo-residence';
 import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
-
 describe('a tenant reports a leak under the kitchen sink', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const journey = useJourney();
   let tv: Tv;
   let consolePage: ConsolePage;
-
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-      devicePollIntervalSeconds: 1,
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
 
   const procedures = 'procedures' as never;
 
   it('goes from the remote and the phone to a rated repair', async () => {
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'fr' });
     await tv.press('Right', 'Right', 'OK');
     await tv.expectScreen(procedures);
     await tv.expectFocused('Signaler un problème');
@@ -73,8 +43,8 @@ describe('a tenant reports a leak under the kitchen sink', () => {
     await tv.screenshot('leak-05-tv-photos-qr');
 
     // The phone opens what the QR code carries, takes a photo (with its location in EXIF) and sends it.
-    const phone = await openPhone(browser);
-    await phone.page.goto(`${baseUrl}/phone/photos.html#code=${code}`);
+    const phone = await openPhone(journey.browser);
+    await phone.page.goto(`${journey.baseUrl}/phone/photos.html#code=${code}`);
     await phone.page.locator('#ready').waitFor({ state: 'visible' });
     const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 90, g: 140, b: 190 } } })
       .jpeg()
@@ -98,7 +68,7 @@ describe('a tenant reports a leak under the kitchen sink', () => {
     await tv.screenshot('leak-09-tv-sent');
 
     // The caretaker acknowledges it and offers two slots.
-    consolePage = await openConsole(browser, baseUrl);
+    consolePage = await openConsole(journey.browser, journey.baseUrl);
     await consolePage.signIn(DEMO_STAFF.caretakerLauriers, DEMO_STAFF_PASSWORD);
     await consolePage.page.getByTestId('nav-reports').click();
     await consolePage.page.getByTestId(`report-row-${number}`).click();

@@ -2,44 +2,18 @@
 // focus, the next page arrives as the focus nears the end (and when the line drops, "Réessayer" ends the list and
 // fetches it again), "n sur N" says where they are, the last one opens and Back lands on it again. The same list in
 // Arabic, mirrored. Screenshots in test-output/screenshots.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv, type TvState } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTv, openTvAtHome, type Tv, type TvState } from './support/tv';
 import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(240_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
 const ROAD = 'Signaler un problème sur la voie publique';
 const REQUESTS = 20;
 
 describe('a tenant scrolls through twenty requests', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-  const tvs: Tv[] = [];
-
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      consoleDist: path.join(repoRoot, 'apps/console/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const tv of tvs) await tv.close().catch(() => undefined);
-    await browser?.close();
-    await api?.close();
-  });
+  const journey = useJourney();
 
   /** From home: Procedures, then "Démarches de la mairie" (the second column, mirrored in Arabic). */
   async function openEServices(tv: Tv, rtl: boolean) {
@@ -55,12 +29,12 @@ describe('a tenant scrolls through twenty requests', () => {
   const listOf = (state: TvState) => state.list ?? { testid: '', index: -1, count: 0, more: false, first: 0, position: '' };
 
   it('goes to the last request with the remote, a page at a time, and comes back to it after opening it', async () => {
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
     const auth = { authorization: `Bearer ${tokens.access_token}` };
-    const forms = (await api.app.inject({ url: '/api/v1/eservices/forms', headers: auth })).json();
+    const forms = (await journey.app.inject({ url: '/api/v1/eservices/forms', headers: auth })).json();
     const road = forms.items.find((form: { title: { fr: string } }) => form.title.fr === ROAD);
     for (let i = 1; i <= REQUESTS; i += 1) {
-      const sent = await api.app.inject({
+      const sent = await journey.app.inject({
         method: 'POST',
         url: '/api/v1/eservices/requests',
         headers: { ...auth, 'idempotency-key': randomUUID() },
@@ -78,16 +52,16 @@ describe('a tenant scrolls through twenty requests', () => {
       expect(sent.statusCode).toBe(201);
     }
     // The order the TV must show: newest first, as the API pages it.
-    const all: { receiptNumber: string }[] = (await api.app.inject({ url: '/api/v1/eservices/requests?limit=50', headers: auth })).json()
-      .items;
+    const all: { receiptNumber: string }[] = (
+      await journey.app.inject({ url: '/api/v1/eservices/requests?limit=50', headers: auth })
+    ).json().items;
     expect(all).toHaveLength(REQUESTS);
     const label = (index: number) => `Envoyée · ${all[index]!.receiptNumber} · ${ROAD}`;
 
-    const tv = await openTv(browser, baseUrl, {
+    const tv = await openTv(journey.browser, journey.baseUrl, {
       language: 'fr',
       tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
     });
-    tvs.push(tv);
     await openEServices(tv, false);
     await tv.expectFocused('Mes demandes', 10_000);
     const formsList = listOf(await tv.waitFor('the forms in the list', (s) => listOf(s).count === 6));
@@ -147,12 +121,11 @@ describe('a tenant scrolls through twenty requests', () => {
     await tv.expectFocused('Mes demandes', 10_000);
 
     // In Arabic the list is mirrored and scrolls the same way.
-    const arTokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tvAr = await openTv(browser, baseUrl, {
+    const arTokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const tvAr = await openTv(journey.browser, journey.baseUrl, {
       language: 'ar',
       tokens: { accessToken: arTokens.access_token, refreshToken: arTokens.refresh_token },
     });
-    tvs.push(tvAr);
     await openEServices(tvAr, true);
     await tvAr.expectFocused('طلباتي', 10_000);
     await tvAr.screenshot('requests-05-tv-forms-list-ar');
@@ -165,10 +138,10 @@ describe('a tenant scrolls through twenty requests', () => {
   });
 
   it('scrolls "Mes signalements" the same way, twelve fault reports to the last', async () => {
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
     const auth = { authorization: `Bearer ${tokens.access_token}` };
     for (let i = 1; i <= 12; i += 1) {
-      const created = await api.app.inject({
+      const created = await journey.app.inject({
         method: 'POST',
         url: '/api/v1/reports',
         headers: { ...auth, 'idempotency-key': randomUUID() },
@@ -182,15 +155,10 @@ describe('a tenant scrolls through twenty requests', () => {
       });
       expect(created.statusCode).toBe(201);
     }
-    const reports: { number: string }[] = (await api.app.inject({ url: '/api/v1/reports?limit=50', headers: auth })).json().items;
+    const reports: { number: string }[] = (await journey.app.inject({ url: '/api/v1/reports?limit=50', headers: auth })).json().items;
     expect(reports).toHaveLength(12);
 
-    const tv = await openTv(browser, baseUrl, {
-      language: 'fr',
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    tvs.push(tv);
-    await tv.expectScreen('home', 20_000);
+    const tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language: 'fr' });
     await tv.press('Right', 'Right', 'OK');
     await tv.expectScreen('procedures');
     await tv.press('Right');

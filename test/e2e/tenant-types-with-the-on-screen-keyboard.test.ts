@@ -1,47 +1,19 @@
 // A tenant describes a fault in their own words with the on-screen keyboard: "Bonjour à tous" with the remote in
 // French (capital first, an accent, spaces), an Arabic word in Arabic (right to left), digits from the remote's digit
 // keys, a computer's keyboard, erase, the character limit's counter. Screenshots in test-output/screenshots.
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { openTv, launchChromium, type Tv } from './support/tv';
+import { useJourney } from './support/journey';
+import { openTvAtHome, type Tv } from './support/tv';
 import { LAURIERS_A_TENANT, activateTv } from '../support/journeys';
-import { freePort } from '../../packages/devstack/src/free-port';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../..');
-
 describe('a tenant types with the on-screen keyboard', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = await startTestApi({
-      publicUrl: baseUrl,
-      tvDist: process.env.E2E_TV_DIST ?? path.join(repoRoot, 'apps/tv/dist'),
-      phoneDist: path.join(repoRoot, 'apps/phone/dist'),
-    });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const journey = useJourney();
 
   /** Home → Démarches → Signaler un problème → first category, place and urgency → "write it myself". */
   async function openTheKeyboard(language: 'fr' | 'ar', writeOwn: string): Promise<Tv> {
-    const tokens = await activateTv(api.app, LAURIERS_A_TENANT);
-    const tv = await openTv(browser, baseUrl, {
-      language,
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
-    });
-    await tv.expectScreen('home', 20_000);
+    const tokens = await activateTv(journey.app, LAURIERS_A_TENANT);
+    const tv = await openTvAtHome(journey.browser, journey.baseUrl, tokens, { language });
     await tv.press(language === 'ar' ? 'Left' : 'Right', language === 'ar' ? 'Left' : 'Right', 'OK');
     await tv.expectScreen('procedures');
     await tv.press('OK', 'OK', 'OK', 'OK');

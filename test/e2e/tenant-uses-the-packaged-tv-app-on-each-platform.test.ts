@@ -5,11 +5,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { freePort } from '../../packages/devstack/src/free-port';
+import { useJourney } from './support/journey';
 import { approve, LAURIERS_A_TENANT, LAURIERS_B_TENANT, SAVINE_TENANT } from '../support/journeys';
-import { launchChromium, Tv } from './support/tv';
+import { Tv } from './support/tv';
 import { packageApp } from '../../packages/packager/src/package';
 import { readAr, readTar, readZip } from '../../packages/packager/src/archive';
 
@@ -93,15 +91,18 @@ function serveFolder(root: string): Promise<{ server: Server; url: string }> {
 }
 
 describe('a tenant uses the packaged TV app on each platform, on a 2017 engine without WebGL', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  // The packages call this API: they are built once its address is known, before it listens.
+  const journey = useJourney({ beforeApi: async (url) => ({ options: await servePackagesFor(url) }) });
   let work: string;
   let hbbtvHost: { server: Server; url: string };
 
-  beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
+  afterAll(async () => {
+    await new Promise((resolve) => (hbbtvHost ? hbbtvHost.server.close(resolve) : resolve(undefined)));
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  /** Packages the app for every platform, calling `apiUrl`; returns the API's options that serve what each TV installs. */
+  async function servePackagesFor(apiUrl: string) {
     work = mkdtempSync(path.join(tmpdir(), 'palier-packaged-'));
     // The operator's command, pointed at this test's API; the global setup already built apps/tv/dist.
     const results = await packageApp({
@@ -110,7 +111,7 @@ describe('a tenant uses the packaged TV app on each platform, on a 2017 engine w
       tvDist: path.join(repoRoot, 'apps/tv/dist'),
       outDir: path.join(work, 'packages'),
       devCertificatesDir: path.join(work, 'certificates'),
-      apiUrl: baseUrl,
+      apiUrl,
       env: {},
     });
     // What each TV installs, unpacked side by side and served by the API under /tv/<platform>/.
@@ -137,20 +138,11 @@ describe('a tenant uses the packaged TV app on each platform, on a 2017 engine w
     cpSync(output('hbbtv'), hbbtvRoot, { recursive: true });
     hbbtvHost = await serveFolder(hbbtvRoot);
 
-    api = await startTestApi({ publicUrl: baseUrl, tvDist: served, devicePollIntervalSeconds: 1, corsOrigins: [hbbtvHost.url] });
-    await api.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await new Promise((resolve) => (hbbtvHost ? hbbtvHost.server.close(resolve) : resolve(undefined)));
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+    return { tvDist: served, corsOrigins: [hbbtvHost.url] };
+  }
 
   it.each(cases)('$platform: activation → home → notices (red key) → home (Back $back)', async ({ platform, entry, back, tenant }) => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    const context = await journey.browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -162,7 +154,7 @@ describe('a tenant uses the packaged TV app on each platform, on a 2017 engine w
     await page.addInitScript(OLD_ENGINE);
     await page.addInitScript(PLATFORM_APIS[platform]);
     // No renderMode in the URL: the app must find out by itself that WebGL is missing.
-    const url = platform === 'hbbtv' ? `${hbbtvHost.url}/${entry}?inspector=1` : `${baseUrl}/tv/${platform}/${entry}?inspector=1`;
+    const url = platform === 'hbbtv' ? `${hbbtvHost.url}/${entry}?inspector=1` : `${journey.baseUrl}/tv/${platform}/${entry}?inspector=1`;
     await page.goto(url);
     const tv = new Tv(page, context, url);
     try {
@@ -184,7 +176,7 @@ describe('a tenant uses the packaged TV app on each platform, on a 2017 engine w
       await tv.expectScreen('activation');
       const userCode = await tv.activationCode();
       await tv.screenshot(`packaged-${platform}-01-activation`);
-      const decision = await approve(api.app, userCode, tenant);
+      const decision = await approve(journey.app, userCode, tenant);
       expect(decision.statusCode).toBe(200);
 
       await tv.expectScreen('home', 20_000);

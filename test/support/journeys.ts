@@ -66,8 +66,35 @@ export async function activateTv(app: FastifyInstance, reference: string): Promi
   return tokens.json();
 }
 
+let nextHomeAddress = 1;
+
+/** activateTv from an address of its own (198.51.100.n): many homes at once, as many TVs behind many boxes would. */
+export async function activateFromHome(app: FastifyInstance, reference: string): Promise<TokenResponse> {
+  const remoteAddress = `198.51.100.${nextHomeAddress++}`;
+  const started = await app.inject({
+    method: 'POST',
+    url: '/oauth/device_authorization',
+    remoteAddress,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ client_id: TV_CLIENT_ID, scope: 'tenant', device_label: 'Téléviseur' }).toString(),
+  });
+  const { user_code: userCode, device_code: deviceCode } = started.json();
+  const decision = await approve(app, userCode, reference, true, remoteAddress);
+  if (decision.statusCode !== 200) throw new Error(`approval failed: ${decision.body}`);
+  const tokens = await pollToken(app, deviceCode);
+  if (tokens.statusCode !== 200) throw new Error(`token failed: ${tokens.body}`);
+  return tokens.json();
+}
+
 export function bearer(tokens: TokenResponse) {
   return { authorization: `Bearer ${tokens.access_token}` };
+}
+
+export type TenantRequest = [method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object];
+
+/** A request as this tenant's TV sends it: their bearer token, and an Idempotency-Key of its own for any write. */
+export function requestAs(app: FastifyInstance, tokens: TokenResponse, ...[method, url, payload]: TenantRequest) {
+  return app.inject({ method, url, headers: { ...bearer(tokens), 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
 }
 
 /** Signs a staff member in; returns the Cookie header to send with their requests. */

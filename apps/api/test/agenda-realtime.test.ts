@@ -4,10 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AgendaChangedEvent, EventMessage, ServerMessage, TokenResponse } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../../../test/support/test-api';
+import { createService, publishDay } from '../../../test/support/appointments';
 import { TestSocket } from '../../../test/support/realtime-socket';
 import { LAURIERS_A_TENANT, activateTv, bearer, signInStaff } from '../../../test/support/journeys';
 import { DEMO_STAFF } from '../../../prisma/demo-residence';
-import { addDays, isoWeekday, localToday } from '../src/modules/appointments/local-time';
+import { addDays, localToday } from '../src/modules/appointments/local-time';
 
 type Method = 'GET' | 'POST' | 'PATCH';
 const agendaEvents = (socket: TestSocket) =>
@@ -56,26 +57,9 @@ describe('the agenda live across consoles', () => {
     const tv = await TestSocket.open(api.app, { accessToken: tenant.access_token });
     for (const socket of [colleague, townHall, tv]) await socket.next((message) => message.type === 'ready');
 
-    const serviceId = (await ok(asStaff('POST', '/api/v1/staff/appointments/services', { subject: 'Remise des clés' }), 201)).id;
+    const serviceId = await createService(api.app, agent, { subject: 'Remise des clés' });
     const day = addDays(localToday(new Date()), 4);
-    await ok(
-      asStaff('POST', '/api/v1/staff/appointments/series', {
-        serviceId,
-        placeName: 'Agence HMP Nord',
-        placeAddress: '38 boulevard de la Fédération, 13013 Marseille',
-        firstDay: day,
-        weeks: 1,
-        weekdays: [isoWeekday(day)],
-        from: '09:00',
-        until: '10:00',
-        everyMinutes: 30,
-        durationMinutes: 30,
-        capacity: 1,
-      }),
-      201,
-    );
-    const agenda = await ok(asStaff('GET', `/api/v1/staff/appointments/agenda?from=${day}&days=1&serviceId=${serviceId}`));
-    const [first, second] = agenda.items.map((slot) => slot.id) as [string, string];
+    const [first, second] = (await publishDay(api.app, agent, serviceId, day)) as [string, string];
 
     await ok(asStaff('PATCH', `/api/v1/staff/appointments/slots/${first}`, { placeName: 'Agence HMP Sud' }));
     await colleague.next(isAgendaChange('slot_edited', first));

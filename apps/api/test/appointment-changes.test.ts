@@ -3,9 +3,9 @@
 // retire a service; each idempotent, scoped to the organisation, and safe against bookings racing them.
 import { randomUUID } from 'node:crypto';
 import type { TokenResponse } from '@palier/contracts';
-import { TV_CLIENT_ID } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../../../test/support/test-api';
-import { LAURIERS_A_TENANT, activateTv, approve, bearer, pollToken, signInStaff } from '../../../test/support/journeys';
+import { createService, publishDay } from '../../../test/support/appointments';
+import { LAURIERS_A_TENANT, activateFromHome, activateTv, bearer, signInStaff } from '../../../test/support/journeys';
 import { addDays, isoWeekday, localToday } from '../src/modules/appointments/local-time';
 
 type Staff = { cookie: string };
@@ -13,25 +13,6 @@ type Method = 'GET' | 'POST' | 'PATCH';
 
 /** A Paris date `days` from today. */
 const inDays = (days: number) => addDays(localToday(new Date()), days);
-
-let nextAddress = 1;
-
-/** Activates a TV from an address of its own: many homes at once, as many TVs behind many boxes would. */
-async function activateFromHome(app: TestApi['app'], reference: string): Promise<TokenResponse> {
-  const remoteAddress = `198.51.100.${nextAddress++}`;
-  const started = await app.inject({
-    method: 'POST',
-    url: '/oauth/device_authorization',
-    remoteAddress,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ client_id: TV_CLIENT_ID, scope: 'tenant', device_label: 'Téléviseur' }).toString(),
-  });
-  const { user_code: userCode, device_code: deviceCode } = started.json();
-  expect((await approve(app, userCode, reference, true, remoteAddress)).statusCode).toBe(200);
-  const tokens = await pollToken(app, deviceCode);
-  expect(tokens.statusCode).toBe(200);
-  return tokens.json();
-}
 
 describe('staff change the appointments they published', () => {
   let api: TestApi;
@@ -78,43 +59,15 @@ describe('staff change the appointments they published', () => {
   const noticesOf = async (tokens: TokenResponse) =>
     (await asTenant(tokens, 'GET', '/api/v1/notices?limit=50')).json().items as { title: string; body: string }[];
 
-  async function createService(who: Staff, subject: string): Promise<string> {
-    const response = await staff(who, 'POST', '/api/v1/staff/appointments/services', { subject, cancelCutoffHours: 24 });
-    expect(response.statusCode).toBe(201);
-    return response.json().id;
-  }
-
-  /** Slots of one morning on a Paris date, earliest first (ids, read back through the agenda). */
-  async function publishDay(who: Staff, serviceId: string, day: string, options: Record<string, unknown> = {}): Promise<string[]> {
-    const body = {
-      serviceId,
-      placeName: 'Agence HMP Nord',
-      placeAddress: '38 boulevard de la Fédération, 13013 Marseille',
-      firstDay: day,
-      weeks: 1,
-      weekdays: [isoWeekday(day)],
-      from: '09:00',
-      until: '10:00',
-      everyMinutes: 30,
-      durationMinutes: 30,
-      capacity: 1,
-      ...options,
-    };
-    const response = await staff(who, 'POST', '/api/v1/staff/appointments/series', body, { 'idempotency-key': randomUUID() });
-    expect(response.statusCode).toBe(201);
-    const agenda = await staff(who, 'GET', `/api/v1/staff/appointments/agenda?from=${day}&days=1&serviceId=${serviceId}`);
-    return (agenda.json().items as { id: string }[]).map((slot) => slot.id);
-  }
-
   const agendaSlot = async (who: Staff, day: string, serviceId: string, slotId: string) => {
     const agenda = await staff(who, 'GET', `/api/v1/staff/appointments/agenda?from=${day}&days=1&serviceId=${serviceId}`);
     return (agenda.json().items as Record<string, unknown>[]).find((slot) => slot.id === slotId);
   };
 
   it('cancels a slot: each booked tenant’s appointment is cancelled and they are told in their own language, once', async () => {
-    const service = await createService(agent, 'Permanence logement');
+    const service = await createService(api.app, agent, { subject: 'Permanence logement', cancelCutoffHours: 24 });
     const day = inDays(5);
-    const [slotId] = await publishDay(agent, service, day, { capacity: 4, until: '09:30' });
+    const [slotId] = await publishDay(api.app, agent, service, day, { capacity: 4, until: '09:30' });
     const booked = [];
     for (const tokens of [tenant, english, arabic]) {
       const response = await book(tokens, slotId!);
@@ -159,8 +112,8 @@ describe('staff change the appointments they published', () => {
   });
 
   it('refuses slot and service changes outside the organisation (404), to other roles (403) and without a reason (400)', async () => {
-    const service = await createService(agent, 'Remise de badge');
-    const [slotId] = await publishDay(agent, service, inDays(6), { until: '09:30' });
+    const service = await createService(api.app, agent, { subject: 'Remise de badge', cancelCutoffHours: 24 });
+    const [slotId] = await publishDay(api.app, agent, service, inDays(6), { until: '09:30' });
     for (const response of [
       await staff(clerk, 'POST', `/api/v1/staff/appointments/slots/${slotId}/cancel`, { reason: 'Pas chez nous' }),
       await staff(clerk, 'PATCH', `/api/v1/staff/appointments/slots/${slotId}`, { capacity: 3 }),
@@ -186,9 +139,9 @@ describe('staff change the appointments they published', () => {
   });
 
   it('edits a slot: place and time while nobody booked it, capacity up at any time and down to the seats taken', async () => {
-    const service = await createService(agent, 'État des lieux de sortie');
+    const service = await createService(api.app, agent, { subject: 'État des lieux de sortie', cancelCutoffHours: 24 });
     const day = inDays(8);
-    const [first, second] = await publishDay(agent, service, day, { capacity: 2 });
+    const [first, second] = await publishDay(api.app, agent, service, day, { capacity: 2 });
 
     // Nobody booked the first: it moves, and a retry of the same change is the same.
     const change = { placeName: 'Agence HMP Sud', placeAddress: '1 rue Paradis, 13006 Marseille', localTime: '11:00', capacity: 3 };
@@ -229,9 +182,9 @@ describe('staff change the appointments they published', () => {
   });
 
   it('retires a service: gone from the TV, no new slot or booking, booked appointments stay', async () => {
-    const service = await createService(agent, 'Signature du bail');
+    const service = await createService(api.app, agent, { subject: 'Signature du bail', cancelCutoffHours: 24 });
     const day = inDays(9);
-    const [slotId, otherSlot] = await publishDay(agent, service, day);
+    const [slotId, otherSlot] = await publishDay(api.app, agent, service, day);
     const kept = (await book(tenant, slotId!)).json();
 
     const retired = await staff(agent, 'POST', `/api/v1/staff/appointments/services/${service}/retire`);
@@ -277,8 +230,8 @@ describe('staff change the appointments they published', () => {
   it('never leaves a booking on a cancelled slot when bookings race the cancellation: each is refused or cancelled and told', async () => {
     for (let round = 0; round < 4; round += 1) {
       const subject = `Atelier numérique ${round}`;
-      const service = await createService(agent, subject);
-      const [slotId] = await publishDay(agent, service, inDays(12 + round), { capacity: crowd.length, until: '09:30' });
+      const service = await createService(api.app, agent, { subject, cancelCutoffHours: 24 });
+      const [slotId] = await publishDay(api.app, agent, service, inDays(12 + round), { capacity: crowd.length, until: '09:30' });
       const [bookings, cancellation] = await Promise.all([
         Promise.all(crowd.map((tokens) => book(tokens, slotId!))),
         new Promise((resolve) => setTimeout(resolve, round * 3)).then(() =>
@@ -305,8 +258,8 @@ describe('staff change the appointments they published', () => {
 
   it('never leaves a booking made after the retirement of its service: each booking is kept from before it, or refused (409)', async () => {
     for (let round = 0; round < 20; round += 1) {
-      const service = await createService(agent, `Accueil des nouveaux locataires ${round}`);
-      const [slotId] = await publishDay(agent, service, inDays(30 + round), { capacity: crowd.length, until: '09:30' });
+      const service = await createService(api.app, agent, { subject: `Accueil des nouveaux locataires ${round}`, cancelCutoffHours: 24 });
+      const [slotId] = await publishDay(api.app, agent, service, inDays(30 + round), { capacity: crowd.length, until: '09:30' });
       const [bookings, retirement] = await Promise.all([
         Promise.all(crowd.map((tokens) => book(tokens, slotId!))),
         new Promise((resolve) => setTimeout(resolve, round % 5)).then(() =>
@@ -331,8 +284,8 @@ describe('staff change the appointments they published', () => {
 
   it('never lets capacity fall under the bookings when they race a reduction', async () => {
     for (let round = 0; round < 3; round += 1) {
-      const service = await createService(agent, `Permanence juridique ${round}`);
-      const [slotId] = await publishDay(agent, service, inDays(20 + round), { capacity: 4, until: '09:30' });
+      const service = await createService(api.app, agent, { subject: `Permanence juridique ${round}`, cancelCutoffHours: 24 });
+      const [slotId] = await publishDay(api.app, agent, service, inDays(20 + round), { capacity: 4, until: '09:30' });
       const [bookings, reduction] = await Promise.all([
         Promise.all(crowd.slice(0, 4).map((tokens) => book(tokens, slotId!))),
         staff(agent, 'PATCH', `/api/v1/staff/appointments/slots/${slotId}`, { capacity: 2 }),

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import type { TokenResponse } from '@palier/contracts';
 import { startTestApi, type TestApi } from '../../../test/support/test-api';
-import { TV_CLIENT_ID } from '@palier/contracts';
-import { LAURIERS_A_TENANT, SAVINE_TENANT, activateTv, approve, bearer, pollToken, signInStaff } from '../../../test/support/journeys';
-import { addDays, isoWeekday, localParts, localToday } from '../src/modules/appointments/local-time';
+import { createService, publishDay, TOWN_HALL } from '../../../test/support/appointments';
+import { LAURIERS_A_TENANT, SAVINE_TENANT, activateFromHome, activateTv, bearer, signInStaff } from '../../../test/support/journeys';
+import { addDays, localParts, localToday } from '../src/modules/appointments/local-time';
 import { sendDueReminders } from '../src/modules/appointments/reminders';
 import { sendPersonalNotice, type PersonalNoticeInput } from '../src/modules/notices/personal';
 
@@ -22,25 +22,6 @@ function lauriersB(count: number): string[] {
     for (let door = 1; door <= 5 && references.length < count; door += 1)
       references.push(`HMP-LAU-B-${`${floor}${String(door).padStart(2, '0')}`.padStart(4, '0')}`);
   return references;
-}
-
-let nextAddress = 1;
-
-/** Activates a TV from an address of its own: many homes at once, as many TVs behind many boxes would. */
-async function activateFromHome(app: TestApi['app'], reference: string): Promise<TokenResponse> {
-  const remoteAddress = `198.51.100.${nextAddress++}`;
-  const started = await app.inject({
-    method: 'POST',
-    url: '/oauth/device_authorization',
-    remoteAddress,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ client_id: TV_CLIENT_ID, scope: 'tenant', device_label: 'Téléviseur' }).toString(),
-  });
-  const { user_code: userCode, device_code: deviceCode } = started.json();
-  expect((await approve(app, userCode, reference, true, remoteAddress)).statusCode).toBe(200);
-  const tokens = await pollToken(app, deviceCode);
-  expect(tokens.statusCode).toBe(200);
-  return tokens.json();
 }
 
 const parisTime = (at: Date) =>
@@ -69,14 +50,12 @@ describe('appointments', () => {
       signInStaff(api.app, 'demarches@mairie13-14.demo'),
       signInStaff(api.app, 'moderation@hmp.demo'),
     ]);
-    agencyService = (await createService(agent, { subject: 'Rendez-vous avec votre chargé de clientèle', cancelCutoffHours: 24 })).id;
-    idCardService = (
-      await createService(clerk, {
-        subject: 'Dépôt de dossier de carte d’identité',
-        whatToBring: 'Photo d’identité, justificatif de domicile',
-        cancelCutoffHours: 24,
-      })
-    ).id;
+    agencyService = await createService(api.app, agent, { subject: 'Rendez-vous avec votre chargé de clientèle', cancelCutoffHours: 24 });
+    idCardService = await createService(api.app, clerk, {
+      subject: 'Dépôt de dossier de carte d’identité',
+      whatToBring: 'Photo d’identité, justificatif de domicile',
+      cancelCutoffHours: 24,
+    });
   });
   afterAll(async () => api?.close());
 
@@ -84,36 +63,6 @@ describe('appointments', () => {
     api.app.inject({ method, url, headers: { cookie: who.cookie, ...headers }, ...(payload ? { payload } : {}) });
   const asTenant = (tokens: TokenResponse, method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) =>
     api.app.inject({ method, url, headers: { ...bearer(tokens), ...headers }, ...(payload ? { payload } : {}) });
-
-  async function createService(who: Staff, body: object): Promise<{ id: string }> {
-    const response = await staff(who, 'POST', '/api/v1/staff/appointments/services', body);
-    expect(response.statusCode).toBe(201);
-    return response.json();
-  }
-
-  /** One morning's slots on a Paris date; returns their ids, earliest first, read back through the agenda. */
-  async function publishDay(who: Staff, serviceId: string, day: string, options: Partial<Record<string, unknown>> = {}) {
-    const body = {
-      serviceId,
-      placeName: 'Agence HMP Nord',
-      placeAddress: '38 boulevard de la Fédération, 13013 Marseille',
-      firstDay: day,
-      weeks: 1,
-      weekdays: [isoWeekday(day)],
-      from: '09:00',
-      until: '10:00',
-      everyMinutes: 30,
-      durationMinutes: 30,
-      capacity: 1,
-      ...options,
-    };
-    const response = await staff(who, 'POST', '/api/v1/staff/appointments/series', body, { 'idempotency-key': randomUUID() });
-    expect(response.statusCode).toBe(201);
-    const agenda = await staff(who, 'GET', `/api/v1/staff/appointments/agenda?from=${day}&days=1&serviceId=${serviceId}`);
-    return (agenda.json().items as { id: string; localTime: string; placeName: string }[])
-      .filter((slot) => slot.placeName === body.placeName)
-      .map((slot) => slot.id);
-  }
 
   const book = (tokens: TokenResponse, slotId: string, key: string = randomUUID()) =>
     asTenant(tokens, 'POST', '/api/v1/appointments', { slotId }, { 'idempotency-key': key });
@@ -182,8 +131,8 @@ describe('appointments', () => {
   });
 
   it('lists free days, then the free times of a day, page by page', async () => {
-    const service = (await createService(agent, { subject: 'Point logement' })).id;
-    for (const offset of [3, 4, 5]) await publishDay(agent, service, inDays(offset), { until: '11:00' });
+    const service = await createService(api.app, agent, { subject: 'Point logement' });
+    for (const offset of [3, 4, 5]) await publishDay(api.app, agent, service, inDays(offset), { until: '11:00' });
     const firstPage = await asTenant(tenant, 'GET', `/api/v1/appointments/services/${service}/days?limit=2`);
     expect(firstPage.json().items).toEqual([
       { date: inDays(3), freeSlots: 4 },
@@ -212,8 +161,8 @@ describe('appointments', () => {
   });
 
   it('never overbooks: 30 tenants booking the same 3 seats at once get 3 seats, the others a clear 409', async () => {
-    const service = (await createService(agent, { subject: 'Permanence du conseiller social' })).id;
-    const [slotId] = await publishDay(agent, service, inDays(6), { capacity: 3, until: '09:30' });
+    const service = await createService(api.app, agent, { subject: 'Permanence du conseiller social' });
+    const [slotId] = await publishDay(api.app, agent, service, inDays(6), { capacity: 3, until: '09:30' });
     const tenants = await Promise.all(lauriersB(30).map((reference) => activateFromHome(api.app, reference)));
     const responses = await Promise.all(tenants.map((tokens) => book(tokens, slotId!)));
     const statuses = responses.map((response) => response.statusCode);
@@ -226,8 +175,8 @@ describe('appointments', () => {
   });
 
   it('books once when the TV retries the same request many times at once', async () => {
-    const service = (await createService(agent, { subject: 'Remise des clés' })).id;
-    const [slotId] = await publishDay(agent, service, inDays(7), { capacity: 5, until: '09:30' });
+    const service = await createService(api.app, agent, { subject: 'Remise des clés' });
+    const [slotId] = await publishDay(api.app, agent, service, inDays(7), { capacity: 5, until: '09:30' });
     const key = randomUUID();
     const responses = await Promise.all(Array.from({ length: 10 }, () => book(tenant, slotId!, key)));
     expect(responses.filter((response) => response.statusCode === 201)).toHaveLength(1);
@@ -242,8 +191,8 @@ describe('appointments', () => {
   });
 
   it('moves atomically: a full slot leaves the appointment where it was; a free one takes it, and gives the old seat back', async () => {
-    const service = (await createService(agent, { subject: 'État des lieux' })).id;
-    const [first, second, third] = await publishDay(agent, service, inDays(8), { until: '10:30' });
+    const service = await createService(api.app, agent, { subject: 'État des lieux' });
+    const [first, second, third] = await publishDay(api.app, agent, service, inDays(8), { until: '10:30' });
     const other = await activateFromHome(api.app, 'HMP-LAU-C-0101');
     const mine = (await book(tenant, first!)).json();
     expect((await book(other, second!)).statusCode).toBe(201);
@@ -262,8 +211,8 @@ describe('appointments', () => {
 
     // Two tenants racing for the one free seat: one moves, the other keeps what they had.
     const racers = await Promise.all(['HMP-LAU-C-0102', 'HMP-LAU-C-0103'].map((reference) => activateFromHome(api.app, reference)));
-    const [x, y] = await publishDay(agent, service, inDays(9), { until: '10:00' });
-    const [z] = await publishDay(agent, service, inDays(10), { until: '09:30' });
+    const [x, y] = await publishDay(api.app, agent, service, inDays(9), { until: '10:00' });
+    const [z] = await publishDay(api.app, agent, service, inDays(10), { until: '09:30' });
     const racerAppointments = [(await book(racers[0]!, x!)).json().id, (await book(racers[1]!, y!)).json().id];
     const results = await Promise.all(
       racers.map((tokens, index) => asTenant(tokens, 'POST', `/api/v1/appointments/${racerAppointments[index]}/move`, { slotId: z })),
@@ -282,16 +231,16 @@ describe('appointments', () => {
   });
 
   it('lets a tenant cancel until the cut-off, then refuses with a clear code', async () => {
-    const strict = (await createService(agent, { subject: 'Signature du bail', cancelCutoffHours: 168 })).id;
-    const [soon] = await publishDay(agent, strict, inDays(3), { until: '09:30' });
+    const strict = await createService(api.app, agent, { subject: 'Signature du bail', cancelCutoffHours: 168 });
+    const [soon] = await publishDay(api.app, agent, strict, inDays(3), { until: '09:30' });
     const booked = (await book(tenant, soon!)).json();
     expect(booked.canChange).toBe(false);
     const refused = await asTenant(tenant, 'POST', `/api/v1/appointments/${booked.id}/cancel`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('appointment_cutoff_passed');
 
-    const relaxed = (await createService(agent, { subject: 'Visite de logement', cancelCutoffHours: 24 })).id;
-    const [later] = await publishDay(agent, relaxed, inDays(4), { until: '09:30' });
+    const relaxed = await createService(api.app, agent, { subject: 'Visite de logement', cancelCutoffHours: 24 });
+    const [later] = await publishDay(api.app, agent, relaxed, inDays(4), { until: '09:30' });
     const mine = (await book(tenant, later!)).json();
     expect(mine.canChange).toBe(true);
     const cancelled = await asTenant(tenant, 'POST', `/api/v1/appointments/${mine.id}/cancel`);
@@ -305,7 +254,7 @@ describe('appointments', () => {
   });
 
   it('shows staff their own organisation’s agenda only, with who is coming', async () => {
-    const [slotId] = await publishDay(agent, agencyService, inDays(11), { until: '09:30' });
+    const [slotId] = await publishDay(api.app, agent, agencyService, inDays(11), { until: '09:30' });
     const mine = (await book(tenant, slotId!)).json();
     const agenda = await staff(agent, 'GET', `/api/v1/staff/appointments/agenda?from=${inDays(11)}&serviceId=${agencyService}`);
     expect(agenda.json().items[0].visitors[0]).toMatchObject({
@@ -342,9 +291,8 @@ describe('appointments', () => {
   });
 
   it('exports an .ics file that a calendar parser reads back with the right Paris time, updated on move and cancel', async () => {
-    const [nine, ten] = await publishDay(clerk, idCardService, inDays(13), {
-      placeName: 'Mairie des 13e et 14e arrondissements',
-      placeAddress: '72 rue Paul Coxe, 13014 Marseille',
+    const [nine, ten] = await publishDay(api.app, clerk, idCardService, inDays(13), {
+      ...TOWN_HALL,
       from: '09:30',
       until: '10:30',
     });
@@ -406,9 +354,8 @@ describe('appointments', () => {
     expect((await api.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(tokens), payload: { language } })).statusCode).toBe(
       200,
     );
-    const [slotId] = await publishDay(clerk, idCardService, inDays(day), {
-      placeName: 'Mairie des 13e et 14e arrondissements',
-      placeAddress: '72 rue Paul Coxe, 13014 Marseille',
+    const [slotId] = await publishDay(api.app, clerk, idCardService, inDays(day), {
+      ...TOWN_HALL,
       from: '14:00',
       until: '14:30',
     });
@@ -466,7 +413,7 @@ describe('appointments', () => {
   });
 
   it('lets staff cancel with a reason: the seat is freed and the tenant is told in a personal notice', async () => {
-    const [slotId] = await publishDay(agent, agencyService, inDays(14), { until: '09:30' });
+    const [slotId] = await publishDay(api.app, agent, agencyService, inDays(14), { until: '09:30' });
     const booked = (await book(tenant, slotId!)).json();
     const cancelled = await staff(agent, 'POST', `/api/v1/staff/appointments/${booked.id}/cancel`, {
       reason: 'Votre conseillère est absente ce jour-là.',

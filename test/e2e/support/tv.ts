@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOT_DIR } from '../../support/chromium';
+import type { TokenResponse } from '@palier/contracts';
 import type { CallSnapshot, TestState } from '../../../apps/tv/src/testing';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH, FAKE_MEDIA_ARGS, SCREENSHOT_DIR, launchChromium } from '../../support/chromium';
@@ -125,6 +126,14 @@ export class Tv {
     readonly context: BrowserContext,
     readonly url: string,
   ) {}
+
+  /** From home, Settings → "Voir les personnes que j’aide" in focus (after language, text size, voice, my data, my helpers). */
+  async goToHelpingInSettings(): Promise<void> {
+    await this.press('Right', 'Right', 'Right', 'Right', 'OK');
+    await this.expectScreen('settings');
+    await this.press('Down', 'Down', 'Down', 'Down', 'Down');
+    await this.expectFocused('Voir les personnes que j’aide');
+  }
 
   /** Presses one remote key (or several in order, with a short pause so focus changes settle). */
   async press(...keys: RemoteKey[]): Promise<void> {
@@ -399,5 +408,20 @@ export async function openTv(browser: Browser, baseUrl: string, options: TvOptio
   await page.goto(url);
   const tv = new Tv(page, context, url);
   await tv.waitFor('the app to start', (s) => !!s.route && s.route !== 'boot', 20000);
+  return tv;
+}
+
+/** The TV of a tenant it was activated for (their tokens, as the app stores them), open on home. */
+export async function openTvAtHome(
+  browser: Browser,
+  baseUrl: string,
+  tokens: TokenResponse,
+  options: Omit<TvOptions, 'tokens'> = {},
+): Promise<Tv> {
+  const tv = await openTv(browser, baseUrl, {
+    ...options,
+    tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
+  });
+  await tv.expectScreen('home', 20_000);
   return tv;
 }
