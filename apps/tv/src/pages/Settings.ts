@@ -34,11 +34,15 @@ export default Blits.Component('Settings', {
   template: `
     <Element w="1920" h="1080" :inspector-data="{testid: 'screen-settings'}">
       <Text :content="$t.settings.title" :font="$f.bold" :size="$ts.title" :color="$c.text" x="96" y="54" maxwidth="1728" :align="$rtl ? 'right' : 'left'" />
-      <Element :for="(row, r) in $rowViews" key="$row.id" x="96" :y="$row.y" w="1728" :h="$row.h">
-        <Text :content="$row.label" font="$f.bold" :size="$row.size" color="$c.text" :x="$row.labelX" y="0" maxwidth="1680" :align="$row.align" />
+      <Element x="0" :y="$listTop" w="1920" :h="$listBottom - $listTop" clipping="true">
+        <Element x="0" :y="-$listTop - $scroll" w="1920" h="1080">
+          <Element :for="(row, r) in $rowViews" key="$row.id" x="96" :y="$row.y" w="1728" :h="$row.h">
+            <Text :content="$row.label" font="$f.bold" :size="$row.size" color="$c.text" :x="$row.labelX" y="0" maxwidth="1680" :align="$row.align" />
+          </Element>
+          <Element :x="$rtl ? 1920 - 96 - 16 : 96" :y="$rowY($rowIndex) + $ts.heading * 0.2" w="16" :h="$ts.heading * 1.1" :color="$c.focus" :inspector-data="{testid: 'settings-current-row'}" />
+          <Button :for="(option, i) in $options" key="$option.id" ref="option" :x="$option.x" :y="$option.y" :w="$option.w" :h="$option.h" :label="$option.label" :selected="$option.selected" :testid="'setting-' + $option.key" />
+        </Element>
       </Element>
-      <Element :x="$rtl ? 1920 - 96 - 16 : 96" :y="$rowY($rowIndex) + $ts.heading * 0.2" w="16" :h="$ts.heading * 1.1" :color="$c.focus" :inspector-data="{testid: 'settings-current-row'}" />
-      <Button :for="(option, i) in $options" key="$option.id" ref="option" :x="$option.x" :y="$option.y" :w="$option.w" :h="$option.h" :label="$option.label" :selected="$option.selected" :testid="'setting-' + $option.key" />
       <Text :show="!!$note" :content="$note" :size="$ts.body" :color="$c.textMuted" x="96" :y="1080 - 54 - $ts.small * 1.6 - 40 - $ts.body * 1.4" maxwidth="1728" :align="$rtl ? 'right' : 'left'" :inspector-data="{testid: 'settings-note', message: $note}" />
       <KeyHints :hints="$hints" />
     </Element>
@@ -130,21 +134,35 @@ export default Blits.Component('Settings', {
     options() {
       const out: Array<{ id: string; key: string; label: string; selected: boolean; x: number; y: number; w: number; h: number }> = [];
       this.rows.forEach((row: Row, r: number) => {
+        // A row with one button ("Voir les personnes que j'aide") gives it the room of its words.
+        const w = row.options.length === 1 ? 760 : this.buttonW;
         row.options.forEach((option: Option, i: number) => {
-          const x = i * (this.buttonW + 40);
+          const x = i * (w + 40);
           out.push({
             id: [row.id, option.id, option.label, option.selected, this.rtl, this.ts.k].join('|'),
             key: row.id + '-' + option.id,
             label: option.label,
             selected: option.selected,
-            x: this.rtl ? 1920 - 96 - x - this.buttonW : 96 + x,
+            x: this.rtl ? 1920 - 96 - x - w : 96 + x,
             y: this.rowY(r) + Math.round(this.ts.heading * 1.5),
-            w: this.buttonW,
+            w,
             h: this.buttonH,
           });
         });
       });
       return out;
+    },
+    /** The rows scroll between the title and the key hints (with every row, or large text, they do not all fit). */
+    listTop() {
+      return this.rowY(0) - 12;
+    },
+    listBottom() {
+      return Math.round(1080 - 54 - this.ts.small * 1.6 - 32);
+    },
+    /** Just enough scroll for the current row to show whole above the key hints (its focus outline included). */
+    scroll() {
+      const rowBottom = this.rowY(this.rowIndex) + Math.round(this.ts.heading * 1.5) + this.buttonH + 12;
+      return Math.max(0, rowBottom - this.listBottom);
     },
     hints() {
       return [
