@@ -172,7 +172,8 @@ function Queue({ m, version }: { m: ModerationTranslate; version: number }) {
                   </span>
                   <span className="moderation-row__excerpt">{item.excerpt}</span>
                   <span className="muted">
-                    {item.author.firstName}, {item.author.building} — {item.residence.name} · {formatDateTime(item.openedAt, i18n.t.language)}
+                    {item.author.firstName}, {item.author.building} — {item.residence.name} ·{' '}
+                    {formatDateTime(item.openedAt, i18n.t.language)}
                   </span>
                 </button>
               </li>
@@ -296,8 +297,14 @@ function CaseDetail({
       </dl>
       <h3>{item.target.kind === 'USER' ? m('contentUser') : m('content')}</h3>
       <blockquote className="moderation-content" data-testid="moderation-content">
-        {item.content.title && <p className="moderation-content__title">{item.content.title}</p>}
-        <p className="moderation-content__body">{item.content.body}</p>
+        {item.content.title && (
+          <p className="moderation-content__title" dir="auto">
+            {item.content.title}
+          </p>
+        )}
+        <p className="moderation-content__body" dir="auto">
+          {item.content.body}
+        </p>
         {item.photos.length > 0 && (
           // The post's photos as they are now (hidden ones too); each opens full size in a new tab.
           <div className="moderation-photos" data-testid="moderation-photos">
@@ -485,7 +492,8 @@ function History({ entries, m, testId }: { entries: ModerationLogEntry[]; m: Mod
       {entries.map((entry) => (
         <li key={entry.id}>
           <strong>{m(`action.${entry.kind}`)}</strong>
-          {entry.suspendedUntil ? ` ${m('until', { date: formatDateTime(entry.suspendedUntil, t.language) })}` : ''} — <span>{entry.reason}</span>{' '}
+          {entry.suspendedUntil ? ` ${m('until', { date: formatDateTime(entry.suspendedUntil, t.language) })}` : ''} —{' '}
+          <span>{entry.reason}</span>{' '}
           <span className="muted">
             · {entry.staffName ?? m('byPalier')} · {formatDateTime(entry.at, t.language)}
           </span>

@@ -309,7 +309,7 @@ function ReportDetail({
         )}
       </dl>
       <h3>{r('description')}</h3>
-      <p>{report.description}</p>
+      <p dir="auto">{report.description}</p>
       {report.photos.length > 0 && (
         <div className="report-photos">
           {report.photos.map((photo) => (
@@ -393,8 +393,7 @@ function ReportDetail({
           <ul className="report-slot-list" data-testid="report-slots">
             {report.slots.map((slot) => (
               <li key={slot.id} className={`report-slot report-slot--${slot.state.toLowerCase()}`}>
-                {formatDateTime(slot.startsAt, language)} –{' '}
-                {formatTime(slot.endsAt, language)} ·{' '}
+                {formatDateTime(slot.startsAt, language)} – {formatTime(slot.endsAt, language)} ·{' '}
                 {r(`slot.${slot.state}` as ReportMessageKey)}
               </li>
             ))}
@@ -405,15 +404,16 @@ function ReportDetail({
       <ol className="report-timeline" data-testid="report-timeline">
         {report.timeline.map((event) => (
           <li key={event.id}>
-            <span className="muted">{formatDateTime(event.at, language)}</span>{' '}
-            <strong>
-              {reportEventLabel(r, event, language)}
-            </strong>{' '}
+            <span className="muted">{formatDateTime(event.at, language)}</span> <strong>{reportEventLabel(r, event, language)}</strong>{' '}
             <span className="muted">
               —{' '}
               {event.author === 'STAFF' ? event.authorName : r(`by.${event.author}` as ReportMessageKey, { name: event.authorName ?? '' })}
             </span>
-            {event.body && (event.kind === 'MESSAGE' || event.kind === 'STATUS') && <p className="report-timeline__body">{event.body}</p>}
+            {event.body && (event.kind === 'MESSAGE' || event.kind === 'STATUS') && (
+              <p className="report-timeline__body" dir="auto">
+                {event.body}
+              </p>
+            )}
           </li>
         ))}
       </ol>
