@@ -105,5 +105,20 @@ describe('a tenant reports a leak under the kitchen sink', () => {
     await tv.screenshot('leak-14-tv-rated');
     await consolePage.page.locator('[data-testid="report-rating"]', { hasText: '4/5' }).waitFor({ timeout: 15_000 });
     await consolePage.screenshot('leak-15-console-resolved-and-rated');
+
+    // The same report in Arabic: the words change, the page mirrors (the list on the right, the detail on its left),
+    // and the dates keep Western digits.
+    await consolePage.chooseLanguage('ar');
+    const page = consolePage.page;
+    await page.locator('[data-testid="report-status"]', { hasText: 'تم الحل' }).waitFor();
+    await page.getByTestId('nav-reports').getByText('البلاغات').waitFor();
+    await page.getByTestId('filter-status').selectOption('RESOLVED'); // the default filter shows open reports only
+    const list = (await page.getByTestId(`report-row-${number}`).boundingBox())!;
+    const detail = (await page.getByTestId('report-detail').boundingBox())!;
+    expect(detail.x + detail.width).toBeLessThanOrEqual(list.x + 1);
+    expect(await page.getByTestId('report-detail').innerText()).not.toMatch(/[\u0660-\u0669]/);
+    await consolePage.screenshot('leak-16-console-in-arabic');
+    await consolePage.chooseLanguage('fr');
+    await page.locator('[data-testid="report-status"]', { hasText: 'Résolu' }).waitFor();
   });
 });

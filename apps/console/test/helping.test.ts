@@ -7,7 +7,6 @@ import {
   mergeHelped,
   typedQuestions,
 } from '../src/pages/helping/helping';
-import { helpingCatalogues } from '../src/pages/helping/messages';
 import { pageFromHash, pagesFor } from '../src/navigation';
 
 // Shaped like the contracts' ApiProblem, which loads typebox (ESM only) at run time.
@@ -108,14 +107,5 @@ describe('the people a social worker helps', () => {
       pieces: 3,
     });
     expect(answersFrom(named, { details: '   ' })).toEqual({});
-  });
-
-  it('has every word in French and English with the same placeholders', () => {
-    const { fr, en } = helpingCatalogues;
-    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
-    for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
-      expect(en[key].trim()).not.toBe('');
-      expect((en[key].match(/\{\w+\}/g) ?? []).sort()).toEqual((fr[key].match(/\{\w+\}/g) ?? []).sort());
-    }
   });
 });

@@ -257,6 +257,12 @@ export class ConsolePage {
     await this.page.getByTestId('moderation-detail-status').getByText(status, { exact: true }).waitFor({ state: 'visible' });
   }
 
+  /** Picks a language in the header and waits for the page to speak it (and to turn right to left for Arabic). */
+  async chooseLanguage(language: 'fr' | 'en' | 'ar'): Promise<void> {
+    await this.page.getByTestId('language').selectOption(language);
+    await this.page.locator(`html[lang="${language}"][dir="${language === 'ar' ? 'rtl' : 'ltr'}"]`).waitFor({ state: 'attached' });
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = join(SCREENSHOT_DIR, `${name}.png`);

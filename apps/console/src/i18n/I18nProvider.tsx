@@ -1,6 +1,6 @@
 // The language of the console, chosen once and remembered in this browser; components read it with useI18n().
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { pickLanguage, translator, setFormattingLanguage, type Language, type Translate } from './catalogue';
+import { direction, pickLanguage, translator, setFormattingLanguage, type Language, type Translate } from './catalogue';
 
 const STORAGE_KEY = 'palier.console.language';
 
@@ -30,6 +30,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = language;
+    document.documentElement.dir = direction(language);
   }, [language]);
 
   const setLanguage = useCallback((next: Language) => {

@@ -1,8 +1,9 @@
-// Looking up and filling the console's messages, in French first and English second. No React here: tests use it directly.
+// Looking up and filling the console's messages, in French first, then English and Arabic (right-to-left). No React here: tests use it directly.
 import { fr, type MessageKey } from './fr';
 import { en } from './en';
+import { ar } from './ar';
 
-export type Language = 'fr' | 'en';
+export type Language = 'fr' | 'en' | 'ar';
 export type { MessageKey };
 export type Params = Record<string, string | number>;
 export interface Translate {
@@ -11,10 +12,17 @@ export interface Translate {
   readonly language: Language;
 }
 
-export const languages: readonly Language[] = ['fr', 'en'];
-export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
+export const languages: readonly Language[] = ['fr', 'en', 'ar'];
+export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en, ar };
 
-const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
+/** Arabic is written right to left: the whole page mirrors. */
+export const direction = (language: Language): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
+
+/** Staff and tenants in France read Western digits, in Arabic too: `nu-latn` keeps 0-9 instead of ٠-٩. */
+const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB', ar: 'ar-u-nu-latn' };
+
+/** The locale that formats dates and numbers in the given language (every page uses this one table). */
+export const localeOf = (language: Language): string => locales[language];
 
 /** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing silently. */
 export function fill(template: string, params: Params = {}): string {
@@ -29,12 +37,14 @@ export function translator(language: Language): Translate {
   return Object.assign(t, { language });
 }
 
-/** The saved choice wins; otherwise English only for a browser that asks for English first; French by default. */
+const isLanguage = (value: string | null | undefined): value is Language => languages.includes(value as Language);
+
+/** The saved choice wins; otherwise the browser's first language the console speaks; French by default. */
 export function pickLanguage(saved: string | null | undefined, preferred: readonly string[] = []): Language {
-  if (saved === 'fr' || saved === 'en') return saved;
+  if (isLanguage(saved)) return saved;
   for (const tag of preferred) {
     const base = tag.toLowerCase().split('-')[0];
-    if (base === 'fr' || base === 'en') return base;
+    if (isLanguage(base)) return base;
   }
   return 'fr';
 }
@@ -61,4 +71,10 @@ export function formatDateTime(iso: string, language?: Language): string {
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(date);
+}
+
+export function formatTime(iso: string, language?: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language ? locales[language] : currentLocale, { timeStyle: 'short' }).format(date);
 }

@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'language.label': 'Language',
   'language.fr': 'Français',
   'language.en': 'English',
+  'language.ar': 'العربية',
 
   'header.signedInAs': 'Signed in as',
   'header.signOut': 'Sign out',

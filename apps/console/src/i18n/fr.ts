@@ -10,6 +10,7 @@ export const fr = {
   'language.label': 'Langue',
   'language.fr': 'Français',
   'language.en': 'English',
+  'language.ar': 'العربية',
 
   'header.signedInAs': 'Connecté·e en tant que',
   'header.signOut': 'Se déconnecter',

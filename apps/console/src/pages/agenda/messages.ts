@@ -1,5 +1,5 @@
-// The agenda task's words, French and English, kept beside the page (the shared catalogues hold only its nav label).
-import { fill, type Language, type Params } from '../../i18n/catalogue';
+// The agenda task's words, French, English and Arabic, kept beside the page (the shared catalogues hold only its nav label).
+import { fill, localeOf, type Language, type Params } from '../../i18n/catalogue';
 
 const fr = {
   title: 'Agenda des rendez-vous',
@@ -184,17 +184,110 @@ const en: Record<AgendaMessageKey, string> = {
   retired: '“{subject}” is retired: tenants are no longer offered it.',
 };
 
+const ar: Record<AgendaMessageKey, string> = {
+  title: 'جدول المواعيد',
+  intro:
+    'انشر المواعيد، وشاهد من سيأتي، وألغِ موعدًا أو فترة مع إعلام المستأجرين، وعدّل فترة، وأوقف موضوعًا. بتوقيت باريس.',
+  from: 'ابتداءً من',
+  view: 'العرض',
+  day: 'يوم',
+  week: 'أسبوع',
+  place: 'المكان',
+  allPlaces: 'كل الأماكن',
+  previous: 'السابق',
+  next: 'التالي',
+  loading: 'جارٍ تحميل الجدول…',
+  live: 'الجدول مباشرةً',
+  failed: 'تعذر تحميل الجدول.',
+  empty: 'لا يوجد أي موعد في هذه الفترة.',
+  more: 'عرض المزيد',
+  seats: '{booked} / {capacity} محجوز',
+  free: 'متاح',
+  nobody: 'لا أحد بعد.',
+  reference: 'المرجع {reference}',
+  ics: 'تنزيل ملف ‎.ics',
+  cancel: 'إلغاء…',
+  reason: 'السبب (يُرسل إلى المستأجر)',
+  reasonHint: 'يتلقى المستأجر إعلانًا شخصيًا على تلفازه، بلغته، مع هذا السبب.',
+  confirmCancel: 'إلغاء الموعد',
+  keep: 'الإبقاء عليه',
+  cancelling: 'جارٍ الإلغاء…',
+  cancelled: 'أُلغي موعد {name}؛ وتم إعلام المستأجر.',
+  publishTitle: 'نشر سلسلة من المواعيد',
+  service: 'الموضوع',
+  newService: 'موضوع جديد…',
+  subject: 'الموضوع',
+  whatToBring: 'ما يجب إحضاره (اختياري)',
+  cutoff: 'قابل للإلغاء حتى (ساعات قبل الموعد)',
+  createService: 'إنشاء الموضوع',
+  placeName: 'اسم المكان',
+  placeAddress: 'العنوان',
+  firstDay: 'اليوم الأول',
+  weeks: 'لمدة (أسابيع)',
+  weekdays: 'الأيام',
+  startTime: 'من',
+  endTime: 'إلى',
+  every: 'كل (دقائق)',
+  duration: 'المدة (دقائق)',
+  capacity: 'عدد الأشخاص لكل موعد',
+  publish: 'نشر المواعيد',
+  publishing: 'جارٍ النشر…',
+  published: 'تم نشر {count} موعد.',
+  noService: 'أنشئ موضوع مواعيد أولًا.',
+  'weekday.1': 'الإثنين',
+  'weekday.2': 'الثلاثاء',
+  'weekday.3': 'الأربعاء',
+  'weekday.4': 'الخميس',
+  'weekday.5': 'الجمعة',
+  'weekday.6': 'السبت',
+  'weekday.7': 'الأحد',
+  editSlot: 'تعديل…',
+  cancelSlot: 'إلغاء الموعد…',
+  slotCancelled: 'موعد ملغى',
+  slotCancelReason: 'ملغى: {reason}',
+  serviceRetired: 'موضوع موقوف',
+  editBookedHint:
+    'حجزه {booked} مستأجر: لم يعد من الممكن تغيير المكان والوقت والمدة (تم إعلامهم بما هو مقرر). يمكن فقط تغيير عدد الأماكن، وليس إلى أقل من {booked}.',
+  capacityHint: '{booked} على الأقل (الأماكن المحجوزة بالفعل).',
+  date: 'التاريخ',
+  time: 'الوقت',
+  saveSlot: 'حفظ التغييرات',
+  saving: 'جارٍ الحفظ…',
+  keepSlot: 'عدم تغيير أي شيء',
+  slotSaved: 'تم تعديل موعد {time}.',
+  changedElsewhere:
+    'عُدّل هذا الموعد للتو من مكان آخر (الآن في {time}، {booked} / {capacity} محجوز). ما كتبته محفوظ، والباقي يتبع الموعد: تحقق قبل الحفظ.',
+  cancelSlotWarning:
+    'حجز {count} مستأجر هذا الموعد: سيُلغى موعدهم ويتلقى كل منهم إعلانًا على تلفازه، بلغته، مع السبب الذي تذكره.',
+  cancelSlotEmpty: 'لم يحجز أحد هذا الموعد: لن يُقترح بعد الآن.',
+  reasonInternal: 'السبب (يُحفظ في الجدول)',
+  confirmCancelSlot: 'إلغاء الموعد وإعلام {count} مستأجر',
+  confirmCancelEmptySlot: 'إلغاء الموعد',
+  slotCancelledDone: 'أُلغي موعد {time}؛ وتم إعلام {count} مستأجر.',
+  servicesTitle: 'مواضيع المواعيد',
+  retire: 'إيقاف…',
+  retireQuestion: 'إيقاف «{subject}»؟',
+  retireHelp:
+    'لا مزيد من المواعيد ولا الحجوزات؛ ويختفي من قائمة أجهزة التلفاز. تبقى المواعيد المحجوزة بالفعل (يمكنك إلغاؤها واحدًا تلو الآخر أو حسب الفترة).',
+  confirmRetire: 'إيقاف الموضوع',
+  retiring: 'جارٍ الإيقاف…',
+  keepService: 'الإبقاء عليه',
+  retired: 'تم إيقاف «{subject}»: لم يعد يُقترح على المستأجرين.',
+};
+
+export const agendaCatalogues: Record<Language, Record<AgendaMessageKey, string>> = { fr, en, ar };
+
 export type AgendaTranslate = (key: AgendaMessageKey, params?: Params) => string;
 
 export function agendaTranslator(language: Language): AgendaTranslate {
-  const catalogue = language === 'en' ? en : fr;
+  const catalogue = agendaCatalogues[language];
   return (key, params) => fill(catalogue[key], params);
 }
 
 /** "mardi 1 décembre" for a Paris calendar date, read as a date (no time zone can shift it). */
 export function dayHeading(localDate: string, language: Language): string {
   const [year, month, day] = localDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+  return new Intl.DateTimeFormat(localeOf(language), {
     timeZone: 'UTC',
     weekday: 'long',
     day: 'numeric',

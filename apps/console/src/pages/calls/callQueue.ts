@@ -58,11 +58,12 @@ export function isLongWait(seconds: number): boolean {
   return seconds >= LONG_WAIT_SECONDS;
 }
 
-/** "rez-de-chaussée", "1er étage", "3e étage" / "ground floor", "1st floor", "3rd floor". */
+/** "rez-de-chaussée", "1er étage", "3e étage" / "ground floor", "1st floor", "3rd floor" / "الطابق 3". */
 export function floorLabel(floor: number, t: Translate): string {
   if (floor === 0) return t('home.groundFloor');
   if (floor < 0) return t('home.basement', { floor: -floor });
   if (t.language === 'fr') return floor === 1 ? t('home.floorFirst') : t('home.floor', { floor: `${floor}e` });
+  if (t.language === 'ar') return floor === 1 ? t('home.floorFirst') : t('home.floor', { floor });
   const lastTwo = floor % 100;
   const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][floor % 10] ?? 'th');
   return floor === 1 ? t('home.floorFirst') : t('home.floor', { floor: `${floor}${suffix}` });

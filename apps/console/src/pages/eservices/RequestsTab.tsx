@@ -287,7 +287,11 @@ function RequestDetail({
                 ? event.authorName
                 : `${e(`by.${event.author}` as EServiceMessageKey)}${event.authorName ? ` (${event.authorName})` : ''}`}
             </span>
-            {event.message && <p className="eservice-timeline__body">{event.message}</p>}
+            {event.message && (
+              <p className="eservice-timeline__body" dir="auto">
+                {event.message}
+              </p>
+            )}
             {event.kind === 'INFO_REQUESTED' && event.fields.length > 0 && (
               <p className="muted">{e('askedFields', { fields: event.fields.map(titleOf).join(', ') })}</p>
             )}

@@ -2,7 +2,7 @@
 // a question offers, the text of an answer, the answers as the API takes them, and why one is refused, in our words.
 import { localized, type EServiceAnswers, type EServiceQuestion } from '@palier/contracts';
 import { problemOf } from '../../api/problem';
-import type { Language } from '../../i18n/catalogue';
+import { localeOf, type Language } from '../../i18n/catalogue';
 import type { EServiceTranslate } from './messages';
 
 /** What a choice, multi-choice or yes/no question offers, labelled in `language` (yes/no in the console's words). */
@@ -34,7 +34,7 @@ export function answerText(question: EServiceQuestion, value: unknown, e: EServi
   if (Array.isArray(value)) return value.map(label).join(', ');
   if (typeof value === 'boolean') return value ? e('yes') : e('no');
   if (question.widget === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
-    return new Date(`${value}T12:00:00`).toLocaleDateString(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long' });
+    return new Date(`${value}T12:00:00`).toLocaleDateString(localeOf(language), { dateStyle: 'long' });
   return label(value);
 }
 

@@ -1,6 +1,6 @@
-// The e-services task's words, French and English, kept beside the pages (the shared catalogues hold only its nav label).
+// The e-services task's words, French, English and Arabic, kept beside the pages (the shared catalogues hold only its nav label).
 import type { EServiceRequestStatus, EServiceWidget } from '@palier/contracts';
-import { fill, type Language, type Params } from '../../i18n/catalogue';
+import { fill, formatDateTime, type Language, type Params } from '../../i18n/catalogue';
 
 const fr = {
   title: 'Démarches',
@@ -252,11 +252,137 @@ const en: Record<Key, string> = {
   answerRefused: 'Answer refused ({reason}).',
 };
 
+const ar: Record<Key, string> = {
+  title: 'الإجراءات',
+  intro: 'استمارات البلدية المقترحة على تلفاز المستأجرين، والطلبات المستلمة، الأقدم أولًا.',
+  tabRequests: 'الطلبات',
+  tabForms: 'الاستمارات',
+  filterStatus: 'الحالة',
+  filterForm: 'الاستمارة',
+  filterAge: 'العمر',
+  open: 'المفتوحة (الكل)',
+  all: 'الكل',
+  ageAny: 'أي عمر',
+  ageDays: '{days} أيام أو أكثر',
+  loading: 'جارٍ التحميل…',
+  failed: 'فشل التحميل.',
+  emptyRequests: 'لا يوجد أي طلب مطابق.',
+  more: 'عرض المزيد',
+  pickRequest: 'اختر طلبًا من القائمة.',
+  age: '{days} ي',
+  ageToday: 'اليوم',
+  unassigned: 'غير مستلم',
+  applicant: 'مقدم الطلب',
+  address: 'العنوان',
+  submitted: 'أُرسل في',
+  assignee: 'استلمه',
+  version: 'الإصدار {version}',
+  answers: 'الإجابات',
+  noAnswer: '—',
+  yes: 'نعم',
+  no: 'لا',
+  timeline: 'السجل',
+  messageLabel: 'رسالة إلى المستأجر',
+  messageRequired: 'اكتب سؤالك أو سبب الرفض.',
+  askFields: 'أسئلة يُعاد طرحها (اختياري)',
+  'action.take': 'استلام',
+  'action.ask_information': 'طلب معلومات',
+  'action.accept': 'قبول',
+  'action.reject': 'رفض',
+  awaiting: 'في انتظار المستأجر: «{message}»',
+  'status.SUBMITTED': 'مستلم',
+  'status.IN_REVIEW': 'قيد الدراسة',
+  'status.INFO_REQUESTED': 'معلومات مطلوبة',
+  'status.ACCEPTED': 'مقبول',
+  'status.REJECTED': 'مرفوض',
+  'event.SUBMITTED': 'تم إرسال الطلب',
+  'event.TAKEN': 'تم الاستلام',
+  'event.INFO_REQUESTED': 'معلومات مطلوبة',
+  'event.INFO_PROVIDED': 'معلومات مستلمة',
+  'event.ACCEPTED': 'مقبول',
+  'event.REJECTED': 'مرفوض',
+  'by.TENANT': 'المستأجر',
+  'by.HELPER': 'مساعد',
+  'by.SYSTEM': 'باليي',
+  changedFields: 'الإجابات المعدلة: {fields}',
+  askedFields: 'الأسئلة المعاد طرحها: {fields}',
+  changeLine: '{question}: {before} ← {after}',
+  emptyForms: 'لا توجد أي استمارة بعد.',
+  newForm: 'استمارة جديدة',
+  slug: 'الاسم المختصر (في العناوين وخطافات الويب)',
+  receiptPrefix: 'بادئة رقم الإيصال',
+  create: 'إنشاء المسودة',
+  pickForm: 'اختر استمارة، أو أنشئ واحدة.',
+  published: 'منشورة: v{version}',
+  notPublished: 'لم تُنشر أبدًا',
+  draft: 'مسودة: v{version}',
+  retired: 'موقوفة',
+  openRequests: '{count} طلب مفتوح',
+  versions: 'الإصدارات',
+  'versionStatus.DRAFT': 'مسودة',
+  'versionStatus.PUBLISHED': 'منشورة',
+  'versionStatus.SUPERSEDED': 'مستبدلة',
+  editor: 'التعريف (JSON Schema 2020-12 وامتداد x-palier)',
+  editorHint: 'الإصدار المنشور لا يتغير أبدًا: تعديلاتك تذهب إلى إصدار مسودة جديد، يجب نشره.',
+  invalidJson: 'هذا ليس JSON صالحًا: {message}',
+  schemaValid: 'الاستمارة صالحة.',
+  schemaErrors: '{count} خطأ يجب تصحيحه',
+  checking: 'جارٍ التحقق…',
+  saveDraft: 'حفظ المسودة',
+  saved: 'تم حفظ المسودة v{version}.',
+  publish: 'نشر',
+  publishedNow: 'تم نشر الإصدار {version}: الطلبات الجديدة تستخدمه.',
+  retire: 'إيقاف الاستمارة',
+  retireConfirm: 'إيقاف هذه الاستمارة؟ لن يتمكن المستأجرون من ملئها بعد الآن؛ وتبقى الطلبات المرسلة بالفعل للمعالجة.',
+  discardDraft: 'التخلي عن المسودة',
+  preview: 'معاينة: الأسئلة كما سيطرحها التلفاز',
+  previewStep: 'السؤال {n} من {total}',
+  previewSummary: 'ثم ملخص قبل الإرسال.',
+  optional: 'اختياري',
+  'widget.choice': 'قائمة اختيارات',
+  'widget.multiChoice': 'عدة اختيارات',
+  'widget.date': 'تقويم',
+  'widget.text': 'لوحة مفاتيح (نص قصير)',
+  'widget.longText': 'لوحة مفاتيح أو هاتف (نص طويل)',
+  'widget.number': 'أرقام جهاز التحكم',
+  'widget.yesNo': 'نعم / لا',
+  webhook: 'خطاف ويب إلى برنامجك',
+  webhookHint: 'يُرسل كل طلب (وكل تغيير في الحالة) بطريقة POST، موقّعًا في الترويسة Palier-Signature (HMAC-SHA256).',
+  webhookUrl: 'العنوان (URL)',
+  webhookSecret: 'سر التوقيع',
+  webhookSave: 'حفظ خطاف الويب',
+  webhookRemove: 'إزالة',
+  webhookSaved: 'تم حفظ خطاف الويب.',
+  deliveries: 'سجل الإرسال',
+  noDeliveries: 'لم يُرسل أي شيء بعد.',
+  retryNow: 'إعادة المحاولة الآن',
+  attempt: 'المحاولة {number}',
+  'delivery.PENDING': 'قيد الانتظار',
+  'delivery.DELIVERED': 'مستلم',
+  'delivery.FAILED': 'فاشل',
+  nextAttempt: 'المحاولة التالية {at}',
+  noStatus: 'لا رد',
+  refresh: 'تحديث',
+  // answering a form (a helper, for the tenant)
+  chooseOne: '— اختر —',
+  noAnswerOption: 'بدون إجابة',
+  answerRequired: 'الإجابة مطلوبة.',
+  answerTooShort: '{min} أحرف على الأقل.',
+  answerTooLong: '{max} حرفًا على الأكثر.',
+  answerNotANumber: 'اكتب رقمًا.',
+  answerBelow: '{min} على الأقل.',
+  answerAbove: '{max} على الأكثر.',
+  answerNotADate: 'اختر تاريخًا.',
+  answerRefused: 'الإجابة مرفوضة ({reason}).',
+};
+
+export const eserviceCatalogues: Record<Language, Record<Key, string>> = { fr, en, ar };
+
 export type EServiceMessageKey = Key;
 export type EServiceTranslate = (key: Key, params?: Params) => string;
 
 export function eserviceTranslator(language: Language): EServiceTranslate {
-  const catalogue = language === 'en' ? en : fr;
+  const catalogue = eserviceCatalogues[language];
   return (key, params) => fill(catalogue[key] ?? fr[key], params);
 }
 
@@ -264,5 +390,5 @@ export const statusKey = (status: EServiceRequestStatus) => `status.${status}` a
 export const widgetKey = (widget: EServiceWidget) => `widget.${widget}` as Key;
 
 export function dateTime(language: Language, iso: string): string {
-  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(iso, language);
 }

@@ -355,13 +355,12 @@ function ReportsPart({ helper, helped, h, language, onWithdrawn }: PartProps & {
           <h4>
             {report.number} — {r(reportStatusKey(report.status))}
           </h4>
-          <p>{report.description}</p>
+          <p dir="auto">{report.description}</p>
           <h5>{h('timeline')}</h5>
           <ol className="helping__timeline">
             {report.timeline.map((event: ReportEvent) => (
               <li key={event.id}>
-                <time>{formatDateTime(event.at, language)}</time> —{' '}
-                {reportEventLabel(r, event, language)}
+                <time>{formatDateTime(event.at, language)}</time> — {reportEventLabel(r, event, language)}
                 {event.kind === 'MESSAGE' && event.body ? ` : ${event.body}` : ''} <span className="muted">({authorOf(h, event)})</span>
               </li>
             ))}

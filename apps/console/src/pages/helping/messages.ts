@@ -171,11 +171,96 @@ const en: Record<HelpingMessageKey, string> = {
   anotherForm: 'Do another procedure',
 };
 
+const ar: Record<HelpingMessageKey, string> = {
+  title: 'الأشخاص الذين أساعدهم',
+  intro:
+    'المستأجرون الذين منحوك حق القيام بإجراءاتهم باسمهم. كل ما تفعله هنا يُسجَّل في سجلهم «نيابةً عنهم»، ويمكنهم سحب هذا الحق في أي وقت.',
+  loading: 'جارٍ تحميل الأشخاص الذين تساعدهم…',
+  live: 'تحديثات مباشرة',
+  failed: 'تعذر تحميل القائمة.',
+  retry: 'إعادة المحاولة',
+  empty:
+    'لم يمنحك أحد بعد حق التصرف باسمه. يفعل المستأجر ذلك من تلفازه (الإجراءات ← من يساعدني)، بعنوان بريدك الإلكتروني.',
+  more: 'عرض المزيد',
+  active: 'ساري',
+  withdrawn: 'سُحب في {date}',
+  since: 'منذ {date}',
+  home: '{building}، {residence} — الطابق {floor}، الباب {door}',
+  'scope.eservices': 'إجراءات البلدية',
+  'scope.reports': 'البلاغات إلى المؤجر',
+  pick: 'اختر شخصًا من القائمة.',
+  withdrawnTitle: 'تم سحب التفويض',
+  withdrawnBody:
+    'سحب {name} حق التصرف باسمه في {date}. لم يعد بإمكانك قراءة إجراءاته أو القيام بها؛ يبقى ما تم إنجازه في سجله.',
+  withdrawnNow: 'سحب {name} للتو حق التصرف باسمه: لم يُرسل أي شيء. أصبحت الصفحة للقراءة فقط.',
+  backToList: 'العودة إلى القائمة',
+  reports: 'البلاغات',
+  reportsEmpty: 'لا يوجد أي بلاغ.',
+  newReport: 'الإبلاغ عن مشكلة لـ {name}',
+  category: 'الفئة',
+  location: 'أين؟',
+  'location.HOME': 'في المسكن',
+  'location.COMMON_AREA': 'الأجزاء المشتركة',
+  spot: 'المكان',
+  urgency: 'الاستعجال',
+  description: 'الوصف',
+  descriptionHelp: 'صف المشكلة كما رواها لك الشخص (3 أحرف على الأقل).',
+  send: 'إرسال',
+  sending: 'جارٍ الإرسال…',
+  reportSent: 'تم إرسال البلاغ {number} باسم {name}.',
+  timeline: 'السجل',
+  addInfo: 'إضافة معلومة',
+  addInfoSent: 'تمت إضافة المعلومة.',
+  slots: 'المواعيد المقترحة',
+  acceptSlot: 'قبول هذا الموعد',
+  slotAccepted: 'تم قبول الموعد.',
+  eservices: 'إجراءات البلدية',
+  eservicesEmpty: 'لا يوجد أي طلب.',
+  question: 'سؤال البلدية',
+  answerMessage: 'إجابتك',
+  answerAgain: 'إجابة جديدة عن «{question}»',
+  answerHelp: 'يُجاب عن الأسئلة ذات الاختيارات من تلفاز الشخص.',
+  answerSent: 'تم إرسال الإجابة إلى البلدية.',
+  answerEmpty: 'اكتب إجابة أو قيمة جديدة.',
+  noAccess: 'هذا التفويض لا يشمل هذا الجزء.',
+  'by.HELPER': '{name}، نيابةً عن المستأجر',
+  'by.TENANT': 'المستأجر',
+  'by.STAFF': '{name}',
+  'by.SYSTEM': 'باليي',
+  // a new town-hall procedure filled in for the tenant (NewEService.tsx)
+  newEService: 'اختر إجراءً',
+  newEServiceFor: 'إجراء جديد لـ {name}',
+  newEServiceIntro:
+    'الإجراءات التي تقترحها البلدية والمدينة على {name}. تُحفظ المسودة عند كل إجابة: يجدها {name} على تلفازه.',
+  formsLoading: 'جارٍ تحميل الإجراءات…',
+  formsEmpty: 'لا يوجد أي إجراء مقترح بعد.',
+  formQuestions: '{count} أسئلة · {organisation}',
+  formDraft: 'مسودة قيد الإنجاز: السؤال {step} من {count}',
+  formStart: 'ابدأ',
+  formResume: 'متابعة المسودة',
+  formOpening: 'جارٍ فتح الإجراء…',
+  close: 'إغلاق',
+  otherForms: 'إجراءات أخرى',
+  draftSaving: 'جارٍ حفظ المسودة…',
+  draftSaved: 'تم حفظ المسودة ({time}).',
+  answersMissing: 'أجب عن الأسئلة المعروضة.',
+  answersRefused: 'البلدية لا تقبل إحدى الإجابات: انظر السؤال المعروض.',
+  review: 'التحقق من الإجابات',
+  summaryTitle: 'الملخص',
+  summaryHelp: 'أعد قراءة الإجابات مع {name} قبل إرسال الطلب باسمه.',
+  changeAnswers: 'تعديل الإجابات',
+  sendRequest: 'إرسال الطلب باسم {name}',
+  requestSent: 'تم إرسال الطلب باسم {name}. رقم الإيصال: {number}.',
+  requestSentHelp: 'اذكر هذا الرقم للبلدية عند أي استفسار. الطلب موجود في القائمة وعلى تلفاز {name}.',
+  anotherForm: 'القيام بإجراء آخر',
+};
+
+export const helpingCatalogues: Record<Language, Record<HelpingMessageKey, string>> = { fr, en, ar };
+
 export type HelpingTranslate = (key: HelpingMessageKey, params?: Params) => string;
 
 export function helpingTranslator(language: Language): HelpingTranslate {
-  const catalogue = language === 'en' ? en : fr;
+  const catalogue = helpingCatalogues[language];
   return (key, params) => fill(catalogue[key], params);
 }
 
-export const helpingCatalogues = { fr, en };

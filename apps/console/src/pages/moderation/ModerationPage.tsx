@@ -21,6 +21,7 @@ import { useResidences } from '../../api/useResidences';
 import { Alert } from '../../components/Alert';
 import { Spinner } from '../../components/Spinner';
 import { useI18n } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../../i18n/catalogue';
 import { useSession } from '../../session';
 import { moderationTranslator, type ModerationMessageKey, type ModerationTranslate } from './messages';
 import '../reports/reports.css'; // the queue rows and facts look like the reports' queue
@@ -40,10 +41,6 @@ type ModerationClient = Pick<
 const moderation = api as unknown as ModerationClient;
 
 type Tab = 'queue' | 'log' | 'words';
-
-function dateTime(language: string, iso: string): string {
-  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 export function ModerationPage() {
   const i18n = useI18n();
@@ -175,7 +172,8 @@ function Queue({ m, version }: { m: ModerationTranslate; version: number }) {
                   </span>
                   <span className="moderation-row__excerpt">{item.excerpt}</span>
                   <span className="muted">
-                    {item.author.firstName}, {item.author.building} — {item.residence.name} · {dateTime(i18n.t.language, item.openedAt)}
+                    {item.author.firstName}, {item.author.building} — {item.residence.name} ·{' '}
+                    {formatDateTime(item.openedAt, i18n.t.language)}
                   </span>
                 </button>
               </li>
@@ -292,15 +290,21 @@ function CaseDetail({
           {item.authorSuspendedUntil && (
             <>
               {' '}
-              <span className="tag tag--urgent">{m('suspendedUntil', { date: dateTime(language, item.authorSuspendedUntil) })}</span>
+              <span className="tag tag--urgent">{m('suspendedUntil', { date: formatDateTime(item.authorSuspendedUntil, language) })}</span>
             </>
           )}
         </dd>
       </dl>
       <h3>{item.target.kind === 'USER' ? m('contentUser') : m('content')}</h3>
       <blockquote className="moderation-content" data-testid="moderation-content">
-        {item.content.title && <p className="moderation-content__title">{item.content.title}</p>}
-        <p className="moderation-content__body">{item.content.body}</p>
+        {item.content.title && (
+          <p className="moderation-content__title" dir="auto">
+            {item.content.title}
+          </p>
+        )}
+        <p className="moderation-content__body" dir="auto">
+          {item.content.body}
+        </p>
         {item.photos.length > 0 && (
           // The post's photos as they are now (hidden ones too); each opens full size in a new tab.
           <div className="moderation-photos" data-testid="moderation-photos">
@@ -316,7 +320,7 @@ function CaseDetail({
             ))}
           </div>
         )}
-        {item.content.createdAt && <p className="muted">{m('postedAt', { date: dateTime(language, item.content.createdAt) })}</p>}
+        {item.content.createdAt && <p className="muted">{m('postedAt', { date: formatDateTime(item.content.createdAt, language) })}</p>}
       </blockquote>
       {item.inReplyTo && (
         <>
@@ -336,7 +340,7 @@ function CaseDetail({
           <li key={index} className={report.dismissed ? 'muted' : undefined}>
             <strong>{m(`reason.${report.reason}`)}</strong> — {report.comment ? `« ${report.comment} »` : <em>{m('noComment')}</em>}{' '}
             <span className="muted">
-              · {dateTime(language, report.at)}
+              · {formatDateTime(report.at, language)}
               {report.dismissed ? ` · ${m('dismissed')}` : ''}
             </span>
           </li>
@@ -454,7 +458,7 @@ function ConversationReader({
           {messages.map((message) => (
             <li key={message.id} className={message.reported ? 'moderation-reported' : undefined}>
               <strong>{message.author.firstName}</strong> — {message.body}{' '}
-              <span className="muted">· {dateTime(i18n.t.language, message.createdAt)}</span>
+              <span className="muted">· {formatDateTime(message.createdAt, i18n.t.language)}</span>
             </li>
           ))}
         </ol>
@@ -488,9 +492,10 @@ function History({ entries, m, testId }: { entries: ModerationLogEntry[]; m: Mod
       {entries.map((entry) => (
         <li key={entry.id}>
           <strong>{m(`action.${entry.kind}`)}</strong>
-          {entry.suspendedUntil ? ` ${m('until', { date: dateTime(t.language, entry.suspendedUntil) })}` : ''} — <span>{entry.reason}</span>{' '}
+          {entry.suspendedUntil ? ` ${m('until', { date: formatDateTime(entry.suspendedUntil, t.language) })}` : ''} —{' '}
+          <span>{entry.reason}</span>{' '}
           <span className="muted">
-            · {entry.staffName ?? m('byPalier')} · {dateTime(t.language, entry.at)}
+            · {entry.staffName ?? m('byPalier')} · {formatDateTime(entry.at, t.language)}
           </span>
         </li>
       ))}
@@ -525,10 +530,10 @@ function Log({ m, version }: { m: ModerationTranslate; version: number }) {
           <tbody>
             {pages.items.map((entry) => (
               <tr key={entry.id}>
-                <td>{dateTime(i18n.t.language, entry.at)}</td>
+                <td>{formatDateTime(entry.at, i18n.t.language)}</td>
                 <td>
                   {m(`action.${entry.kind}`)}
-                  {entry.suspendedUntil ? ` ${m('until', { date: dateTime(i18n.t.language, entry.suspendedUntil) })}` : ''}
+                  {entry.suspendedUntil ? ` ${m('until', { date: formatDateTime(entry.suspendedUntil, i18n.t.language) })}` : ''}
                 </td>
                 <td>
                   {entry.author.firstName}, {entry.author.building}

@@ -1,4 +1,4 @@
-// The moderation task's words, French and English, kept beside the page (the shared catalogues hold only its nav label).
+// The moderation task's words, French, English and Arabic, kept beside the page (the shared catalogues hold only its nav label).
 import { fill, type Language, type Params } from '../../i18n/catalogue';
 
 const fr = {
@@ -178,9 +178,99 @@ const en: Record<ModerationMessageKey, string> = {
   removed: '“{word}” is allowed again.',
 };
 
+const ar: Record<ModerationMessageKey, string> = {
+  title: 'الإشراف',
+  intro:
+    'ما أبلغ عنه الجيران في إقاماتك، الأقدم أولًا. العنصر الذي أبلغ عنه عدة جيران يبقى مخفيًا حتى تقرر. لكل قرار سبب، ويُسجَّل، ويُشرح لصاحبه على تلفازه.',
+  'tab.queue': 'للمراجعة',
+  'tab.log': 'السجل',
+  'tab.words': 'الكلمات الممنوعة',
+  filterStatus: 'الحالة',
+  filterResidence: 'الإقامة',
+  all: 'الكل',
+  loading: 'جارٍ التحميل…',
+  failed: 'فشل التحميل.',
+  emptyQueue: 'لا يوجد ما يُراجع. شكرًا!',
+  empty: 'لا شيء هنا.',
+  more: 'عرض المزيد',
+  pick: 'اختر عنصرًا من القائمة.',
+  reporters: '{count} جار',
+  hidden: 'مخفي',
+  'status.OPEN': 'للمراجعة',
+  'status.KEPT': 'مُبقى',
+  'status.HIDDEN': 'مخفي',
+  'status.DELETED': 'محذوف',
+  'kind.POST': 'منشور',
+  'kind.REPLY': 'رد',
+  'kind.USER': 'جار',
+  'kind.MESSAGE': 'رسالة خاصة',
+  'reason.ABUSE': 'إهانة أو تحرش',
+  'reason.DISCRIMINATION': 'تمييز',
+  'reason.SPAM': 'رسائل مزعجة أو إعلانات',
+  'reason.PERSONAL_INFORMATION': 'معلومات شخصية',
+  'reason.DANGEROUS': 'محتوى خطير',
+  'reason.OTHER': 'أخرى',
+  content: 'المحتوى المُبلغ عنه',
+  photoAlt: 'الصورة {index} من {count} من المنشور المُبلغ عنه (فتح بالحجم الكامل)',
+  contentUser: 'الجار المُبلغ عنه',
+  inReplyTo: 'ردًا على',
+  aboutPost: 'محادثة حول',
+  author: 'الكاتب',
+  authorValue: '{firstName}، {building} — {residence}',
+  suspendedUntil: 'النشر موقوف حتى {date}',
+  postedAt: 'نُشر في {date}',
+  reports: 'البلاغات',
+  dismissed: 'مرفوض',
+  noComment: 'بدون تعليق',
+  decide: 'القرار',
+  decideContent: 'المحتوى',
+  decideAuthor: 'الكاتب',
+  reasonLabel: 'السبب (إلزامي — يُسجَّل ويقرؤه الكاتب إلا في حالة «إبقاء»)',
+  reasonMissing: 'اكتب سبب قرارك (3 أحرف أو أكثر).',
+  untilLabel: 'موقوف حتى',
+  untilMissing: 'اختر تاريخ انتهاء في المستقبل.',
+  'decision.KEEP': 'إبقاء (استعادة)',
+  'decision.KEEP.USER': 'رفض البلاغ',
+  'decision.HIDE': 'إخفاء',
+  'decision.DELETE': 'حذف',
+  'decision.WARN': 'تنبيه الكاتب',
+  'decision.SUSPEND': 'إيقاف الكاتب',
+  done: 'تم تسجيل القرار: {decision}.',
+  caseActions: 'القرارات بشأن هذا العنصر',
+  authorHistory: 'سجل الكاتب',
+  noHistory: 'لا يوجد أي قرار حتى الآن.',
+  'action.AUTO_HIDE': 'أُخفي تلقائيًا',
+  'action.KEEP': 'أُبقي',
+  'action.HIDE': 'أُخفي',
+  'action.DELETE': 'حُذف',
+  'action.WARN': 'نُبِّه',
+  'action.SUSPEND': 'أُوقف',
+  'action.READ_CONVERSATION': 'قُرئت المحادثة',
+  byPalier: 'باليي (عتبة البلاغات)',
+  conversation: 'المحادثة',
+  conversationReason: 'لماذا تقرأ هذه المحادثة الخاصة؟ (يُسجَّل)',
+  conversationRead: 'قراءة المحادثة',
+  conversationLogged: 'قراءتك مسجلة في سجل الإشراف وفي سجل الكاتب.',
+  logWhen: 'متى',
+  logWhat: 'القرار',
+  logWho: 'بواسطة',
+  logAbout: 'الكاتب',
+  logWhy: 'السبب',
+  until: 'حتى {date}',
+  wordsIntro:
+    'تُرفض هذه الكلمات والعبارات في منشورات المستأجرين وردودهم ورسائلهم الخاصة. يتم التعرف على الأحرف الكبيرة والنبرات والأرقام المموهة («c0nn@rd»)؛ ولا تُحتسب إلا الكلمات الكاملة («réputé» لا تحتوي على «pute»).',
+  wordLabel: 'كلمة أو عبارة للمنع',
+  add: 'منع',
+  remove: 'إزالة',
+  added: '«{word}» ممنوعة.',
+  removed: '«{word}» مسموح بها من جديد.',
+};
+
+export const moderationCatalogues: Record<Language, Record<ModerationMessageKey, string>> = { fr, en, ar };
+
 export type ModerationTranslate = (key: ModerationMessageKey, params?: Params) => string;
 
 export function moderationTranslator(language: Language): ModerationTranslate {
-  const catalogue = language === 'en' ? en : fr;
+  const catalogue = moderationCatalogues[language];
   return (key, params) => fill(catalogue[key], params);
 }

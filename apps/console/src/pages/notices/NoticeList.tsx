@@ -93,7 +93,7 @@ function NoticeRow({ notice }: { notice: StaffNotice }) {
       data-target={notice.targetHomeCount}
     >
       <div className="notice__head">
-        <h3 className="notice__title" id={titleId} data-testid="notice-title">
+        <h3 className="notice__title" id={titleId} data-testid="notice-title" dir="auto">
           {notice.title}
         </h3>
         <div className="notice__tags">
@@ -105,7 +105,9 @@ function NoticeRow({ notice }: { notice: StaffNotice }) {
         {notice.picture && (
           <img className="notice__picture" src={notice.picture.url} alt={t('picture.alt')} width={160} data-testid="notice-picture" />
         )}
-        <p className="notice__body">{notice.body}</p>
+        <p className="notice__body" dir="auto">
+          {notice.body}
+        </p>
       </div>
       <dl className="notice__meta">
         <div>

@@ -20,6 +20,7 @@ import { useResidences } from '../../api/useResidences';
 import { Alert } from '../../components/Alert';
 import { Spinner } from '../../components/Spinner';
 import { useI18n } from '../../i18n/I18nProvider';
+import { formatDateTime, formatTime, type Language } from '../../i18n/catalogue';
 import { hasAnyRole, useSession } from '../../session';
 import './reports.css';
 import { categoryLabel, reportEventLabel, reportTranslator, statusKey, type ReportMessageKey, type ReportTranslate } from './messages';
@@ -193,10 +194,6 @@ export function ReportsPage() {
   );
 }
 
-function dateTime(language: string, iso: string): string {
-  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** A local datetime-local value N days from now at the given hour. */
 function localSlot(days: number, hour: number): string {
   const date = new Date(Date.now() + days * 86_400_000);
@@ -214,7 +211,7 @@ function ReportDetail({
 }: {
   report: StaffReport;
   r: ReportTranslate;
-  language: 'fr' | 'en';
+  language: Language;
   canHandle: boolean;
   onChanged: (report: StaffReport) => void;
 }) {
@@ -274,7 +271,7 @@ function ReportDetail({
         <dt>{r('urgency')}</dt>
         <dd>{r(`urgency.${report.urgency}` as ReportMessageKey)}</dd>
         <dt>{r('due')}</dt>
-        <dd>{dateTime(language, report.dueAt)}</dd>
+        <dd>{formatDateTime(report.dueAt, language)}</dd>
         <dt>{r('assignee')}</dt>
         <dd>
           {canHandle && report.actions.includes('assign') ? (
@@ -312,7 +309,7 @@ function ReportDetail({
         )}
       </dl>
       <h3>{r('description')}</h3>
-      <p>{report.description}</p>
+      <p dir="auto">{report.description}</p>
       {report.photos.length > 0 && (
         <div className="report-photos">
           {report.photos.map((photo) => (
@@ -396,8 +393,7 @@ function ReportDetail({
           <ul className="report-slot-list" data-testid="report-slots">
             {report.slots.map((slot) => (
               <li key={slot.id} className={`report-slot report-slot--${slot.state.toLowerCase()}`}>
-                {dateTime(language, slot.startsAt)} –{' '}
-                {new Date(slot.endsAt).toLocaleTimeString(language === 'en' ? 'en-GB' : 'fr-FR', { timeStyle: 'short' })} ·{' '}
+                {formatDateTime(slot.startsAt, language)} – {formatTime(slot.endsAt, language)} ·{' '}
                 {r(`slot.${slot.state}` as ReportMessageKey)}
               </li>
             ))}
@@ -408,15 +404,16 @@ function ReportDetail({
       <ol className="report-timeline" data-testid="report-timeline">
         {report.timeline.map((event) => (
           <li key={event.id}>
-            <span className="muted">{dateTime(language, event.at)}</span>{' '}
-            <strong>
-              {reportEventLabel(r, event, language)}
-            </strong>{' '}
+            <span className="muted">{formatDateTime(event.at, language)}</span> <strong>{reportEventLabel(r, event, language)}</strong>{' '}
             <span className="muted">
               —{' '}
               {event.author === 'STAFF' ? event.authorName : r(`by.${event.author}` as ReportMessageKey, { name: event.authorName ?? '' })}
             </span>
-            {event.body && (event.kind === 'MESSAGE' || event.kind === 'STATUS') && <p className="report-timeline__body">{event.body}</p>}
+            {event.body && (event.kind === 'MESSAGE' || event.kind === 'STATUS') && (
+              <p className="report-timeline__body" dir="auto">
+                {event.body}
+              </p>
+            )}
           </li>
         ))}
       </ol>

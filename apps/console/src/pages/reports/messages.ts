@@ -1,4 +1,4 @@
-// The reports task's words, French and English, kept beside the page (the shared catalogues hold only its nav label).
+// The reports task's words, French, English and Arabic, kept beside the page (the shared catalogues hold only its nav label).
 import { REPORT_CATEGORIES, type ReportCategory, type ReportEvent, type ReportStatus } from '@palier/contracts';
 import { fill, formatDateTime, type Language, type Params } from '../../i18n/catalogue';
 
@@ -187,10 +187,103 @@ const en: Record<ReportMessageKey, string> = {
   'spot.OUTSIDE': 'Outside',
 };
 
+const ar: Record<ReportMessageKey, string> = {
+  title: 'البلاغات',
+  intro: 'الأعطال والمشاكل التي أبلغ عنها المستأجرون، الأقدم أولًا. البلاغ المتأخر تجاوز مهلة المعالجة المحددة لفئته.',
+  readOnly: 'قراءة فقط: حراس العمارات والمسؤولون هم من يعالجون البلاغات.',
+  filterResidence: 'الإقامة',
+  filterCategory: 'الفئة',
+  filterStatus: 'الحالة',
+  filterAge: 'العمر',
+  all: 'الكل',
+  open: 'المفتوحة (الكل)',
+  ageAny: 'أي عمر',
+  ageDays: '{days} أيام أو أكثر',
+  overdueOnly: 'المتأخرة فقط',
+  loading: 'جارٍ تحميل البلاغات…',
+  failed: 'تعذر تحميل البلاغات.',
+  empty: 'لا يوجد أي بلاغ مطابق.',
+  more: 'عرض المزيد',
+  overdue: 'متأخر',
+  age: '{days} ي',
+  ageToday: 'اليوم',
+  photos: '{count} صورة',
+  unassigned: 'غير مسند',
+  pick: 'اختر بلاغًا من القائمة.',
+  tenant: 'المستأجر',
+  home: 'المسكن',
+  homeValue: '{building}، {residence} — الطابق {floor}، الباب {door}',
+  formerTenant: 'مستأجر سابق (غادر باليي: تم حذف الاسم)',
+  place: 'المكان',
+  urgency: 'الاستعجال',
+  due: 'الموعد النهائي',
+  assignee: 'مسند إلى',
+  assign: 'إسناد',
+  description: 'الوصف',
+  timeline: 'السجل',
+  messageLabel: 'رسالة إلى المستأجر',
+  send: 'إرسال',
+  slotsTitle: 'اقتراح موعدين',
+  slotStart: 'الموعد {n} — البداية',
+  slotEnd: 'النهاية',
+  offer: 'اقتراح المواعيد',
+  slots: 'المواعيد',
+  note: 'ملاحظة يراها المستأجر (اختياري)',
+  rating: 'تقييم المستأجر: {stars}/5',
+  meToo: '{count} جار معني',
+  'action.acknowledge': 'تأكيد الاستلام',
+  'action.start': 'الأشغال جارية',
+  'action.resolve': 'تحديد كمحلول',
+  'action.close': 'إغلاق',
+  'slot.OFFERED': 'مقترح',
+  'slot.ACCEPTED': 'مقبول',
+  'slot.WITHDRAWN': 'مسحوب',
+  'status.RECEIVED': 'مستلم',
+  'status.ACKNOWLEDGED': 'قيد المتابعة',
+  'status.APPOINTMENT_OFFERED': 'موعد مقترح',
+  'status.APPOINTMENT_BOOKED': 'موعد محدد',
+  'status.IN_PROGRESS': 'قيد الإنجاز',
+  'status.RESOLVED': 'تم الحل',
+  'status.CLOSED': 'مغلق',
+  'status.CANCELLED': 'ملغى',
+  'urgency.LOW': 'يمكن أن ينتظر',
+  'urgency.NORMAL': 'عادي',
+  'urgency.URGENT': 'عاجل',
+  'event.MESSAGE': 'رسالة',
+  'event.ASSIGNED': 'مسند إلى {body}',
+  'event.UNASSIGNED': 'غير مسند',
+  'event.SLOTS_OFFERED': 'مواعيد مقترحة',
+  'event.SLOT_ACCEPTED': 'موعد مقبول: {body}',
+  'event.PHOTO_ADDED': 'صورة مضافة',
+  'event.RATED': 'التقييم: {body}/5',
+  'event.ME_TOO': 'جار آخر معني أيضًا',
+  'by.TENANT': 'المستأجر',
+  'by.SYSTEM': 'باليي',
+  'by.HELPER': '{name}، نيابةً عن المستأجر',
+  'spot.KITCHEN': 'المطبخ',
+  'spot.BATHROOM': 'الحمام',
+  'spot.TOILET': 'المرحاض',
+  'spot.LIVING_ROOM': 'غرفة المعيشة',
+  'spot.BEDROOM': 'غرفة النوم',
+  'spot.HALLWAY': 'الممر',
+  'spot.BALCONY': 'الشرفة',
+  'spot.WHOLE_HOME': 'المسكن كله',
+  'spot.ENTRANCE_HALL': 'بهو المدخل',
+  'spot.STAIRCASE': 'الدرج',
+  'spot.LIFT': 'المصعد',
+  'spot.LANDING': 'بسطة الدرج',
+  'spot.CELLAR': 'الأقبية',
+  'spot.CAR_PARK': 'موقف السيارات',
+  'spot.BIN_ROOM': 'غرفة القمامة',
+  'spot.OUTSIDE': 'الخارج',
+};
+
+export const reportCatalogues: Record<Language, Record<ReportMessageKey, string>> = { fr, en, ar };
+
 export type ReportTranslate = (key: ReportMessageKey, params?: Params) => string;
 
 export function reportTranslator(language: Language): ReportTranslate {
-  const catalogue = language === 'en' ? en : fr;
+  const catalogue = reportCatalogues[language];
   return (key, params) => fill(catalogue[key], params);
 }
 
