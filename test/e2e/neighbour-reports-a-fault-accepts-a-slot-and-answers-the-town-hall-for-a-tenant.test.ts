@@ -246,8 +246,8 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     });
   });
 
-  it('says so, and leads back to A, when A narrows the right to her town-hall procedures while B is in the wizard', async () => {
-    const before = (await asA('GET', '/api/v1/reports')).json().items.length;
+  /** B opens A, "Signaler une panne", plumbing in A's kitchen, in the next few days: the focus on a ready sentence. */
+  const toALeakDescription = async () => {
     await openHelping('fr');
     await tv.expectFocused(`${nameA} — démarches et signalements`, 15_000);
     await tv.press('OK');
@@ -260,6 +260,11 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
     await tv.expectFocused('Dans les prochains jours');
     await tv.press('OK');
     await tv.expectFocused('Fuite sous l’évier');
+  };
+
+  it('says so, and leads back to A, when A narrows the right to her town-hall procedures while B is in the wizard', async () => {
+    const before = (await asA('GET', '/api/v1/reports')).json().items.length;
+    await toALeakDescription();
     await tv.press('OK');
     await tv.expectFocused('Continuer sans photo', 15_000);
     await tv.press('OK');
@@ -280,18 +285,7 @@ describe('a neighbour reports a fault, accepts a slot and answers the town hall 
 
   it('stops cleanly when A withdraws the right while B is in the wizard', async () => {
     const before = (await asA('GET', '/api/v1/reports')).json().items.length;
-    await openHelping('fr');
-    await tv.expectFocused(`${nameA} — démarches et signalements`, 15_000);
-    await tv.press('OK');
-    await tv.expectFocused('Signaler une panne', 15_000);
-    await tv.press('OK');
-    await tv.expectFocused(/Plomberie/, 15_000);
-    await tv.press('OK');
-    await tv.expectFocused(`Chez ${nameA} · Cuisine`);
-    await tv.press('OK');
-    await tv.expectFocused('Dans les prochains jours');
-    await tv.press('OK');
-    await tv.expectFocused('Fuite sous l’évier');
+    await toALeakDescription();
     // Her own words this time, on the keyboard, below the on-behalf line.
     await downTo(/^Écrire moi-même$/);
     await tv.press('OK');
