@@ -221,6 +221,29 @@ describe('refresh tokens', () => {
     expect((await api.app.inject({ url: '/api/v1/me', headers: bearer(living) })).statusCode).toBe(200);
   });
 
+  it('knows where the tenant lives at each request, and refuses a token naming another tenant than its TV', async () => {
+    const tv = await activateTv(api.app, LAURIERS_B_TENANT);
+    const claims = api.app.accessTokens.verify(tv.access_token)!;
+    const tenant = await api.app.db.tenant.findUniqueOrThrow({ where: { id: claims.tenantId }, include: { home: true } });
+    // The tenant moves to another home of the residence: the very next request is addressed there.
+    const elsewhere = await api.app.db.home.findFirstOrThrow({ where: { id: { not: tenant.homeId } }, include: { building: true } });
+    await api.app.db.tenant.update({ where: { id: tenant.id }, data: { homeId: elsewhere.id } });
+    const device = await api.app.authenticateDevice(tv.access_token);
+    expect(device.place).toMatchObject({ tenantId: tenant.id, homeId: elsewhere.id, buildingId: elsewhere.buildingId });
+    expect(device.place.residenceId).toBe(elsewhere.building.residenceId);
+    await api.app.db.tenant.update({ where: { id: tenant.id }, data: { homeId: tenant.homeId } });
+
+    // A token properly signed, but for another tenant than the one this TV belongs to.
+    const other = await api.app.db.tenant.findFirstOrThrow({ where: { id: { not: tenant.id } } });
+    const mismatched = api.app.accessTokens.sign({ tenantId: other.id, deviceId: claims.deviceId });
+    const refused = await api.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${mismatched}` } });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().code).toBe('invalid_token');
+    // And one for a TV that does not exist.
+    const unknown = api.app.accessTokens.sign({ tenantId: tenant.id, deviceId: '00000000-0000-4000-8000-000000000000' });
+    expect((await api.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${unknown}` } })).json().code).toBe('invalid_token');
+  });
+
   it('refuses requests without a token or with a forged one', async () => {
     const none = await api.app.inject({ url: '/api/v1/me' });
     expect(none.statusCode).toBe(401);

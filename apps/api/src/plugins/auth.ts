@@ -6,7 +6,7 @@ import type { StaffRole } from '@palier/contracts';
 import { createAccessTokens, type AccessTokens, type DeviceClaims, type HandoffClaims } from '../modules/devices/access-tokens';
 import { loadStaffSession, type StaffContext } from '../modules/accounts/staff-sessions';
 import { DomainError } from '../domain-error';
-import { tenantPlaceSelect, toTenantPlace, type TenantPlace } from '../modules/places/tenant-place';
+import { devicePlace, tenantPlaceSelect, toTenantPlace, type TenantPlace } from '../modules/places/tenant-place';
 
 /** A tenant's device, authenticated, with where the tenant lives (read in the same query as the revocation check). */
 export type AuthenticatedDevice = DeviceClaims & { place: TenantPlace };
@@ -49,12 +49,9 @@ export default fp<{ tokenSecret: string; accessTokenTtlSeconds: number; issuer: 
       if (!token) throw new DomainError('unauthenticated');
       const claims = app.accessTokens.verify(token);
       if (!claims) throw new DomainError('invalid_token');
-      const device = await app.db.device.findUnique({
-        where: { id: claims.deviceId },
-        select: { revokedAt: true, tenantId: true, tenant: { select: tenantPlaceSelect } },
-      });
-      if (!device || device.revokedAt || device.tenantId !== claims.tenantId) throw new DomainError('invalid_token');
-      return { ...claims, place: toTenantPlace(device.tenant) };
+      const device = await devicePlace(app.db, claims.deviceId);
+      if (!device || device.revokedAt || device.place.tenantId !== claims.tenantId) throw new DomainError('invalid_token');
+      return { ...claims, place: device.place };
     });
 
     app.decorate('authenticateStaffCookie', async (request: FastifyRequest) => {
