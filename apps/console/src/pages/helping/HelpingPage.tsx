@@ -15,9 +15,7 @@ import {
   type ReportLocation,
   type ReportUrgency,
   type TenantEServiceRequest,
-  type TenantEServiceRequestSummary,
   type TenantReport,
-  type TenantReportSummary,
 } from '@palier/contracts';
 import { api } from '../../api/client';
 import { problemOf, problemText } from '../../api/problem';
@@ -30,7 +28,8 @@ import { useSession } from '../../session';
 import { categoryLabel, reportEventLabel, reportTranslator, statusKey as reportStatusKey } from '../reports/messages';
 import { eserviceTranslator, statusKey as eserviceStatusKey } from '../eservices/messages';
 import { answersFrom, applyMandateChange, markWithdrawn, mergeHelped, typedQuestions } from './helping';
-import { useHelperEvents, useHelperRefresh } from './useHelperEvents';
+import { useHelperEvents } from './useHelperEvents';
+import { useHelpedList } from './useHelpedList';
 import { helpingTranslator, type HelpingTranslate } from './messages';
 import { NewEService } from './NewEService';
 import { useMandateCall } from './useMandateCall';
@@ -242,8 +241,6 @@ function ReportsPart({ helper, helped, h, language, onWithdrawn }: PartProps & {
   const i18n = useI18n();
   const r = useMemo(() => reportTranslator(language), [language]);
   const { run, failure, busy } = useMandateCall(onWithdrawn);
-  const [reports, setReports] = useState<TenantReportSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [report, setReport] = useState<TenantReport | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -256,29 +253,17 @@ function ReportsPart({ helper, helped, h, language, onWithdrawn }: PartProps & {
   const [description, setDescription] = useState('');
   const [reportKey, setReportKey] = useState(newKey);
 
-  const loadList = useCallback(
-    async (cursor?: string) => {
-      const page = await run(() => helper.reports({ limit: 10, ...(cursor ? { cursor } : {}) }));
-      if (!page) return;
-      setReports((shown) => (cursor ? [...shown, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-    },
-    [helper, run],
-  );
-  useEffect(() => {
-    void loadList();
-  }, [loadList]);
-  useHelperRefresh({
+  const {
+    rows: reports,
+    nextCursor,
+    load: loadList,
+  } = useHelpedList({
     mandateId: helped.id,
     scope: 'reports',
-    shown: reports.length,
     openId,
-    list: (limit) => helper.reports({ limit }),
+    run,
+    page: (query) => helper.reports(query),
     item: (id) => helper.report(id),
-    onList: (page) => {
-      setReports(page.items);
-      setNextCursor(page.nextCursor);
-    },
     onItem: setReport,
     onWithdrawn,
   });
@@ -473,8 +458,6 @@ function EServicesPart({ helper, helped, h, language, onWithdrawn }: PartProps &
   const i18n = useI18n();
   const e = useMemo(() => eserviceTranslator(language), [language]);
   const { run, failure, busy } = useMandateCall(onWithdrawn);
-  const [requests, setRequests] = useState<TenantEServiceRequestSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [request, setRequest] = useState<TenantEServiceRequest | null>(null);
   const [message, setMessage] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
@@ -482,29 +465,17 @@ function EServicesPart({ helper, helped, h, language, onWithdrawn }: PartProps &
   const [notice, setNotice] = useState<string | null>(null);
   const [empty, setEmpty] = useState(false);
 
-  const loadList = useCallback(
-    async (cursor?: string) => {
-      const page = await run(() => helper.eserviceRequests({ limit: 10, ...(cursor ? { cursor } : {}) }));
-      if (!page) return;
-      setRequests((shown) => (cursor ? [...shown, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-    },
-    [helper, run],
-  );
-  useEffect(() => {
-    void loadList();
-  }, [loadList]);
-  useHelperRefresh({
+  const {
+    rows: requests,
+    nextCursor,
+    load: loadList,
+  } = useHelpedList({
     mandateId: helped.id,
     scope: 'eservices',
-    shown: requests.length,
     openId: request?.id ?? null,
-    list: (limit) => helper.eserviceRequests({ limit }),
+    run,
+    page: (query) => helper.eserviceRequests(query),
     item: (id) => helper.eserviceRequest(id),
-    onList: (page) => {
-      setRequests(page.items);
-      setNextCursor(page.nextCursor);
-    },
     onItem: setRequest,
     onWithdrawn,
   });
