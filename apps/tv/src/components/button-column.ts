@@ -1,5 +1,7 @@
 // A step page's column of large buttons (the helpers' pages): where each choice sits, mirrored in right-to-left, and
 // body text whose lines keep their numbers and dates in place in Arabic.
+import { reportMessage } from '../testing';
+import { speak } from './look';
 
 export interface ColumnChoice {
   /** What OK does: `kind:value`. */
@@ -47,3 +49,49 @@ export function rightToLeftLines(text: string): string {
     .map((line) => (line ? '\u202b' + line : line))
     .join('\n');
 }
+
+/** What a step page with a button column holds, for the methods below. */
+interface ColumnPage {
+  choices: ColumnChoice[];
+  items: ColumnButton[];
+  index: number;
+  step: string;
+  title: string;
+  body: string;
+  failed: boolean;
+  waiting: string;
+  rtl: boolean;
+  ts: { k: number };
+  $setTimeout(callback: () => void, ms: number): unknown;
+  focusItem(): void;
+}
+
+/** Where the column stands on a 1920-wide screen (the helpers' pages). */
+export const COLUMN_LEFT = 96;
+export const COLUMN_WIDTH = 1400;
+
+/**
+ * The methods a step page with a button column shares (spread into its `methods`): lay the column out and focus its
+ * first button, show a step's title and body (said aloud, reported to the tests), show that something is loading.
+ */
+export const buttonColumnPage = {
+  setChoices(this: ColumnPage, choices: ColumnChoice[], top: number) {
+    this.choices = choices;
+    this.items = layoutButtonColumn(choices, top, { left: COLUMN_LEFT, width: COLUMN_WIDTH, rtl: this.rtl, textScale: this.ts.k });
+    this.index = 0;
+    this.$setTimeout(() => this.focusItem(), 0);
+  },
+  present(this: ColumnPage, step: string, title: string, body: string, failed = false) {
+    this.step = step;
+    this.title = title;
+    this.body = this.rtl ? rightToLeftLines(body) : body;
+    this.failed = failed;
+    this.waiting = '';
+    reportMessage(title + (body ? ' — ' + body : ''));
+    speak(title + '. ' + body);
+  },
+  wait(this: ColumnPage, message: string) {
+    this.waiting = message;
+    reportMessage(message);
+  },
+};

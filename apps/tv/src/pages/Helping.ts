@@ -27,7 +27,7 @@ import { requestTimelineLines } from '../eservices/timeline';
 import { reportMessage, reportScreen } from '../testing';
 import { lookComputed, speak } from '../components/look';
 import Button from '../components/Button';
-import { layoutButtonColumn, rightToLeftLines, type ColumnButton, type ColumnChoice } from '../components/button-column';
+import { COLUMN_LEFT, COLUMN_WIDTH, buttonColumnPage, type ColumnButton, type ColumnChoice } from '../components/button-column';
 import KeyHints from '../components/KeyHints';
 import Keyboard from '../components/Keyboard';
 import Waiting from '../components/Waiting';
@@ -42,8 +42,8 @@ type Page<T> = { items: T[]; nextCursor: string | null };
 type Choice = ColumnChoice;
 type Item = ColumnButton;
 
-const LEFT = 96;
-const ITEM_W = 1400;
+const LEFT = COLUMN_LEFT;
+const ITEM_W = COLUMN_WIDTH;
 const PAGE = 10;
 const LIST_TOP = 350;
 const LIST_W = ITEM_W + 2 * 40 + 10 + 16;
@@ -153,25 +153,7 @@ export default Blits.Component('Helping', {
     },
   },
   methods: {
-    setChoices(choices: Choice[], top: number) {
-      this.choices = choices;
-      this.items = layoutButtonColumn(choices, top, { left: LEFT, width: ITEM_W, rtl: this.rtl, textScale: this.ts.k });
-      this.index = 0;
-      this.$setTimeout(() => this.focusItem(), 0);
-    },
-    present(step: Step, title: string, body: string, failed = false) {
-      this.step = step;
-      this.title = title;
-      this.body = this.rtl ? rightToLeftLines(body) : body;
-      this.failed = failed;
-      this.waiting = '';
-      reportMessage(title + (body ? ' — ' + body : ''));
-      speak(title + '. ' + body);
-    },
-    wait(message: string) {
-      this.waiting = message;
-      reportMessage(message);
-    },
+    ...buttonColumnPage,
     /** A refused or failed call: a withdrawn right brings back the list saying so; anything else is said in place. */
     fail(error: unknown) {
       if (error instanceof ApiProblem && error.code === 'mandate_withdrawn') {

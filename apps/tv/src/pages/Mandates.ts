@@ -13,7 +13,7 @@ import { mandateWords, type MandateWords } from '../i18n/mandates';
 import { reportDialog, reportMessage, reportScreen } from '../testing';
 import { lookComputed, speak } from '../components/look';
 import Button from '../components/Button';
-import { layoutButtonColumn, rightToLeftLines, type ColumnButton, type ColumnChoice } from '../components/button-column';
+import { COLUMN_LEFT, COLUMN_WIDTH, buttonColumnPage, type ColumnButton, type ColumnChoice } from '../components/button-column';
 import Dialog from '../components/Dialog';
 import KeyHints from '../components/KeyHints';
 import Keyboard from '../components/Keyboard';
@@ -27,8 +27,8 @@ type HelperKind = 'STAFF' | 'TENANT';
 type Choice = ColumnChoice;
 type Item = ColumnButton;
 
-const LEFT = 96;
-const ITEM_W = 1400;
+const LEFT = COLUMN_LEFT;
+const ITEM_W = COLUMN_WIDTH;
 /** Helpers per page fetched; the list scrolls with the focus and fetches the next page near its end. */
 const PAGE = 10;
 /** Lines of activity on a helper's page: with its three buttons, everything fits above the key hints. */
@@ -137,26 +137,7 @@ export default Blits.Component('Mandates', {
     },
   },
   methods: {
-    /** One column of large buttons from `top`, mirrored in right-to-left. */
-    setChoices(choices: Choice[], top: number) {
-      this.choices = choices;
-      this.items = layoutButtonColumn(choices, top, { left: LEFT, width: ITEM_W, rtl: this.rtl, textScale: this.ts.k });
-      this.index = 0;
-      this.$setTimeout(() => this.focusItem(), 0);
-    },
-    present(step: Step, title: string, body: string, failed = false) {
-      this.step = step;
-      this.title = title;
-      this.body = this.rtl ? rightToLeftLines(body) : body;
-      this.failed = failed;
-      this.waiting = '';
-      reportMessage(title + (body ? ' — ' + body : ''));
-      speak(title + '. ' + body);
-    },
-    wait(message: string) {
-      this.waiting = message;
-      reportMessage(message);
-    },
+    ...buttonColumnPage,
     fail(error: unknown, fallback: string) {
       const message = error instanceof ApiProblem || !(error instanceof Error) ? failureMessage(error, this.t) || fallback : fallback;
       this.waiting = '';
